@@ -1,0 +1,1 @@
+"""The incremental claim index under .factlint_cache/."""

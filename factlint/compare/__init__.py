@@ -1,0 +1,1 @@
+"""Compare stage: group claims about the same thing and judge whether their values agree."""

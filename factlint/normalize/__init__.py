@@ -1,0 +1,1 @@
+"""Normalize stage: units, scales, currencies, aliases and value intervals."""
