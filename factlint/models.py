@@ -206,3 +206,30 @@ class ClaimsOutput(Strict):
     """`factlint claims --format json` writes this."""
 
     claims: list[Claim]
+
+
+class Directive(Strict):
+    """A suppression comment or front-matter setting found in a file."""
+
+    action: Literal["disable", "enable", "ignore-next-line", "disable-file"]
+    rules: list[str] = Field(default_factory=list, description="rule ids or prefixes; empty means all")
+    line: int = Field(description="1-based line where the directive stands")
+    end_line: Optional[int] = Field(None, description="for ignore-next-line: the line it covers")
+
+
+class DocumentMeta(Strict):
+    path: str
+    date: Optional[dt.date] = None
+    outlet: Optional[str] = None
+    title: Optional[str] = None
+    format: DocumentFormat = "text"
+
+
+class FileResult(Strict):
+    """Everything later stages need from one file; what the cache stores per file."""
+
+    meta: DocumentMeta
+    content_hash: str
+    claims: list[Claim] = Field(default_factory=list)
+    directives: list[Directive] = Field(default_factory=list)
+    notices: list[IngestNotice] = Field(default_factory=list)
