@@ -214,7 +214,9 @@ class Directive(Strict):
     action: Literal["disable", "enable", "ignore-next-line", "disable-file"]
     rules: list[str] = Field(default_factory=list, description="rule ids or prefixes; empty means all")
     line: int = Field(description="1-based line where the directive stands")
-    end_line: Optional[int] = Field(None, description="for ignore-next-line: the line it covers")
+    end_line: Optional[int] = Field(None, description="for ignore-next-line: the last line it covers")
+    column: Optional[int] = Field(None, description="1-based column where the directive starts")
+    text: Optional[str] = Field(None, description="the directive as written (for unused-suppression reports)")
 
 
 class DocumentMeta(Strict):
