@@ -1,26 +1,46 @@
-"""Report stage: findings -> text in the formats people and CI systems read."""
+"""Report stage: findings -> text in the formats people and CI systems read.
+
+``render(result, fmt)`` is the one entry point; ``FORMATS`` maps each
+``--format`` choice to its renderer (one module per format). Every renderer
+sorts the findings itself, so output does not depend on the order the checker
+produced them in, and none writes a time or an absolute path it was not given.
+"""
 
 from __future__ import annotations
 
 from typing import Callable
 
+from factlint.errors import FactlintError
 from factlint.models import CheckResult
+from factlint.report import concise, full, github, gitlab, json_format, jsonlines, junit, sarif
+from factlint.report.concise import human_summary
+from factlint.report.statistics import render_statistics
 
 Renderer = Callable[[CheckResult], str]
 
+FORMATS: dict[str, Renderer] = {
+    "concise": concise.render,
+    "full": full.render,
+    "json": json_format.render,
+    "json-lines": jsonlines.render,
+    "junit": junit.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "gitlab": gitlab.render,
+}
 
-def _json(result: CheckResult) -> str:
-    return result.model_dump_json(indent=2, include={"findings", "summary"}) + "\n"
+# Formats meant for a person: they may be coloured, and they end with the summary line.
+HUMAN_FORMATS = frozenset({"concise", "full"})
+
+__all__ = ["FORMATS", "HUMAN_FORMATS", "Renderer", "render", "render_statistics", "human_summary"]
 
 
-def _concise(result: CheckResult) -> str:
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}" for f in result.findings]
-    lines.append(f"Found {result.summary.findings} finding(s).")
-    return "\n".join(lines) + "\n"
-
-
-FORMATS: dict[str, Renderer] = {"concise": _concise, "json": _json}
-
-
-def render(result: CheckResult, fmt: str) -> str:
-    return FORMATS[fmt](result)
+def render(result: CheckResult, fmt: str, *, color: bool = False) -> str:
+    """The report in format ``fmt``; ``color`` adds ANSI styles to the human formats only."""
+    try:
+        renderer = FORMATS[fmt]
+    except KeyError:
+        raise FactlintError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
+    if color and fmt in HUMAN_FORMATS:
+        return renderer(result, color=True)  # type: ignore[call-arg]
+    return renderer(result)

@@ -1,0 +1,54 @@
+"""`concise` (the default): one line per finding, as ruff prints, then a summary."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from factlint.models import CheckResult, Finding
+from factlint.report._common import one_line, plural, severity_counts, sorted_findings
+from factlint.report._styled import SEVERITY_STYLES, join_lines
+
+HINT = "Run with --format full to see the values side by side; `factlint rule ID` explains a rule."
+
+
+def finding_line(f: Finding) -> Text:
+    return Text.assemble(
+        (f"{f.path}:{f.line}:{f.column}:", "bold"), " ",
+        (f.rule, SEVERITY_STYLES.get(f.severity, "bold")), " ",
+        (f"[{f.severity}]", SEVERITY_STYLES.get(f.severity, "")), " ",
+        one_line(f.message),
+    )
+
+
+def human_summary(result: CheckResult) -> str:
+    """One line a person reads first: how many findings of each severity, in how much text."""
+    findings = result.findings
+    scope = []
+    if result.summary.files:
+        scope.append(plural(result.summary.files, "file"))
+    if result.summary.claims:
+        scope.append(plural(result.summary.claims, "claim"))
+    where = f" in {', '.join(scope)}" if scope else ""
+    notices = f"; {plural(len(result.notices), 'file notice')}" if result.notices else ""
+    if not findings:
+        return f"No findings{where}{notices}."
+    counts = severity_counts(findings)
+    parts = [plural(counts["error"], "error"), plural(counts["warning"], "warning"),
+             plural(counts["info"], "info", "info")]
+    detail = ", ".join(p for p, sev in zip(parts, ("error", "warning", "info")) if counts[sev])
+    return f"Found {plural(len(findings), 'finding')} ({detail}){where}{notices}."
+
+
+def summary_lines(result: CheckResult) -> list[Text]:
+    lines = [Text(human_summary(result), style="bold")]
+    if result.findings:
+        lines.append(Text(HINT, style="dim"))
+    return lines
+
+
+def render(result: CheckResult, color: bool = False) -> str:
+    lines = [finding_line(f) for f in sorted_findings(result)]
+    if lines:
+        lines.append(Text(""))
+    lines.extend(summary_lines(result))
+    return join_lines(lines, color)
