@@ -14,6 +14,7 @@ from typing import Iterable, Optional, Union
 from factlint.extract import extract_claims
 from factlint.ingest import discover_files, load_document
 from factlint.models import Document, DocumentMeta, FileResult, IngestNotice
+from factlint.rules.suppress import parse_directives
 
 
 @dataclass
@@ -26,17 +27,13 @@ class Collected:
         return [c for f in self.files for c in f.claims]
 
 
-def parse_directives(doc: Document):
-    """Suppression directives in a document (replaced by factlint.rules.suppress)."""
-    return []
-
-
 def process_document(doc: Document) -> FileResult:
     meta = DocumentMeta(path=doc.path, date=doc.date, outlet=doc.outlet, title=doc.title, format=doc.format)
     digest = hashlib.sha256(doc.raw.encode("utf-8", "surrogatepass")).hexdigest()
+    directives = parse_directives(doc)  # first: a malformed directive adds to doc.notices
     notices = [IngestNotice(path=doc.path, level="info", message=m) for m in doc.notices]
     return FileResult(meta=meta, content_hash=digest, claims=extract_claims(doc),
-                      directives=parse_directives(doc), notices=notices)
+                      directives=directives, notices=notices)
 
 
 def collect(paths: Iterable[Union[str, Path]], exclude: Iterable[str] = (), jobs: Optional[int] = None,
