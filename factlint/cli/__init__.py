@@ -42,7 +42,7 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version_cal
 def _register() -> None:
     # Imported for their side effect of adding commands to ``app``.
     from factlint.cli import claims_cmd, schema_cmd  # noqa: F401
-    for optional in ("check_cmd", "rules_cmd", "cache_cmd"):
+    for optional in ("check_cmd", "rules_cmd", "cache_cmd", "init_cmd"):
         try:
             __import__(f"factlint.cli.{optional}")
         except ModuleNotFoundError as exc:
