@@ -1,0 +1,81 @@
+import json
+
+from factlint.models import CheckResult, Finding
+from factlint.report import render
+
+from conftest import DAILY, NOW, make_result, shenzhen_findings
+
+REQUIRED = ["rule", "name", "severity", "path", "line", "column", "end_line", "end_column", "message", "outcome",
+            "subject", "claims", "related", "fingerprint"]
+
+
+def test_findings_and_summary_with_every_required_field(result):
+    data = json.loads(render(result, "json"))
+    assert list(data) == ["findings", "summary", "notices"]
+    assert len(data["findings"]) == 5
+    for finding in data["findings"]:
+        assert list(finding) == REQUIRED
+    assert data["summary"] == {"files": 3, "claims": 14, "findings": 5,
+                               "by_severity": {"error": 1, "warning": 2, "info": 2},
+                               "by_rule": {"FL101": 2, "FL201": 1, "FL301": 2}}
+    assert data["notices"] == [{"path": "corpus/photo-caption.jpg", "level": "info",
+                                "message": "binary file skipped"}]
+
+
+def test_conflict_carries_both_full_claims_and_the_other_location(result):
+    data = json.loads(render(result, "json"))
+    conflict = next(f for f in data["findings"] if f["rule"] == "FL101" and f["path"] == DAILY)
+    assert conflict["outcome"] == "rounding"
+    assert conflict["subject"].startswith("Shenzhen · core digital economy")
+    assert [c["text"] for c in conflict["claims"]] == ["30.5%", "30 percent"]
+    assert conflict["claims"][1]["source"] == "Shenzhen Municipal Industry and Information Technology Bureau"
+    assert conflict["claims"][0]["period"]["start"] == "2021-01-01"
+    assert conflict["related"] == [{"path": NOW, "line": 6, "column": 60, "end_line": 6, "end_column": 70,
+                                    "text": "30 percent", "note": None}]
+
+
+def test_round_trips_through_the_models(result):
+    back = CheckResult.model_validate_json(render(result, "json"))
+    assert sorted(back.findings, key=lambda f: (f.path, f.line, f.column)) == \
+        sorted(result.findings, key=lambda f: (f.path, f.line, f.column))
+    assert back.notices == result.notices
+    assert back.summary.by_rule == {"FL101": 2, "FL201": 1, "FL301": 2}
+
+
+def test_deterministic_whatever_the_input_order(result, shuffled):
+    first = render(result, "json")
+    assert first == render(result, "json")
+    assert first == render(shuffled, "json")
+
+
+def test_summary_keys_are_ordered_even_if_the_checker_counted_in_another_order(result):
+    stale = result.model_copy(update={"summary": result.summary.model_copy(
+        update={"by_rule": {"FL301": 2, "FL101": 2, "FL201": 1}})})
+    assert render(stale, "json") == render(result, "json")
+
+
+def test_no_findings(empty):
+    data = json.loads(render(empty, "json"))
+    assert data["findings"] == []
+    assert data["summary"]["findings"] == 0
+    assert data["summary"]["by_severity"] == {"error": 0, "warning": 0, "info": 0}
+
+
+def test_non_finite_values_still_give_valid_json():
+    finding = shenzhen_findings()[4]
+    huge = finding.claims[0].model_copy(update={"value": float("inf"), "high": None})
+    out = render(make_result([finding.model_copy(update={"claims": [huge]})]), "json")
+    assert json.loads(out)["findings"][0]["claims"][0]["value"] is None
+
+
+def test_json_lines_one_finding_per_line(result, shuffled):
+    out = render(result, "json-lines")
+    lines = out.splitlines()
+    assert len(lines) == 5 and out.endswith("\n")
+    findings = [Finding.model_validate_json(line) for line in lines]
+    assert findings == sorted(result.findings, key=lambda f: (f.path, f.line, f.column))
+    assert out == render(shuffled, "json-lines")
+
+
+def test_json_lines_empty_when_clean(empty):
+    assert render(empty, "json-lines") == ""
