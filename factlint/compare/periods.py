@@ -1,0 +1,123 @@
+"""When two claims' periods refer to the same time.
+
+Kinds of period a claim can carry (see ``factlint.models.Period``):
+
+- written and resolved: a span ("in 2021", "the first three quarters of 2021")
+  or a point ("as of the end of 2021");
+- implied: nothing was written, so the claim describes the latest data known at
+  publication (start = end = publication date). It matches data periods that
+  end up to ``implied_window_days`` before publication: an undated "30 percent"
+  published in January 2022 is about 2021;
+- unresolved: a relative expression with no date to anchor it ("currently" in
+  an undated article). Such a claim is only ever compared with other unresolved
+  claims worded the same way, never with dated ones;
+- no period at all: compared only within its own document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Optional
+
+from factlint.models import Period
+
+# ~13 months: an annual figure is usually published in the months after its year ends.
+IMPLIED_WINDOW_DAYS = 396
+# Two undated claims describe the same "now" when published within about a month.
+IMPLIED_PAIR_DAYS = 31
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodPolicy:
+    implied_window_days: int = IMPLIED_WINDOW_DAYS
+    implied_pair_days: int = IMPLIED_PAIR_DAYS
+
+
+DEFAULT_POLICY = PeriodPolicy()
+
+
+def _wording(period: Period) -> str:
+    return " ".join((period.text or "").casefold().split())
+
+
+def is_dated(period: Optional[Period]) -> bool:
+    return bool(period is not None and period.resolved and period.start is not None and period.end is not None)
+
+
+def is_implied(period: Optional[Period]) -> bool:
+    return is_dated(period) and period.implied  # type: ignore[union-attr]
+
+
+def _same_month(a: dt.date, b: dt.date) -> bool:
+    return (a.year, a.month) == (b.year, b.month)
+
+
+def _written_match(a: Period, b: Period) -> bool:
+    if a.point and b.point:
+        return _same_month(a.end, b.end)
+    if a.point or b.point:
+        # A stock counted "as of" a date matches a span that ends in that month
+        # ("as of 2021" against "by the end of 2021").
+        return _same_month(a.end, b.end)
+    return a.start == b.start and a.end == b.end
+
+
+def _implied_matches_written(implied: Period, written: Period, policy: PeriodPolicy) -> bool:
+    published = implied.end
+    if written.end > published:
+        return False
+    return (published - written.end).days <= policy.implied_window_days
+
+
+def same_time(a: Optional[Period], b: Optional[Period], policy: PeriodPolicy = DEFAULT_POLICY) -> bool:
+    """True when two periods refer to the same time (see the module docstring)."""
+    if a is None or b is None:
+        return a is None and b is None
+    if not a.resolved or not b.resolved:
+        if a.resolved or b.resolved:
+            return False
+        return bool(_wording(a)) and _wording(a) == _wording(b)
+    if not is_dated(a) or not is_dated(b):
+        return False
+    if a.implied and b.implied:
+        return abs((a.end - b.end).days) <= policy.implied_pair_days
+    if a.implied:
+        return _implied_matches_written(a, b, policy)
+    if b.implied:
+        return _implied_matches_written(b, a, policy)
+    return _written_match(a, b)
+
+
+def bucket(period: Optional[Period], path: str) -> tuple:
+    """A blocking key: periods that can match share a bucket or sit in adjacent years.
+
+    Dated periods fall in the year their end lies in; an implied period can also
+    match the previous year (see ``visitor_buckets``).
+    """
+    if period is None:
+        return ("none", path)
+    if not period.resolved:
+        return ("unresolved", _wording(period))
+    if not is_dated(period):
+        return ("none", path)
+    return ("year", period.end.year)
+
+
+def visitor_buckets(period: Optional[Period], policy: PeriodPolicy = DEFAULT_POLICY) -> tuple[tuple, ...]:
+    """Other buckets an implied period must be compared against (earlier years in its window)."""
+    if not is_implied(period):
+        return ()
+    earliest = period.end - dt.timedelta(days=policy.implied_window_days)  # type: ignore[union-attr]
+    return tuple(("year", y) for y in range(earliest.year, period.end.year))  # type: ignore[union-attr]
+
+
+def rate_date(period: Optional[Period], published: Optional[dt.date]) -> Optional[tuple[dt.date, dt.date]]:
+    """The dates whose exchange rates convert a claim: its period, else its publication date."""
+    if is_dated(period) and not period.implied:  # type: ignore[union-attr]
+        return period.start, period.end  # type: ignore[union-attr]
+    if published is not None:
+        return published, published
+    if is_dated(period):
+        return period.end, period.end  # type: ignore[union-attr]
+    return None

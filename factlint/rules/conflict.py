@@ -1,0 +1,69 @@
+"""`conflict`: two claims about the same thing whose values do not agree.
+
+Which outcomes a rule reports is an option, so one rule can report real
+disagreements (error) and another the milder "agree only if rounded" (warning).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from factlint.compare.grouping import Pair, comparison_key
+from factlint.compare.outcomes import DISAGREE, OUTCOME_LABELS, coarser, judge
+from factlint.models import Claim, Finding
+from factlint.rules.base import (COMMON_PLACEHOLDERS, Context, Options, Rule, describe, make_finding,
+                                 number_text, related_location, source_note, subject_label)
+
+TYPE = "conflict"
+PLACEHOLDERS = COMMON_PLACEHOLDERS | {"values", "a", "b", "outcome", "rounded", "precise"}
+
+
+class ConflictOptions(Options):
+    outcomes: list[Literal["disagree", "rounding"]] = Field(
+        default_factory=lambda: [DISAGREE], description="which outcomes this rule reports")
+    tolerance: float = Field(0.0, ge=0, le=1, description="relative tolerance added to every interval")
+    conversion_tolerance: float = Field(
+        0.02, ge=0, le=1, description="extra relative tolerance when a currency conversion is involved")
+    similarity: float = Field(90.0, ge=0, le=100, description="how alike two metrics must be (0-100)")
+    same_sentence: bool = Field(False, description="also compare two figures in one sentence")
+
+
+OPTIONS = ConflictOptions
+
+
+def primary_and_other(pair: Pair, ctx: Context) -> tuple[Claim, Claim]:
+    """The finding sits on the later-published claim (the one to fix or explain)."""
+    a, b = pair.a, pair.b
+    if a.published and b.published and a.published != b.published:
+        return (a.claim, b.claim) if a.published > b.published else (b.claim, a.claim)
+    return b.claim, a.claim
+
+
+def check(rule: Rule, ctx: Context) -> list[Finding]:
+    opts: ConflictOptions = rule.options
+    findings: list[Finding] = []
+    wanted = set(opts.outcomes)
+    for pair in ctx.pairs("compare", comparison_key, opts.similarity, opts.same_sentence):
+        factor = ctx.rate_between(pair.a, pair.b)
+        if factor is None:
+            continue  # two currencies and no rate for their dates: not comparable
+        j = judge(pair.a.claim, pair.b.claim, opts.tolerance, factor, opts.conversion_tolerance)
+        if j.outcome not in wanted:
+            continue
+        primary, other = primary_and_other(pair, ctx)
+        claims = [primary, other]
+        subject = subject_label(claims)
+        rounded = coarser(primary, other)
+        precise = other if rounded is primary else primary
+        values = {
+            "values": f"{describe(primary)} and {describe(other)}",
+            "a": describe(primary), "b": describe(other),
+            "outcome": OUTCOME_LABELS[j.outcome],
+            "rounded": number_text(rounded), "precise": number_text(precise),
+        }
+        findings.append(make_finding(
+            rule, primary, values, subject=subject, claims=claims, outcome=j.outcome,
+            related=[related_location(other, f"{other.text} ({source_note(other)})")]))
+    return findings

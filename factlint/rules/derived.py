@@ -1,0 +1,175 @@
+"""`derived`: a rate against the count and base it was computed from.
+
+"51,000 5G base stations ... 28.5 stations per 10,000 people" implies about
+17.9 million people. That implied base is checked against reference facts
+(entity, a metric naming the base such as "population", the same time) and
+against population-like claims elsewhere in the corpus. Both figures are
+rounded, so the check uses their rounding intervals plus a tolerance.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from pydantic import Field
+
+from factlint.compare.outcomes import Interval, rounding_interval
+from factlint.compare.periods import same_time
+from factlint.compare.grouping import Item
+from factlint.models import Claim, Finding
+from factlint.rules.base import (COMMON_PLACEHOLDERS, Context, Options, Rule, describe, fmt_number, make_finding,
+                                 related_location, subject_label)
+from factlint.rules.reference import fact_index
+
+TYPE = "derived"
+PLACEHOLDERS = COMMON_PLACEHOLDERS | {"count", "rate", "implied", "base_unit", "expected", "reference",
+                                      "deviation"}
+
+_WORD = re.compile(r"[a-z]+")
+
+
+class DerivedOptions(Options):
+    tolerance: float = Field(0.05, ge=0, le=1, description="relative tolerance on the implied base")
+    base_metrics: dict[str, list[str]] = Field(
+        default_factory=lambda: {
+            "people": ["population", "residents", "people", "inhabitants", "permanent residents"],
+            "residents": ["population", "residents", "permanent residents"],
+            "inhabitants": ["population", "inhabitants"],
+            "households": ["households"],
+        },
+        description="for each denominator noun, the metrics a reference fact or a claim may use for it")
+    similarity: float = Field(90.0, ge=0, le=100)
+
+
+OPTIONS = DerivedOptions
+
+
+def _head(noun: Optional[str]) -> Optional[str]:
+    words = _WORD.findall((noun or "").casefold())
+    if not words:
+        return None
+    word = words[-1]
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _count_for(rate: Claim, candidates: list[Claim]) -> Optional[Claim]:
+    """The count the rate was computed from: a count in the same sentence counting the same thing."""
+    head = _head(rate.counted) or _head(rate.metric)
+    best = None
+    for c in candidates:
+        if c.dimension != "count" or c.kind == "rate" or c.rate_base or c.kind == "rank":
+            continue
+        c_head = _head(c.counted) or _head(c.metric)
+        if head and c_head and head != c_head:
+            continue
+        if best is None or abs(c.offset - rate.offset) < abs(best.offset - rate.offset):
+            best = c
+    return best
+
+
+def implied_base(count: Claim, rate: Claim) -> tuple[float, Interval]:
+    """The denominator the two figures imply, and the range their rounding allows."""
+    base = rate.rate_base or 1.0
+    value = count.value / rate.value * base
+    cr, rr = rounding_interval(count), rounding_interval(rate)
+    low = cr.low / rr.high * base if rr.high not in (0, float("inf")) else 0.0
+    high = cr.high / rr.low * base if rr.low > 0 else float("inf")
+    return value, Interval(min(low, value), max(high, value))
+
+
+def check(rule: Rule, ctx: Context) -> list[Finding]:
+    opts: DerivedOptions = rule.options
+    findings: list[Finding] = []
+    by_sentence: dict[tuple, list[Claim]] = {}
+    for it in ctx.items:
+        c = it.claim
+        if c.sentence:
+            by_sentence.setdefault((c.path, c.sentence), []).append(c)
+    population_claims = _population_claims(ctx, opts)
+    for it in ctx.items:
+        rate = it.claim
+        if not rate.rate_base or not rate.value or rate.value <= 0 or not rate.sentence:
+            continue
+        count = _count_for(rate, [c for c in by_sentence.get((rate.path, rate.sentence), []) if c is not rate])
+        if count is None or count.value <= 0:
+            continue
+        value, span = implied_base(count, rate)
+        base_noun = (rate.rate_unit or "people").casefold()
+        names = opts.base_metrics.get(base_noun, [base_noun])
+        entity = ctx.matcher.entity(rate.entity or count.entity)
+        verdict = _against_facts(ctx, opts, entity, names, rate, value, span)
+        if verdict is None:
+            verdict = _against_claims(ctx, opts, entity, names, rate, value, span, population_claims)
+        if verdict is None:
+            continue
+        expected, where, related, confirms = verdict
+        if confirms:
+            ctx.verified.setdefault(rate.id, f"implies {fmt_number(value)} {base_noun}, "
+                                              f"consistent with {where}")
+            continue
+        claims = [rate, count] + ([related] if related is not None else [])
+        values = {
+            "count": count.text, "rate": rate.text, "implied": fmt_number(value), "base_unit": base_noun,
+            "expected": fmt_number(expected), "reference": where,
+            "deviation": f"{value / expected - 1:+.1%}" if expected else "n/a",
+        }
+        rel = [related_location(count, f"{count.text} (the count)")]
+        if related is not None:
+            rel.append(related_location(related, f"{related.text} ({base_noun})"))
+        findings.append(make_finding(rule, rate, values, subject=subject_label([rate]), claims=claims,
+                                     outcome="derived-mismatch", related=rel))
+    return findings
+
+
+def _agrees(span: Interval, expected: float, tolerance: float) -> bool:
+    return span.widened(tolerance, expected).contains(expected) or \
+        Interval(expected, expected).widened(tolerance, expected).overlaps(span)
+
+
+def _against_facts(ctx: Context, opts: DerivedOptions, entity, names, rate: Claim, value: float, span: Interval):
+    if not ctx.facts or not entity:
+        return None
+    index = fact_index(ctx)
+    first = None
+    for name in names:
+        for fact in index.candidates(entity, ctx.matcher.metric(name), rate.period, opts.similarity, ctx.policy):
+            if fact.unit != "count":
+                continue
+            tol = opts.tolerance + fact.tolerance
+            where = fact.source
+            if _agrees(span, fact.value, tol):
+                return fact.value, where, None, True
+            if first is None:
+                first = (fact.value, where, None, False)
+    return first
+
+
+def _population_claims(ctx: Context, opts: DerivedOptions) -> dict[tuple[str, str], list[Item]]:
+    wanted = {ctx.matcher.metric(n) for names in opts.base_metrics.values() for n in names}
+    out: dict[tuple[str, str], list[Item]] = {}
+    for it in ctx.items:
+        c = it.claim
+        if it.entity and it.metric in wanted and c.dimension == "count" and c.kind == "level" and not c.rate_base:
+            out.setdefault((it.entity, it.metric), []).append(it)
+    return out
+
+
+def _against_claims(ctx: Context, opts: DerivedOptions, entity, names, rate: Claim, value: float,
+                    span: Interval, population: dict):
+    if not entity:
+        return None
+    first = None
+    for name in names:
+        for it in population.get((entity, ctx.matcher.metric(name)), ()):
+            c = it.claim
+            if not same_time(c.period, rate.period, ctx.policy):
+                continue
+            claim_span = rounding_interval(c).widened(opts.tolerance, c.value)
+            where = describe(c)
+            if claim_span.overlaps(span):
+                return c.value, where, c, True
+            if first is None:
+                first = (c.value, where, c, False)
+    return first
+

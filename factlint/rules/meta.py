@@ -1,0 +1,24 @@
+"""`unused-suppression`: a suppression comment that silenced nothing.
+
+Findings of this type are made by ``factlint.rules.suppress`` after every other
+rule has run; the rule entry only carries the id, severity and message.
+"""
+
+from __future__ import annotations
+
+from factlint.models import Finding
+from factlint.rules.base import Context, Options, Rule
+
+TYPE = "unused-suppression"
+PLACEHOLDERS = frozenset({"rules", "directive", "path", "line"})
+
+
+class UnusedSuppressionOptions(Options):
+    pass
+
+
+OPTIONS = UnusedSuppressionOptions
+
+
+def check(rule: Rule, ctx: Context) -> list[Finding]:
+    return []

@@ -1,0 +1,52 @@
+"""`missing-source`: a claim of a checked kind with no attribution in its sentence or paragraph.
+
+The extractor decides what counts as attribution (``Claim.source``); this rule
+decides which claims need one. Small counts ("ten ASEAN countries") and
+bracketed equivalents (their figure already has its own claim) are left alone.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from factlint.models import Finding
+from factlint.rules.base import COMMON_PLACEHOLDERS, Context, Options, Rule, make_finding, subject_label
+
+TYPE = "missing-source"
+PLACEHOLDERS = COMMON_PLACEHOLDERS
+
+Kind = Literal["level", "share", "change", "rate", "rank", "target"]
+
+
+class MissingSourceOptions(Options):
+    kinds: list[Kind] = Field(default_factory=lambda: ["level", "share", "change", "rate"],
+                              description="kinds of claims that need an attribution")
+    dimensions: list[str] = Field(default_factory=list,
+                                  description="only claims in these unit dimensions (empty: all)")
+    min_count: float = Field(100, ge=0, description="counts below this are not checked (\"ten countries\")")
+    require_entity: bool = Field(False, description="only check claims whose entity was found")
+
+
+OPTIONS = MissingSourceOptions
+
+
+def check(rule: Rule, ctx: Context) -> list[Finding]:
+    opts: MissingSourceOptions = rule.options
+    kinds = set(opts.kinds)
+    dims = set(opts.dimensions)
+    findings: list[Finding] = []
+    for it in ctx.items:
+        c = it.claim
+        if c.source or c.equivalent_of is not None or c.kind not in kinds:
+            continue
+        if dims and c.dimension not in dims:
+            continue
+        if c.dimension == "count" and c.kind == "level" and abs(c.value) < opts.min_count:
+            continue
+        if opts.require_entity and not c.entity:
+            continue
+        findings.append(make_finding(rule, c, {}, subject=subject_label([c]), claims=[c],
+                                     outcome="no-source"))
+    return findings
