@@ -57,7 +57,8 @@ def error(message: str) -> None:
 def main() -> None:
     _register()
     try:
-        app(standalone_mode=False)
+        # Without standalone mode, click returns typer.Exit's code instead of raising it.
+        code = app(standalone_mode=False)
     except FactlintError as exc:
         error(str(exc))
         sys.exit(exc.exit_code)
@@ -79,4 +80,4 @@ def main() -> None:
             raise
         error(f"internal error: {type(exc).__name__}: {exc} (set FACTLINT_DEBUG=1 for a traceback)")
         sys.exit(2)
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
