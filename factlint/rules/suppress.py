@@ -94,9 +94,10 @@ def parse_directives(doc: Document) -> list[Directive]:
                                f"(known: factlint-disable, -enable, -ignore, -disable-file)")
     if doc.format == "text":
         for m in BARE_LINE.finditer(doc.raw):
-            if _inside(m.start(1), taken):
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            if _inside(start, taken):
                 continue
-            d = _directive(doc, m.group(1), m.group(2), m.start(1), m.end(), starts)
+            d = _directive(doc, m.group(1), m.group(2), start, m.end(), starts)
             if d is not None:
                 directives.append(d)
     fm = _front_matter_directive(doc)
