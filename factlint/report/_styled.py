@@ -1,35 +1,56 @@
-"""Plain or coloured text from rich ``Text`` lines.
+"""Plain or coloured text from lines of styled parts.
 
-Human formats build their lines once as styled ``Text``; the plain rendering
-drops the styles, so a pipe or a file never receives escape codes and the
-bytes do not depend on the terminal's width.
+Human formats build each line once as a tuple of parts: a plain ``str`` or a
+``(text, style)`` pair with a rich style name. The plain rendering drops the
+styles, so a pipe or a file never receives escape codes and the bytes do not
+depend on the terminal; the coloured one asks rich for each style's escape
+codes. (rich's Text and Console cost ~0.25 ms a line, too slow for an archive
+with tens of thousands of findings.)
 """
 
 from __future__ import annotations
 
-import io
 import os
-from typing import IO, Iterable
+from functools import lru_cache
+from typing import IO, Iterable, Tuple, Union
 
-from rich.text import Text
+Part = Union[str, Tuple[str, str]]
+Line = Tuple[Part, ...]
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 
 
-def join_lines(lines: Iterable[Text], color: bool) -> str:
-    lines = list(lines)
-    if not lines:
-        return ""
-    if not color:
-        return "".join(line.plain + "\n" for line in lines)
-    from rich.console import Console
+def plain(line: Line) -> str:
+    return "".join(part if isinstance(part, str) else part[0] for part in line)
 
-    buf = io.StringIO()
-    console = Console(file=buf, force_terminal=True, color_system="standard", width=10_000,
-                      highlight=False, markup=False, emoji=False, soft_wrap=True)
-    for line in lines:
-        console.print(line, soft_wrap=True)
-    return buf.getvalue()
+
+@lru_cache(maxsize=64)
+def _ansi(style: str) -> tuple[str, str]:
+    """Escape codes that open and close ``style`` (rich renders a marker we split on)."""
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    rendered = Style.parse(style).render("\0", color_system=ColorSystem.STANDARD)
+    before, _, after = rendered.partition("\0")
+    return before, after
+
+
+def coloured(line: Line) -> str:
+    out = []
+    for part in line:
+        if isinstance(part, str):
+            out.append(part)
+        elif part[1] and part[0]:
+            before, after = _ansi(part[1])
+            out.append(f"{before}{part[0]}{after}")
+        else:
+            out.append(part[0])
+    return "".join(out)
+
+
+def join_lines(lines: Iterable[Line], color: bool) -> str:
+    render = coloured if color else plain
+    return "".join(render(line) + "\n" for line in lines)
 
 
 def want_color(stream: IO) -> bool:

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from factlint.models import CheckResult, Finding
 from factlint.report._common import one_line, plural, severity_counts, sorted_findings
-from factlint.report._styled import SEVERITY_STYLES, join_lines
+from factlint.report._styled import SEVERITY_STYLES, Line, join_lines
 
 HINT = "Run with --format full to see the values side by side; `factlint rule ID` explains a rule."
 
 
-def finding_line(f: Finding) -> Text:
-    return Text.assemble(
-        (f"{f.path}:{f.line}:{f.column}:", "bold"), " ",
-        (f.rule, SEVERITY_STYLES.get(f.severity, "bold")), " ",
-        (f"[{f.severity}]", SEVERITY_STYLES.get(f.severity, "")), " ",
-        one_line(f.message),
-    )
+def finding_line(f: Finding) -> Line:
+    return ((f"{f.path}:{f.line}:{f.column}:", "bold"), " ", (f.rule, SEVERITY_STYLES.get(f.severity, "bold")),
+            " ", (f"[{f.severity}]", SEVERITY_STYLES.get(f.severity, "")), " ", one_line(f.message))
 
 
 def human_summary(result: CheckResult) -> str:
@@ -39,16 +33,16 @@ def human_summary(result: CheckResult) -> str:
     return f"Found {plural(len(findings), 'finding')} ({detail}){where}{notices}."
 
 
-def summary_lines(result: CheckResult) -> list[Text]:
-    lines = [Text(human_summary(result), style="bold")]
+def summary_lines(result: CheckResult) -> list[Line]:
+    lines: list[Line] = [((human_summary(result), "bold"),)]
     if result.findings:
-        lines.append(Text(HINT, style="dim"))
+        lines.append(((HINT, "dim"),))
     return lines
 
 
 def render(result: CheckResult, color: bool = False) -> str:
     lines = [finding_line(f) for f in sorted_findings(result)]
     if lines:
-        lines.append(Text(""))
+        lines.append(())
     lines.extend(summary_lines(result))
     return join_lines(lines, color)

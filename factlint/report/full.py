@@ -15,12 +15,10 @@ A finding reads like this (plain text; colour is added only on a terminal)::
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from factlint.models import CheckResult, Finding
 from factlint.report._common import (at_primary, interval_label, location_note, one_line, other_locations,
                                      outcome_label, period_label, position, sorted_findings, source_label)
-from factlint.report._styled import SEVERITY_STYLES, join_lines
+from factlint.report._styled import SEVERITY_STYLES, Line, join_lines
 from factlint.report.concise import summary_lines
 
 COLUMNS = ("location", "as written", "interval", "period", "source")
@@ -36,7 +34,7 @@ def claim_rows(f: Finding) -> list[tuple[bool, tuple[str, ...]]]:
     return rows
 
 
-def table_lines(rows: list[tuple[bool, tuple[str, ...]]]) -> list[Text]:
+def table_lines(rows: list[tuple[bool, tuple[str, ...]]]) -> list[Line]:
     """Columns padded to their widest cell; the last column is left ragged."""
     widths = [max(len(COLUMNS[i]), *(len(cells[i]) for _, cells in rows)) for i in range(len(COLUMNS) - 1)]
 
@@ -44,25 +42,25 @@ def table_lines(rows: list[tuple[bool, tuple[str, ...]]]) -> list[Text]:
         head = "  ".join(cell.ljust(width) for cell, width in zip(cells, widths))
         return f"{head}  {cells[-1]}"
 
-    lines = [Text(f"{INDENT}    {pad(COLUMNS)}".rstrip(), style="dim")]
+    lines: list[Line] = [((f"{INDENT}    {pad(COLUMNS)}".rstrip(), "dim"),)]
     for primary, cells in rows:
         marker = "> " if primary else "  "
-        lines.append(Text.assemble(INDENT, "  ", (marker, "bold"), (pad(cells).rstrip(), "bold" if primary else "")))
+        lines.append((INDENT, "  ", (marker, "bold"), (pad(cells).rstrip(), "bold" if primary else "")))
     return lines
 
 
-def finding_lines(f: Finding) -> list[Text]:
-    lines = [Text.assemble(
+def finding_lines(f: Finding) -> list[Line]:
+    lines: list[Line] = [(
         (f"{position(f.path, f.line, f.column)}:", "bold"), " ",
         (f.rule, SEVERITY_STYLES.get(f.severity, "bold")), " ",
         (f"[{f.severity}]", SEVERITY_STYLES.get(f.severity, "")), " ", (f.name, "bold"))]
     for message_line in f.message.splitlines() or [""]:
-        lines.append(Text(INDENT + message_line))
+        lines.append((INDENT + message_line,))
     if f.subject:
-        lines.append(Text.assemble(INDENT, ("subject: ", "dim"), (one_line(f.subject), "bold")))
+        lines.append((INDENT, ("subject: ", "dim"), (one_line(f.subject), "bold")))
     label = outcome_label(f.outcome)
     if label:
-        lines.append(Text.assemble(INDENT, ("outcome: ", "dim"), (label, "magenta")))
+        lines.append((INDENT, ("outcome: ", "dim"), (label, "magenta")))
     rows = claim_rows(f)
     if rows:
         lines.extend(table_lines(rows))
@@ -70,8 +68,8 @@ def finding_lines(f: Finding) -> list[Text]:
     for loc in other_locations(f):
         if (loc.path, loc.line, loc.column) in claimed:
             continue
-        lines.append(Text.assemble(INDENT, ("see also: ", "dim"), position(loc.path, loc.line, loc.column),
-                                   f" {one_line(location_note(loc, f))}"))
+        lines.append((INDENT, ("see also: ", "dim"), position(loc.path, loc.line, loc.column),
+                      f" {one_line(location_note(loc, f))}"))
     return lines
 
 
@@ -81,9 +79,9 @@ def finding_block(f: Finding) -> str:
 
 
 def render(result: CheckResult, color: bool = False) -> str:
-    lines: list[Text] = []
+    lines: list[Line] = []
     for f in sorted_findings(result):
         lines.extend(finding_lines(f))
-        lines.append(Text(""))
+        lines.append(())
     lines.extend(summary_lines(result))
     return join_lines(lines, color)

@@ -8,7 +8,7 @@ merges issues that share one) and do not change when lines move.
 
 from __future__ import annotations
 
-import json
+from pydantic_core import to_json
 
 from factlint.models import CheckResult, Finding
 from factlint.report._common import location_fingerprints, one_line, sorted_findings
@@ -31,4 +31,4 @@ def issue(f: Finding, fingerprint: str) -> dict:
 def render(result: CheckResult) -> str:
     findings = sorted_findings(result)
     issues = [issue(f, fp) for f, fp in zip(findings, location_fingerprints(findings))]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return to_json(issues, indent=2).decode("utf-8") + "\n"

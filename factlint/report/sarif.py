@@ -11,10 +11,12 @@ byte-identical output.
 
 from __future__ import annotations
 
-import json
 import re
+from functools import lru_cache
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
+
+from pydantic_core import to_json
 
 from factlint import __version__
 from factlint.models import CheckResult, Finding, Location, RuleMeta
@@ -31,13 +33,18 @@ _BRACKETS = re.compile(r"([\[\]])")
 
 def artifact_location(path: str) -> dict:
     """Relative paths become URIs relative to %SRCROOT%; absolute ones become file: URIs."""
+    return dict(_artifact_location(path))
+
+
+@lru_cache(maxsize=4096)
+def _artifact_location(path: str) -> tuple:
     posix = path.replace("\\", "/")
     if PureWindowsPath(path).drive or posix.startswith("/"):
         if PureWindowsPath(path).drive:
             posix = "/" + posix
-        return {"uri": "file://" + quote(posix, safe="/:")}
+        return (("uri", "file://" + quote(posix, safe="/:")),)
     parts = [p for p in PurePosixPath(posix).parts if p != "."]
-    return {"uri": quote("/".join(parts), safe="/"), "uriBaseId": SRCROOT}
+    return (("uri", quote("/".join(parts), safe="/")), ("uriBaseId", SRCROOT))
 
 
 def region(line: int, column: int, end_line: int, end_column: int) -> dict:
@@ -134,4 +141,5 @@ def build(result: CheckResult) -> dict:
 
 
 def render(result: CheckResult) -> str:
-    return json.dumps(build(result), indent=2, ensure_ascii=False) + "\n"
+    # pydantic-core's encoder: same bytes as json.dumps(indent=2) for these types, ~10x faster.
+    return to_json(build(result), indent=2).decode("utf-8") + "\n"
