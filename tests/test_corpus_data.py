@@ -103,6 +103,7 @@ def test_corpus_config_names_its_rules_facts_and_excludes_drafts():
     assert config.rule_files == [CORPUS / "house-rules.yaml"]
     assert config.reference_files == [CORPUS / "reference-facts.yaml"]
     assert config.is_excluded(CORPUS / "drafts" / "shenzhen-5g-draft.md")
+    assert config.is_excluded(CORPUS / "EXPECTED.md")  # notes about the corpus, not an article
     assert not config.is_excluded(CORPUS / "2022-01-24-sz-digital-economy-data.txt")
 
     (rule,) = load_rule_file(CORPUS / "house-rules.yaml")
