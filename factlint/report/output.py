@@ -23,12 +23,19 @@ def report_text(result: CheckResult, fmt: str, *, statistics: bool = False, colo
 
 
 def emit(result: CheckResult, fmt: str = "concise", *, output: Optional[Union[str, Path]] = None,
-         statistics: bool = False, stream: Optional[IO[str]] = None) -> None:
+         statistics: bool = False, stream: Optional[IO[str]] = None, errors: Optional[IO[str]] = None) -> None:
     """Print the report, or write it atomically to ``output`` and print the human summary.
 
     The file never gets colour; the terminal gets colour only when it is a TTY.
+    File notices at warning level and above go to ``errors`` (stderr), one line
+    each, whatever the format; info notices (an archive can have thousands) are
+    only counted in the summary and listed in the JSON and SARIF reports.
     """
     stream = stream if stream is not None else sys.stdout
+    errors = errors if errors is not None else sys.stderr
+    for notice in sorted(result.notices, key=lambda n: (n.path, n.message)):
+        if notice.level != "info":
+            errors.write(f"{notice.path}: {notice.level}: {notice.message}\n")
     if output is None:
         stream.write(report_text(result, fmt, statistics=statistics, color=want_color(stream)))
         stream.flush()

@@ -92,3 +92,14 @@ def test_report_file_gets_ordinary_permissions(result, tmp_path):
     finally:
         os.umask(old)
     assert oct(target.stat().st_mode & 0o777) == oct(0o644)
+
+
+def test_file_notices_of_warning_level_go_to_stderr_in_any_format(result):
+    from factlint.models import IngestNotice
+
+    notices = result.notices + [IngestNotice(path="corpus/broken.html", level="warning",
+                                             message="invalid UTF-8 at byte 112; decoded as cp1252")]
+    out, err = io.StringIO(), io.StringIO()
+    emit(result.model_copy(update={"notices": notices}), "sarif", stream=out, errors=err)
+    assert err.getvalue() == "corpus/broken.html: warning: invalid UTF-8 at byte 112; decoded as cp1252\n"
+    assert json.loads(out.getvalue())["version"] == "2.1.0"
