@@ -82,19 +82,21 @@ def baseline_key(finding: Finding) -> tuple[str, str]:
 
 
 def build_baseline(findings: Iterable[Finding]) -> Baseline:
-    entries: dict[tuple[str, str], BaselineEntry] = {}
+    """Entries per rule and fingerprint; their context is merged so that the order
+    findings arrive in never changes the file."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
-        key = baseline_key(f)
-        entry = entries.get(key)
-        if entry is None:
-            paths = sorted({f.path, *(c.path for c in f.claims), *(r.path for r in f.related)})
-            entries[key] = BaselineEntry(rule=f.rule, fingerprint=key[1], subject=f.subject,
-                                         values=sorted({c.text for c in f.claims}), paths=paths,
-                                         message=f.message)
-        else:
-            entry.count += 1
-    ordered = sorted(entries.values(), key=lambda e: (e.rule, e.subject or "", e.fingerprint))
-    return Baseline(version=BASELINE_VERSION, findings=ordered)
+        groups.setdefault(baseline_key(f), []).append(f)
+    entries = []
+    for (rule, fp), group in groups.items():
+        paths = {p for f in group for p in (f.path, *(c.path for c in f.claims), *(r.path for r in f.related))}
+        entries.append(BaselineEntry(
+            rule=rule, fingerprint=fp, count=len(group),
+            subject=min((f.subject for f in group if f.subject), default=None),
+            values=sorted({c.text for f in group for c in f.claims}), paths=sorted(paths),
+            message=min(f.message for f in group)))
+    entries.sort(key=lambda e: (e.rule, e.subject or "", e.fingerprint))
+    return Baseline(version=BASELINE_VERSION, findings=entries)
 
 
 def write_baseline(findings: Iterable[Finding], path: PathLike) -> int:
