@@ -1,0 +1,91 @@
+"""write_atomic: the target holds the old text or the new text, never a mix, and no temp file stays."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from factlint.errors import FactlintError
+from factlint.fileio import write_atomic
+
+REPORT = '{"findings": [{"rule": "FL101", "path": "corpus/now-shenzhen.md", "line": 6}]}\n'
+
+
+def leftovers(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_writes_and_replaces(tmp_path):
+    target = tmp_path / "report.json"
+    write_atomic(target, REPORT)
+    assert target.read_text(encoding="utf-8") == REPORT
+    write_atomic(target, "second run\n")
+    assert target.read_text(encoding="utf-8") == "second run\n"
+    write_atomic(target, b"\x00binary\r\n")
+    assert target.read_bytes() == b"\x00binary\r\n"      # bytes are written as they are
+    write_atomic(target, "Zhōngguó 中国\n")
+    assert target.read_bytes() == "Zhōngguó 中国\n".encode("utf-8")
+    assert leftovers(tmp_path) == []
+
+
+def test_new_files_get_normal_permissions_and_replacements_keep_theirs(tmp_path):
+    target = tmp_path / "report.sarif"
+    write_atomic(target, REPORT)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask   # not a private temp file's 0600
+    os.chmod(target, 0o640)
+    write_atomic(target, "again\n")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+@pytest.mark.parametrize("failing", ["fsync", "replace"])
+def test_a_failure_keeps_the_old_file_whole(tmp_path, monkeypatch, failing):
+    target = tmp_path / "junit.xml"
+    target.write_text("<testsuites/>\n", encoding="utf-8")
+
+    def boom(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, failing, boom)
+    with pytest.raises(FactlintError, match="cannot write .*junit.xml: No space left on device"):
+        write_atomic(target, REPORT * 1000)
+    monkeypatch.undo()
+    assert target.read_text(encoding="utf-8") == "<testsuites/>\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_an_interrupt_keeps_the_old_file_and_removes_the_temp(tmp_path, monkeypatch):
+    target = tmp_path / "report.json"
+    target.write_text("old\n", encoding="utf-8")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, REPORT)
+    monkeypatch.undo()
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_no_overwrite_mode(tmp_path):
+    target = tmp_path / "factlint.yaml"
+    write_atomic(target, "fail-level: warning\n", overwrite=False)
+    with pytest.raises(FileExistsError):
+        write_atomic(target, "fail-level: info\n", overwrite=False)
+    assert target.read_text(encoding="utf-8") == "fail-level: warning\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_bad_targets_are_one_line_errors(tmp_path):
+    with pytest.raises(FactlintError) as info:
+        write_atomic(tmp_path / "missing" / "report.json", REPORT)
+    assert "No such file or directory" in str(info.value) and "\n" not in str(info.value)
+    (tmp_path / "out").mkdir()
+    with pytest.raises(FactlintError):
+        write_atomic(tmp_path / "out", REPORT)
+    assert (tmp_path / "out").is_dir() and leftovers(tmp_path) == []
