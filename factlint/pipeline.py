@@ -1,26 +1,57 @@
-"""Files -> per-file results (claims, metadata, directives).
+"""Files -> per-file results (claims, metadata, directives), through the claim index.
 
-PLACEHOLDER sequential version; the cache and parallel workers plug in here,
-keeping ``collect``'s signature.
+``collect`` reads the files under some paths; ``collect_corpus`` reads a few
+target files plus, from the index, what the rest of the corpus needs to be
+compared with them. Both:
+
+1. list the files (ingest), stat them, and ask the index which ones it holds
+   unchanged: same (mtime_ns, size), or same bytes after hashing when those
+   differ, built with the same extraction settings;
+2. extract the others, in worker processes when there are enough of them
+   (paths go out, compact encoded results come back: what the index stores);
+3. store the new results in one transaction and return everything sorted by
+   path, so the result is the same whatever ``jobs`` is and whatever the cache
+   held.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import os
+import subprocess
+import sys
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
+from factlint.cache.codec import CodecError, decode_file, encode_file, with_display_path
+from factlint.cache.keys import extraction_key
+from factlint.cache.store import ClaimIndex, Entry, Row
+from factlint.errors import FactlintError
 from factlint.extract import extract_claims
-from factlint.ingest import discover_files, load_document
-from factlint.models import Document, DocumentMeta, FileResult, IngestNotice
+from factlint.ingest import discover_files, display_path, load_document
+from factlint.models import Document, DocumentMeta, FileResult, Finding, IngestNotice
 from factlint.rules.suppress import parse_directives
+
+PathLike = Union[str, Path]
+EntityKey = Callable[[Optional[str]], Optional[str]]
+
+# Below this many files to extract, starting worker processes costs more than it saves.
+MIN_PARALLEL_FILES = 48
+CHUNK_FILES = 32
+# Progress is shown only when there is enough to extract for a run to take a moment.
+MIN_PROGRESS_FILES = 200
 
 
 @dataclass
 class Collected:
     files: list[FileResult] = field(default_factory=list)
     notices: list[IngestNotice] = field(default_factory=list)
+    # Display paths of the files asked about in an incremental run; None: every file is one.
+    targets: Optional[set[str]] = None
+    stats: dict[str, int] = field(default_factory=dict)  # cached / extracted / hashed counts
 
     @property
     def claims(self):
@@ -36,15 +67,376 @@ def process_document(doc: Document) -> FileResult:
                       directives=directives, notices=notices)
 
 
-def collect(paths: Iterable[Union[str, Path]], exclude: Iterable[str] = (), jobs: Optional[int] = None,
-            use_cache: bool = True, quiet: bool = False) -> Collected:
-    out = Collected()
-    for path in discover_files(paths, exclude):
-        item = load_document(path)
-        if isinstance(item, IngestNotice):
-            out.notices.append(item)
-            continue
-        result = process_document(item)
-        out.notices.extend(result.notices)
-        out.files.append(result)
+def notify_stderr(message: str) -> None:
+    print(f"factlint: {message}", file=sys.stderr, flush=True)
+
+
+# Sources: a file to read, under which name, under which index key --------------------
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: str                 # absolute, normalized
+    display: str              # the path findings show
+    key: Optional[str]        # POSIX path relative to the corpus root; None outside it (not cached)
+
+
+def _index_key(absolute: str, root: Optional[str]) -> Optional[str]:
+    if root is None:
+        return None
+    rel = os.path.relpath(absolute, root)
+    if rel == os.curdir or rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return None
+    return rel.replace(os.sep, "/")
+
+
+def _sources(paths: Sequence[PathLike], exclude: Sequence[str], root: Optional[str],
+             problems: list[IngestNotice]) -> list[Source]:
+    out = []
+    for p in discover_files(paths, exclude, problems):
+        absolute = os.path.normpath(os.path.abspath(p))
+        out.append(Source(absolute, display_path(absolute), _index_key(absolute, root)))
     return out
+
+
+def _file_hash(path: str) -> Optional[str]:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest() if hasattr(hashlib, "file_digest") \
+                else hashlib.sha256(fh.read()).hexdigest()
+    except OSError:
+        return None
+
+
+def _stat(path: str) -> Optional[tuple[int, int]]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+# Extraction, in this process or in workers ---------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What extracting one file gives back: an encoded result or a notice."""
+
+    source: Source
+    stat: Optional[tuple[int, int]]
+    file_hash: Optional[str]
+    data: Optional[bytes] = None
+    notice: Optional[IngestNotice] = None
+
+
+def extract_one(source: Source) -> Extracted:
+    # Stat and hash before reading: if the file changes meanwhile, the next run sees a
+    # different stat, re-hashes, and re-extracts, so a stale entry is never trusted.
+    stat = _stat(source.path)
+    file_hash = _file_hash(source.path)
+    item = load_document(Path(source.path), source.display)
+    if isinstance(item, IngestNotice):
+        return Extracted(source, stat, file_hash, notice=item)
+    return Extracted(source, stat, file_hash, data=encode_file(process_document(item)))
+
+
+def _extract_chunk(sources: list[Source]) -> list[Extracted]:
+    return [extract_one(s) for s in sources]
+
+
+def _progress(total: int, quiet: bool):
+    """A rich progress bar on stderr, or None when nobody is watching."""
+    if quiet or total < MIN_PROGRESS_FILES or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=Console(stderr=True), transient=True)
+    return progress
+
+
+def extract_all(sources: Sequence[Source], jobs: Optional[int] = None, quiet: bool = False) -> list[Extracted]:
+    """Extract every source; the order of the result is the order of ``sources``."""
+    jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+    progress = _progress(len(sources), quiet)
+    task = progress.add_task("extract", total=len(sources)) if progress else None
+    results: list[Extracted] = []
+    try:
+        if progress:
+            progress.start()
+        if jobs == 1 or len(sources) < MIN_PARALLEL_FILES:
+            for s in sources:
+                results.append(extract_one(s))
+                if progress:
+                    progress.advance(task)
+            return results
+        # Enough chunks for an even spread, small enough for a live progress bar.
+        size = max(1, min(CHUNK_FILES, len(sources) // (jobs * 4) or 1))
+        chunks = [list(sources[i:i + size]) for i in range(0, len(sources), size)]
+        done: dict[int, list[Extracted]] = {}
+        with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
+            pending = {pool.submit(_extract_chunk, c): i for i, c in enumerate(chunks)}
+            while pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    i = pending.pop(fut)
+                    done[i] = fut.result()
+                    if progress:
+                        progress.advance(task, len(done[i]))
+        for i in range(len(chunks)):
+            results.extend(done[i])
+        return results
+    finally:
+        if progress:
+            progress.stop()
+
+
+# The index -----------------------------------------------------------------------------
+
+@dataclass
+class _Plan:
+    fresh: list[Source] = field(default_factory=list)       # the index holds them unchanged
+    stale: list[Source] = field(default_factory=list)       # to extract
+    touched: list[tuple[str, int, int]] = field(default_factory=list)  # same bytes, new stat
+    hashed: int = 0
+
+
+def _plan(sources: Iterable[Source], entries: dict[str, Entry], settings: str) -> _Plan:
+    plan = _Plan()
+    for s in sources:
+        entry = entries.get(s.key) if s.key is not None else None
+        if entry is None or entry.settings != settings:
+            plan.stale.append(s)
+            continue
+        stat = _stat(s.path)
+        if stat is None:
+            plan.stale.append(s)  # gone or unreadable: extraction reports it
+        elif stat == (entry.mtime_ns, entry.size):
+            plan.fresh.append(s)
+        else:
+            plan.hashed += 1
+            if stat[1] == entry.size and _file_hash(s.path) == entry.file_hash:
+                plan.fresh.append(s)
+                plan.touched.append((s.key, stat[0], stat[1]))
+            else:
+                plan.stale.append(s)
+    return plan
+
+
+def _load(index: ClaimIndex, sources: Sequence[Source], everything: bool) -> tuple[list[FileResult], list[Source]]:
+    """Decode stored results; entries that do not decode come back to be extracted."""
+    by_key = {s.key: s for s in sources}
+    results: list[FileResult] = []
+    # Decoding builds hundreds of thousands of objects that all live to the end of the
+    # run: the cyclic collector would rescan them again and again for nothing.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for key, data in index.blobs(by_key, everything=everything):
+            source = by_key.pop(key)
+            try:
+                result = decode_file(data)
+            except CodecError:
+                by_key[key] = source
+                continue
+            results.append(with_display_path(result, source.display))
+        lost = list(by_key.values())
+    finally:
+        if was_enabled:
+            gc.enable()
+    if len(results) > 1000:
+        gc.freeze()
+    if lost:
+        index.notify(f"cache: {len(lost)} unreadable entr{'y' if len(lost) == 1 else 'ies'}; re-extracting")
+    return results, lost
+
+
+def _entities(result: FileResult) -> tuple[str, ...]:
+    return tuple(sorted({c.entity for c in result.claims if c.entity}))
+
+
+def _finish(extracted: Sequence[Extracted], index: Optional[ClaimIndex], touched, forget,
+            out: Collected) -> list[FileResult]:
+    """Decode extraction results, queue them for the index, collect notices."""
+    results: list[FileResult] = []
+    rows: list[Row] = []
+    for e in extracted:
+        if e.notice is not None:
+            out.notices.append(e.notice)
+            continue
+        result = decode_file(e.data)  # type: ignore[arg-type]
+        results.append(result)
+        if index is not None and e.source.key is not None and e.stat is not None and e.file_hash:
+            rows.append(Row(e.source.key, e.stat[0], e.stat[1], e.file_hash, e.data, _entities(result)))  # type: ignore[arg-type]
+    if index is not None:
+        index.update(rows, touched, forget)
+    return results
+
+
+def _open_index(root: Optional[PathLike], tables: Iterable[PathLike], use_cache: bool,
+                notify: Callable[[str], None]) -> Optional[ClaimIndex]:
+    if not use_cache or root is None:
+        return None
+    return ClaimIndex.open(Path(root), extraction_key([Path(t) for t in tables]), notify)
+
+
+def _default_root(paths: Sequence[PathLike]) -> str:
+    folders = []
+    for p in paths:
+        a = os.path.abspath(p)
+        folders.append(a if os.path.isdir(a) else os.path.dirname(a))
+    return os.path.commonpath(folders) if folders else os.getcwd()
+
+
+def collect(paths: Iterable[PathLike], exclude: Iterable[str] = (), jobs: Optional[int] = None,
+            use_cache: bool = True, quiet: bool = False, *, root: Optional[PathLike] = None,
+            tables: Iterable[PathLike] = (), notify: Callable[[str], None] = notify_stderr) -> Collected:
+    """Every file under ``paths``, from the index where it is unchanged.
+
+    ``root`` is the corpus root the index lives under (default: the paths' common
+    folder); ``tables`` are user alias/rate tables whose content keys the index.
+    """
+    paths = list(paths)
+    root_s = os.path.abspath(root) if root is not None else _default_root(paths)
+    out = Collected()
+    sources = _sources(paths, list(exclude), root_s, out.notices)
+    index = _open_index(root_s, tables, use_cache, notify)
+    try:
+        if index is None:
+            out.files = _finish(extract_all(sources, jobs, quiet), None, (), (), out)
+            out.stats = {"cached": 0, "extracted": len(sources), "hashed": 0}
+        else:
+            entries = index.entries()
+            plan = _plan(sources, entries, index.settings)
+            loaded, lost = _load(index, plan.fresh, everything=len(plan.fresh) > len(entries) // 2)
+            stale = plan.stale + lost
+            forget = _vanished(entries, sources, paths, root_s)
+            extracted = _finish(extract_all(stale, jobs, quiet), index, plan.touched, forget, out)
+            out.files = loaded + extracted
+            out.stats = {"cached": len(loaded), "extracted": len(stale), "hashed": plan.hashed}
+    finally:
+        if index is not None:
+            index.close()
+    out.files.sort(key=lambda f: f.meta.path)
+    for f in out.files:
+        out.notices.extend(f.notices)
+    return out
+
+
+def _vanished(entries: dict[str, Entry], sources: Sequence[Source], paths: Sequence[PathLike],
+              root: str) -> list[str]:
+    """Index keys of files that no longer exist, when this run listed the whole corpus."""
+    if not any(os.path.abspath(p) == root for p in paths):
+        return []
+    seen = {s.key for s in sources}
+    return [k for k in entries if k not in seen and not os.path.exists(os.path.join(root, k))]
+
+
+# Incremental runs: some files against the indexed corpus ------------------------------
+
+def collect_corpus(targets: Iterable[PathLike], root: PathLike, *, exclude: Iterable[str] = (),
+                   jobs: Optional[int] = None, use_cache: bool = True, quiet: bool = False,
+                   tables: Iterable[PathLike] = (), entity_key: Optional[EntityKey] = None,
+                   notify: Callable[[str], None] = notify_stderr) -> Collected:
+    """The target files, plus what the rest of the corpus under ``root`` needs for comparison.
+
+    With ``entity_key`` (the comparison stage's entity canonicalizer), other files
+    contribute only their claims whose canonical entity some target claim shares,
+    read from the index without decoding the rest: comparison only ever pairs
+    claims about the same entity. Without it, every file comes back whole.
+    ``Collected.targets`` holds the targets' display paths.
+    """
+    targets = list(targets)
+    exclude = list(exclude)
+    root_s = os.path.abspath(root)
+    out = Collected()
+    target_sources = _sources(targets, exclude, root_s, out.notices)
+    target_paths = {s.path for s in target_sources}
+    corpus_sources = [s for s in _sources([root_s], exclude, root_s, out.notices) if s.path not in target_paths]
+    out.targets = {s.display for s in target_sources}
+    index = _open_index(root_s, tables, use_cache, notify)
+    try:
+        entries = index.entries() if index is not None else {}
+        settings = index.settings if index is not None else ""
+        t_plan = _plan(target_sources, entries, settings)
+        c_plan = _plan(corpus_sources, entries, settings)
+        stale = t_plan.stale + c_plan.stale
+        listed = {s.key for s in corpus_sources} | {s.key for s in target_sources}
+        forget = [k for k in entries if k not in listed and not os.path.exists(os.path.join(root_s, k))]
+        extracted = _finish(extract_all(stale, jobs, quiet), index, t_plan.touched + c_plan.touched, forget, out)
+        fresh_targets, lost = _load(index, t_plan.fresh, everything=False) if index is not None else ([], [])
+        if lost:
+            extracted += _finish(extract_all(lost, jobs, quiet), index, (), (), out)
+        target_results = [r for r in extracted if r.meta.path in out.targets] + fresh_targets
+        others = [r for r in extracted if r.meta.path not in out.targets]
+        if entity_key is None:
+            if index is not None:
+                more, lost = _load(index, c_plan.fresh, everything=True)
+                others += more + _finish(extract_all(lost, jobs, quiet), index, (), (), out)
+        else:
+            wanted = {k for r in target_results for c in r.claims if (k := entity_key(c.entity)) is not None}
+            others = [r for r in (_only_entities(r, wanted, entity_key) for r in others) if r is not None]
+            if index is not None and wanted:
+                names = [n for n in index.entity_names() if entity_key(n) in wanted]
+                keys = index.keys_with_entities(names)
+                related = [s for s in c_plan.fresh if s.key in keys]
+                more, lost = _load(index, related, everything=False)
+                more += _finish(extract_all(lost, jobs, quiet), index, (), (), out)
+                others += [r for r in (_only_entities(r, wanted, entity_key) for r in more) if r is not None]
+        out.files = sorted(target_results + others, key=lambda f: f.meta.path)
+        out.stats = {"cached": len(t_plan.fresh) + len(c_plan.fresh), "extracted": len(stale),
+                     "hashed": t_plan.hashed + c_plan.hashed}
+    finally:
+        if index is not None:
+            index.close()
+    # Problems elsewhere in the corpus are not what was asked about.
+    out.notices = [n for n in out.notices if n.path in out.targets]
+    for f in out.files:
+        if f.meta.path in out.targets:
+            out.notices.extend(f.notices)
+    return out
+
+
+def _only_entities(result: FileResult, wanted: set[str], entity_key: EntityKey) -> Optional[FileResult]:
+    claims = [c for c in result.claims if entity_key(c.entity) in wanted]
+    if not claims:
+        return None
+    return result.model_copy(update={"claims": claims})
+
+
+def involves(finding: Finding, targets: set[str]) -> bool:
+    """Whether a finding is about one of the target files: its location, a related
+    location or one of its claims lies in one."""
+    return finding.path in targets or any(r.path in targets for r in finding.related) \
+        or any(c.path in targets for c in finding.claims)
+
+
+def covers_corpus(paths: Iterable[PathLike], root: PathLike) -> bool:
+    """Whether ``paths`` include the corpus root itself or a folder above it (a full run)."""
+    root_s = os.path.abspath(root)
+    for p in paths:
+        a = os.path.abspath(p)
+        if a == root_s or root_s.startswith(a.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
+def changed_files(ref: str, cwd: Optional[PathLike] = None) -> list[Path]:
+    """Files changed since git ``ref`` (``git diff --name-only REF...``) that still exist."""
+    cwd = Path(cwd or os.getcwd())
+
+    def git(*args: str) -> str:
+        try:
+            done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+        except FileNotFoundError:
+            raise FactlintError("--diff-base needs git, which was not found on PATH") from None
+        if done.returncode != 0:
+            detail = (done.stderr.strip().splitlines() or ["git failed"])[-1]
+            if "not a git repository" in done.stderr:
+                raise FactlintError(f"--diff-base: {cwd} is not inside a git repository")
+            raise FactlintError(f"--diff-base {ref}: {detail}")
+        return done.stdout
+
+    top = Path(git("rev-parse", "--show-toplevel").strip())
+    names = git("diff", "--name-only", "-z", f"{ref}...", "--").split("\0")
+    return sorted(top / n for n in names if n and (top / n).is_file())

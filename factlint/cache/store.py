@@ -1,0 +1,287 @@
+"""The claim index: one SQLite database under ``<corpus root>/.factlint_cache/``.
+
+Each row holds one file's encoded FileResult, keyed by the file's path relative
+to the corpus root, with what tells whether it is still valid: the file's
+(mtime_ns, size) for the fast check, the hash of its bytes for the slow one, and
+the extraction settings it was built with. Several factlint processes may use
+the same index at once (WAL journal, busy timeout, one transaction per run's
+writes), and a run that dies mid-write leaves the previous index as it was.
+
+Nothing here raises into the caller: a database that cannot be opened or read
+is rebuilt (or skipped) with a one-line notice, and the run goes on uncached.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from factlint import __version__
+from factlint.cache.codec import SCHEMA_DIGEST
+
+CACHE_DIR_NAME = ".factlint_cache"
+DB_NAME = "index.sqlite3"
+# Bump when the tables change shape; SCHEMA_DIGEST covers the models the rows encode.
+TABLES_VERSION = "1"
+SCHEMA = f"{TABLES_VERSION}:{SCHEMA_DIGEST}"
+BUSY_TIMEOUT_S = 30.0
+
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by factlint.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+
+Notify = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    mtime_ns: int
+    size: int
+    file_hash: str
+    settings: str
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One file's entry as written: the key, its validity data and the encoded result."""
+
+    key: str
+    mtime_ns: int
+    size: int
+    file_hash: str
+    data: bytes
+    entities: tuple[str, ...]
+
+
+def cache_dir(root: Path) -> Path:
+    return Path(root) / CACHE_DIR_NAME
+
+
+def _write_if_missing(path: Path, text: str) -> None:
+    if path.exists():
+        return
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def prepare_dir(folder: Path) -> None:
+    """Create the cache folder, tagged so backup tools and git leave it alone."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_if_missing(folder / "CACHEDIR.TAG", CACHEDIR_TAG)
+    _write_if_missing(folder / ".gitignore", "# Created by factlint automatically.\n*\n")
+
+
+def _remove_db(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+
+class ClaimIndex:
+    """An open index. Use :meth:`open`; every method degrades to "no cache" on failure."""
+
+    def __init__(self, db: Path, conn: sqlite3.Connection, settings: str, notify: Notify):
+        self.db = db
+        self.conn: Optional[sqlite3.Connection] = conn
+        self.settings = settings
+        self.notify = notify
+
+    # Opening and recovery -------------------------------------------------------
+
+    @classmethod
+    def open(cls, root: Path, settings: str, notify: Notify) -> Optional["ClaimIndex"]:
+        folder = cache_dir(root)
+        db = folder / DB_NAME
+        try:
+            prepare_dir(folder)
+        except OSError as exc:
+            notify(f"cache disabled: cannot create {folder}: {exc.strerror or exc}")
+            return None
+        try:
+            return cls(db, cls._connect(db, notify), settings, notify)
+        except sqlite3.DatabaseError as exc:
+            notify(f"cache at {db} is unreadable ({exc}); rebuilding it")
+        try:
+            _remove_db(db)
+            return cls(db, cls._connect(db, notify), settings, notify)
+        except (sqlite3.Error, OSError) as exc:
+            notify(f"cache disabled: cannot rebuild {db}: {exc}")
+            return None
+
+    @staticmethod
+    def _connect(db: Path, notify: Notify) -> sqlite3.Connection:
+        conn = sqlite3.connect(str(db), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                ClaimIndex._ensure_schema(conn, notify)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            return conn
+        except BaseException:
+            conn.close()
+            raise
+
+    @staticmethod
+    def _ensure_schema(conn: sqlite3.Connection, notify: Notify) -> None:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meta" in tables:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("schema") == SCHEMA and meta.get("version") == __version__:
+                return
+            if meta.get("version") != __version__:
+                notify(f"cache was built by factlint {meta.get('version', '?')}; rebuilding it for {__version__}")
+            else:
+                notify("cache has an older layout; rebuilding it")
+        elif tables:
+            notify("cache holds unknown tables; rebuilding it")
+        for name in tables:
+            conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        conn.execute("""CREATE TABLE files (
+            path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
+            file_hash TEXT NOT NULL, settings TEXT NOT NULL, data BLOB NOT NULL)""")
+        conn.execute("CREATE TABLE entities (path TEXT NOT NULL, entity TEXT NOT NULL)")
+        conn.execute("CREATE INDEX entities_by_entity ON entities (entity)")
+        conn.execute("CREATE INDEX entities_by_path ON entities (path)")
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA), ("version", __version__)])
+
+    def _failed(self, doing: str, exc: Exception) -> None:
+        """A database error mid-run: drop the corrupt file so the next run starts clean."""
+        self.notify(f"cache at {self.db} failed while {doing} ({exc}); it will be rebuilt")
+        self.close()
+        try:
+            _remove_db(self.db)
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        if self.conn is not None:
+            try:
+                self.conn.close()
+            except sqlite3.Error:
+                pass
+            self.conn = None
+
+    # Reading ---------------------------------------------------------------------
+
+    def entries(self) -> dict[str, Entry]:
+        """Validity data of every stored file, without the (large) encoded results."""
+        if self.conn is None:
+            return {}
+        try:
+            return {r[0]: Entry(r[1], r[2], r[3], r[4]) for r in
+                    self.conn.execute("SELECT path, mtime_ns, size, file_hash, settings FROM files")}
+        except sqlite3.DatabaseError as exc:
+            self._failed("reading the file list", exc)
+            return {}
+
+    def blobs(self, keys: Iterable[str], everything: bool = False) -> Iterator[tuple[str, bytes]]:
+        """(key, encoded result) for the given keys. With ``everything``, one sequential scan
+        filtered here is cheaper than thousands of lookups."""
+        if self.conn is None:
+            return
+        wanted = set(keys)
+        try:
+            if everything or len(wanted) > 500:
+                cur = self.conn.execute("SELECT path, data FROM files")
+                for key, data in cur:
+                    if key in wanted:
+                        yield key, data
+            else:
+                for key in sorted(wanted):
+                    row = self.conn.execute("SELECT data FROM files WHERE path = ?", (key,)).fetchone()
+                    if row is not None:
+                        yield key, row[0]
+        except sqlite3.DatabaseError as exc:
+            self._failed("reading stored results", exc)
+
+    def entity_names(self) -> list[str]:
+        if self.conn is None:
+            return []
+        try:
+            return [r[0] for r in self.conn.execute("SELECT DISTINCT entity FROM entities")]
+        except sqlite3.DatabaseError as exc:
+            self._failed("reading entities", exc)
+            return []
+
+    def keys_with_entities(self, entities: Iterable[str]) -> set[str]:
+        if self.conn is None:
+            return set()
+        names = sorted(set(entities))
+        out: set[str] = set()
+        try:
+            for i in range(0, len(names), 500):
+                part = names[i:i + 500]
+                marks = ",".join("?" * len(part))
+                out.update(r[0] for r in self.conn.execute(
+                    f"SELECT DISTINCT path FROM entities WHERE entity IN ({marks})", part))
+        except sqlite3.DatabaseError as exc:
+            self._failed("reading entities", exc)
+        return out
+
+    # Writing ---------------------------------------------------------------------
+
+    def update(self, rows: Iterable[Row], touched: Iterable[tuple[str, int, int]] = (),
+               forget: Iterable[str] = ()) -> None:
+        """Store new results, refresh the stat data of files whose bytes did not change,
+        and drop files that are gone, all in one transaction."""
+        if self.conn is None:
+            return
+        rows, touched, forget = list(rows), list(touched), list(forget)
+        if not (rows or touched or forget):
+            return
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                stale = [(r.key,) for r in rows] + [(k,) for k in forget]
+                conn.executemany("DELETE FROM entities WHERE path = ?", stale)
+                conn.executemany("DELETE FROM files WHERE path = ?", [(k,) for k in forget])
+                conn.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+                    [(r.key, r.mtime_ns, r.size, r.file_hash, self.settings, r.data) for r in rows])
+                conn.executemany("INSERT INTO entities VALUES (?, ?)",
+                                 [(r.key, e) for r in rows for e in r.entities])
+                conn.executemany("UPDATE files SET mtime_ns = ?, size = ? WHERE path = ?",
+                                 [(m, s, k) for k, m, s in touched])
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            # Locked for longer than the busy timeout by another run: skip this write.
+            self.notify(f"cache not updated: {exc}")
+        except sqlite3.DatabaseError as exc:
+            self._failed("writing results", exc)
+
+
+def clean(root: Path) -> bool:
+    """Remove the cache folder under ``root``; False when there was none."""
+    import shutil
+
+    folder = cache_dir(root)
+    if not folder.is_dir():
+        return False
+    if not (folder / "CACHEDIR.TAG").is_file() and not (folder / DB_NAME).exists():
+        raise OSError(f"{folder} does not look like a factlint cache; not removing it")
+    shutil.rmtree(folder)
+    return True
