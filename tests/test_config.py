@@ -358,3 +358,38 @@ def test_starter_config_from_init_is_valid(corpus):
     write(corpus / "factlint.yaml", STARTER_CONFIG)
     config = load_config([corpus])
     assert config.fail_level == "error" and config.select is None and config.rule_files == []
+
+
+def test_check_exits_2_with_one_line_naming_the_config_line(corpus, monkeypatch, capsys):
+    import sys
+
+    from factlint.cli import main
+
+    write(corpus / "factlint.yaml", "select: [FL1]\nseverity:\n  FL102: fatal\n")
+    monkeypatch.chdir(corpus)
+    monkeypatch.setattr(sys, "argv", ["factlint", "check", "corpus", "--no-cache"])
+    with pytest.raises(SystemExit) as info:
+        main()
+    err = capsys.readouterr().err
+    assert info.value.code == 2
+    assert err.startswith("factlint: error: factlint.yaml:3:3: severity.FL102:")
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("cwd_part", ["", "corpus"])
+def test_exclude_globs_work_with_file_discovery_from_any_working_folder(corpus, monkeypatch, cwd_part):
+    from factlint.ingest.discover import discover_files
+
+    write(corpus / "corpus" / "drafts" / "budget.md", "The budget rose 12 percent.\n")
+    write(corpus / "corpus" / "2022" / "notes.tmp.md", "Draft.\n")
+    write(corpus / "drafts" / "outside.md", "Not under the config's drafts/.\n")
+    write(corpus / "corpus" / "factlint.yaml", 'exclude: ["drafts/**", "*.tmp.md"]\n')
+    monkeypatch.chdir(corpus / cwd_part)
+    config = load_config([corpus / "corpus"])
+    found = {p.resolve().relative_to(corpus.resolve()).as_posix()
+             for p in discover_files([corpus], config.exclude_patterns())}
+    assert "corpus/drafts/budget.md" not in found
+    assert "corpus/2022/notes.tmp.md" not in found
+    assert "corpus/2022/shenzhen-5g.md" in found
+    if cwd_part == "":
+        assert "drafts/outside.md" in found

@@ -203,9 +203,15 @@ class Config(BaseModel):
         """Whether a file is matched by an ``exclude`` glob (relative to the config naming it)."""
         return any(_matches(entry, path) for entry in self.exclude)
 
-    def exclude_patterns(self) -> list[str]:
-        """The exclude globs as written (for code that matches them itself)."""
-        return [e.pattern for e in self.exclude]
+    def exclude_patterns(self, cwd: Optional[Path] = None) -> list[str]:
+        """The exclude globs for code that matches paths relative to the working folder.
+
+        An anchored glob ("drafts/**", relative to the config naming it) is rewritten
+        relative to ``cwd`` ("corpus/drafts/**" when the config sits in corpus/);
+        unanchored ones ("*.tmp.md") match at any depth and stay as written.
+        """
+        here = (cwd or Path.cwd()).resolve()
+        return [_rebase(e.pattern, e.base, here) for e in self.exclude]
 
     def ignored_rules_for_path(self, path: str | Path) -> list[str]:
         """Rule ids/prefixes that ``per-path-ignores`` switch off for this file."""
@@ -236,6 +242,18 @@ class Config(BaseModel):
     def describe(self) -> str:
         """The effective settings as JSON (like ruff's --show-settings)."""
         return json.dumps(self.model_dump(mode="json"), indent=2, sort_keys=True)
+
+
+def _rebase(pattern: str, base: Path, cwd: Path) -> str:
+    negate, body = ("!", pattern[1:]) if pattern.startswith("!") else ("", pattern)
+    if "/" not in body.rstrip("/"):
+        return pattern  # gitignore: no inner slash means "at any depth"
+    trailing = "/" if body.endswith("/") else ""
+    target = os.path.normpath(base / body.lstrip("/"))
+    rel = os.path.relpath(target, cwd)
+    if rel.startswith(".."):
+        return pattern  # above the working folder: nothing shown relative to it can match
+    return negate + "/" + Path(rel).as_posix() + trailing
 
 
 @lru_cache(maxsize=256)
