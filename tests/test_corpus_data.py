@@ -121,3 +121,18 @@ def test_corpus_config_names_its_rules_facts_and_excludes_drafts():
     keys = {(f.entity, f.metric, str(f.period)) for f in facts}
     assert ("Shenzhen", "5G base stations", "2021-12-31") in keys
     assert len(keys) == len(facts)  # no fact stated twice
+
+
+def test_rate_table_is_what_make_rates_generates(tmp_path):
+    """rules/rates.yaml is generated, not hand-edited: regenerating it changes nothing."""
+    pytest.importorskip("currency_converter")  # a generation-time tool, not a dependency
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("make_rates", ROOT / "scripts" / "make_rates.py")
+    make_rates = importlib.util.module_from_spec(spec)
+    sys.modules["make_rates"] = make_rates
+    spec.loader.exec_module(make_rates)
+    out = tmp_path / "rates.yaml"
+    assert make_rates.main(["-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == (builtin_rules_dir() / "rates.yaml").read_text(encoding="utf-8")
