@@ -84,6 +84,14 @@ def one_line(text: str) -> str:
     return " ".join(text.split()) if ("\n" in text or "\r" in text) else text
 
 
+def informative_subject(subject: Optional[str]) -> Optional[str]:
+    """The subject, unless every part of it is unknown ("? · ? · no period" tells a reader nothing)."""
+    if not subject:
+        return None
+    parts = [p.strip() for p in subject.split("·")]
+    return subject if any(p not in ("?", "no period", "") for p in parts) else None
+
+
 def outcome_label(outcome: Optional[str]) -> Optional[str]:
     if not outcome:
         return None

@@ -16,8 +16,9 @@ A finding reads like this (plain text; colour is added only on a terminal)::
 from __future__ import annotations
 
 from factlint.models import CheckResult, Finding
-from factlint.report._common import (at_primary, interval_label, location_note, one_line, other_locations,
-                                     outcome_label, period_label, position, sorted_findings, source_label)
+from factlint.report._common import (at_primary, informative_subject, interval_label, location_note, one_line,
+                                     other_locations, outcome_label, period_label, position, sorted_findings,
+                                     source_label)
 from factlint.report._styled import SEVERITY_STYLES, Line, join_lines
 from factlint.report.concise import summary_lines
 
@@ -56,8 +57,9 @@ def finding_lines(f: Finding) -> list[Line]:
         (f"[{f.severity}]", SEVERITY_STYLES.get(f.severity, "")), " ", (f.name, "bold"))]
     for message_line in f.message.splitlines() or [""]:
         lines.append((INDENT + message_line,))
-    if f.subject:
-        lines.append((INDENT, ("subject: ", "dim"), (one_line(f.subject), "bold")))
+    subject = informative_subject(f.subject)
+    if subject:
+        lines.append((INDENT, ("subject: ", "dim"), (one_line(subject), "bold")))
     label = outcome_label(f.outcome)
     if label:
         lines.append((INDENT, ("outcome: ", "dim"), (label, "magenta")))

@@ -77,3 +77,10 @@ def test_unresolved_period_and_missing_claims_are_shown_plainly():
     out = render(make_result([bare]), "full")
     assert "subject:" not in out and "location" not in out
     assert "6.6ZB: no source in this sentence or paragraph" in out
+
+
+def test_a_subject_with_nothing_known_is_not_shown():
+    finding = shenzhen_findings()[4].model_copy(update={"subject": "? · ? · no period"})
+    assert "subject:" not in finding_block(finding)
+    partly = finding.model_copy(update={"subject": "China · ? · no period"})
+    assert "  subject: China · ? · no period" in finding_block(partly).splitlines()

@@ -86,9 +86,12 @@ def test_paths_are_percent_encoded_uris_and_absolute_paths_become_file_uris():
     finding = shenzhen_findings()[3]
     spaced = finding.model_copy(update={"path": "corpus/belt and road/portal #1.md", "claims": [], "related": []})
     absolute = finding.model_copy(update={"path": "/srv/archive/portal.md", "claims": [], "related": []})
-    results = sarif(make_result([spaced, absolute]))["runs"][0]["results"]
+    windows = finding.model_copy(update={"path": "corpus\\web\\5g.html", "claims": [], "related": []})
+    drive = finding.model_copy(update={"path": "C:\\archive\\portal.md", "claims": [], "related": []})
+    results = sarif(make_result([spaced, absolute, windows, drive]))["runs"][0]["results"]
     uris = sorted(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results)
-    assert uris == ["corpus/belt%20and%20road/portal%20%231.md", "file:///srv/archive/portal.md"]
+    assert uris == ["corpus/belt%20and%20road/portal%20%231.md", "corpus/web/5g.html", "file:///C:/archive/portal.md",
+                    "file:///srv/archive/portal.md"]
 
 
 def test_a_rule_missing_from_the_rule_list_still_gets_a_descriptor(result):
