@@ -117,8 +117,12 @@ def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hasha
                 rest = metrics[i + 1:]
                 if not rest:
                     continue
-                for _, score, j in process.extract(m, rest, scorer=scorer, score_cutoff=threshold, limit=None):
-                    similar.append((i, i + 1 + j, float(score)))
+                # The first pass is looser than the threshold: it only has to keep every candidate.
+                for _, _, j in process.extract(m, rest, scorer=scorer, score_cutoff=max(threshold - 10, 0),
+                                               limit=None):
+                    score = matcher.similarity(m, rest[j])
+                    if score >= threshold:
+                        similar.append((i, i + 1 + j, score))
         for i, j, score in similar:
             left = by_metric[metrics[i]]
             right = by_metric[metrics[j]]

@@ -1,8 +1,9 @@
 """Keys and similarity for entities and metrics, through the alias tables when present.
 
 The alias module (``factlint.normalize.aliases``) maps names written differently
-to one canonical form; this module wraps it with a plain fallback so that the
-comparison stage works on its own too.
+to one canonical form and scores metric similarity; this module wraps it, adds
+the guard that numbered words must match ("5G" is not "4G"), and falls back to
+plain rapidfuzz matching if the module is unavailable.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Iterable, Optional
 from rapidfuzz import fuzz
 
 _WORD = re.compile(r"[\w%$€£¥]+", re.UNICODE)
+_NUMBERED = re.compile(r"\w*\d\w*")
 # Words that carry no meaning for matching metrics ("share of the GDP" = "share GDP").
 _STOPWORDS = frozenset("a an the of in on at for to and by its their city's country's".split())
 
@@ -30,8 +32,8 @@ def _plain_entity(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _plain_similarity(a: str, b: str) -> float:
-    return fuzz.token_sort_ratio(a, b)
+def numbered_words(text: str) -> frozenset[str]:
+    return frozenset(w.replace(",", "") for w in _NUMBERED.findall(text.casefold()))
 
 
 class Matcher:
@@ -48,44 +50,54 @@ class Matcher:
         else:
             self._aliases = aliases
             self._tables = aliases.load_aliases(tuple(str(p) for p in alias_paths))
-        self._entity_cache: dict[str, str] = {}
-        self._metric_cache: dict[str, str] = {}
+        self._entity_cache: dict[str, Optional[str]] = {}
+        self._metric_cache: dict[str, Optional[str]] = {}
 
     def entity(self, name: Optional[str]) -> Optional[str]:
+        """A key equal for every way of writing one entity ("PRC", "China's" -> "china")."""
         if not name:
             return None
-        key = self._entity_cache.get(name)
-        if key is None:
-            canonical = name
-            if self._aliases is not None:
-                canonical = self._aliases.canonical_entity(name, self._tables) or name
-            key = _plain_entity(canonical)
-            self._entity_cache[name] = key
-        return key or None
+        try:
+            return self._entity_cache[name]
+        except KeyError:
+            pass
+        canonical = name
+        if self._aliases is not None:
+            canonical = self._aliases.canonical_entity(name, self._tables) or name
+        key = _plain_entity(canonical) or None
+        self._entity_cache[name] = key
+        return key
 
     def metric(self, text: Optional[str]) -> Optional[str]:
+        """The canonical metric (alias tables applied), the unit of fuzzy matching."""
         if not text:
             return None
-        key = self._metric_cache.get(text)
-        if key is None:
-            canonical = text
-            if self._aliases is not None:
-                canonical = self._aliases.canonical_metric(text, self._tables) or text
-            key = plain_key(canonical)
-            self._metric_cache[text] = key
-        return key or None
+        try:
+            return self._metric_cache[text]
+        except KeyError:
+            pass
+        if self._aliases is not None:
+            key = self._aliases.canonical_metric(text, self._tables).casefold() or None
+        else:
+            key = plain_key(text) or None
+        self._metric_cache[text] = key
+        return key
 
     def similarity(self, a: str, b: str) -> float:
         """Similarity of two metric keys (already canonical) on a 0..100 scale."""
         if a == b:
             return 100.0
+        # "5G base stations" and "4G base stations" are as close as strings get and
+        # still different things: words carrying digits must be the same.
+        if numbered_words(a) != numbered_words(b):
+            return 0.0
         if self._aliases is not None:
             return float(self._aliases.metric_similarity(a, b))
-        return _plain_similarity(a, b)
+        return float(fuzz.token_sort_ratio(a, b))
 
-    def scorer(self):
-        """A rapidfuzz-compatible scorer for batch matching inside a block."""
-        if self._aliases is not None:
-            sim = self._aliases.metric_similarity
-            return lambda a, b, **_: float(sim(a, b))
-        return fuzz.token_sort_ratio
+    @staticmethod
+    def scorer():
+        """A fast first-pass scorer for rapidfuzz's batch functions; candidates it lets
+        through are confirmed with :meth:`similarity`. It never scores below the real
+        similarity for texts that differ only in order, case, plurals or small words."""
+        return fuzz.token_set_ratio

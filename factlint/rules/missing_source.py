@@ -21,7 +21,7 @@ Kind = Literal["level", "share", "change", "rate", "rank", "target"]
 
 
 class MissingSourceOptions(Options):
-    kinds: list[Kind] = Field(default_factory=lambda: ["level", "share", "change", "rate"],
+    kinds: list[Kind] = Field(default_factory=lambda: ["level", "share"],
                               description="kinds of claims that need an attribution")
     dimensions: list[str] = Field(default_factory=list,
                                   description="only claims in these unit dimensions (empty: all)")

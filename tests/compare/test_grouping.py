@@ -1,0 +1,121 @@
+import datetime as dt
+import time
+
+from claimkit import file_result, implied, make_claim, unresolved, year
+
+from factlint.compare.grouping import build_items, comparison_key, find_pairs, subject_key
+from factlint.compare.matching import Matcher
+
+SHARE_A = "core digital economy industries added value share of GDP"
+SHARE_C = "added value of core digital economy industries share of GDP"
+
+
+def pairs_of(files, key=comparison_key, threshold=90):
+    matcher = Matcher()
+    items = build_items(files, matcher)
+    return [(p.a.claim.text, p.b.claim.text) for p in find_pairs(items, key, matcher, threshold)]
+
+
+def test_the_two_shenzhen_gdp_shares_are_paired_across_articles():
+    a = make_claim("30.5%", 30.5, "percent", kind="share", metric=SHARE_A, path="a.txt",
+                   period=year(2021, "last year"))
+    c = make_claim("30 percent", 30, "percent", kind="share", metric=SHARE_C, path="c.txt",
+                   period=implied(dt.date(2022, 1, 24)))
+    files = [file_result("a.txt", [a], dt.date(2022, 12, 9)), file_result("c.txt", [c], dt.date(2022, 1, 24))]
+    assert pairs_of(files) == [("30.5%", "30 percent")]
+
+
+def test_thailand_and_shenzhen_shares_are_never_paired():
+    thai = make_claim("14.1%", 14.1, "percent", kind="share", entity="Thailand",
+                      metric="digital economy share of GDP", path="a.txt", line=3)
+    sz = make_claim("30.5%", 30.5, "percent", kind="share", entity="Shenzhen",
+                    metric="digital economy share of GDP", path="b.txt")
+    assert pairs_of([file_result("a.txt", [thai]), file_result("b.txt", [sz])]) == []
+
+
+def test_different_metrics_kinds_or_periods_are_not_paired():
+    stations = make_claim("51,000", 51000, path="c.txt", metric="5G base stations")
+    poles = make_claim("15,000", 15000, path="c.txt", line=2, metric="multifunctional intelligent poles")
+    other_year = make_claim("46,000", 46000, path="d.txt", metric="5G base stations", period=year(2020))
+    growth = make_claim("over 80 percent", 80, "percent", kind="change", qualifier="over", path="d.txt", line=2,
+                        metric="newly registered digital economy enterprises")
+    files = [file_result("c.txt", [stations, poles]), file_result("d.txt", [other_year, growth])]
+    assert pairs_of(files) == []
+
+
+def test_claims_in_one_sentence_are_not_compared_but_in_one_document_they_are():
+    sentence = "It rose to 51,000 from 46,000."
+    a = make_claim("51,000", 51000, offset=11, sentence=sentence)
+    b = make_claim("46,000", 46000, offset=22, sentence=sentence)
+    c = make_claim("52,000", 52000, offset=300, line=3)
+    assert pairs_of([file_result("a.txt", [a, b, c])]) == [("51,000", "52,000"), ("46,000", "52,000")]
+
+
+def test_unresolved_claims_meet_only_same_worded_unresolved_claims():
+    e = make_claim("almost half", 50, "percent", kind="share", qualifier="nearly", entity="China",
+                   metric="mobile users share of population", path="e.txt", period=unresolved("currently"))
+    dated = make_claim("48 percent", 48, "percent", kind="share", entity="China",
+                       metric="mobile users share of population", path="f.txt",
+                       period=implied(dt.date(2022, 12, 22)))
+    other_undated = make_claim("40 percent", 40, "percent", kind="share", entity="China",
+                               metric="mobile users share of population", path="g.txt",
+                               period=unresolved("currently"))
+    files = [file_result("e.txt", [e]), file_result("f.txt", [dated], dt.date(2022, 12, 22)),
+             file_result("g.txt", [other_undated])]
+    assert pairs_of(files) == [("almost half", "40 percent")]
+
+
+def test_bracketed_equivalent_is_not_compared_with_its_own_figure():
+    yuan = make_claim("900 billion yuan", 900e9, "CNY", metric="core digital economy added value")
+    dollars = make_claim("US$128.8 billion", 128.8e9, "USD", metric="core digital economy added value",
+                         offset=20, equivalent_of=yuan.id)
+    assert pairs_of([file_result("a.txt", [yuan, dollars])]) == []
+
+
+def test_unit_checks_pair_exact_metrics_across_units():
+    pp = make_claim("1.7 percentage points", 1.7, "pp", kind="change", entity="China",
+                    metric="digital economy share of GDP", path="w.md", period=year(2022))
+    pct = make_claim("1.7 percent", 1.7, "percent", kind="change", entity="China",
+                     metric="digital economy share of GDP", path="s.md", period=year(2022))
+    files = [file_result("w.md", [pp]), file_result("s.md", [pct])]
+    assert pairs_of(files, key=subject_key, threshold=100) == [("1.7 percent", "1.7 percentage points")]
+    assert pairs_of(files) == []  # not comparable as values
+
+
+def test_results_do_not_depend_on_file_order():
+    claims = [make_claim(f"{50 + i},000", (50 + i) * 1000, path=f"f{i}.txt") for i in range(6)]
+    files = [file_result(c.path, [c]) for c in claims]
+    assert pairs_of(files) == pairs_of(list(reversed(files)))
+    assert len(pairs_of(files)) == 15
+
+
+def test_cost_grows_with_claims_not_their_square():
+    # 400 entities x 10 metrics x 3 articles: blocking keeps each block small.
+    def corpus(n_entities):
+        files = []
+        for art in range(3):
+            claims = []
+            for e in range(n_entities):
+                for m in range(10):
+                    claims.append(make_claim("1,000", 1000, path=f"art{art}.txt", offset=(e * 10 + m) * 50,
+                                             entity=f"Company {e}", metric=f"metric number {m} of things"))
+            files.append(file_result(f"art{art}.txt", claims))
+        return files
+
+    def timed(n):
+        files = corpus(n)
+        start = time.perf_counter()
+        pairs = pairs_of(files)
+        return time.perf_counter() - start, len(pairs)
+
+    t_small, p_small = timed(40)
+    t_big, p_big = timed(400)
+    assert p_big == 10 * p_small
+    # Ten times the claims: far below the hundredfold an all-pairs comparison would take.
+    assert t_big < 40 * max(t_small, 0.01)
+
+
+def test_metrics_that_differ_in_a_numbered_word_are_different_things():
+    five = make_claim("51,000", 51000, path="a.txt", metric="5G base stations")
+    four = make_claim("61,000", 61000, path="b.txt", metric="4G base stations")
+    assert pairs_of([file_result("a.txt", [five]), file_result("b.txt", [four])]) == []

@@ -1,0 +1,63 @@
+import datetime as dt
+
+from claimkit import as_of, implied, unresolved, year
+
+from factlint.compare.periods import bucket, same_time, visitor_buckets
+from factlint.models import Period
+
+
+def test_same_calendar_year_written_two_ways_is_the_same_time():
+    last_year = year(2021, "last year")
+    in_2021 = year(2021, "in 2021")
+    assert same_time(last_year, in_2021)
+
+
+def test_a_stock_as_of_year_end_matches_the_year_it_ends():
+    # A: "over 50,000 5G stations as of 2021"; C: "51,000 as of the end of 2021".
+    end_2021 = as_of(dt.date(2021, 12, 31), "as of the end of 2021")
+    assert same_time(year(2021, "as of 2021"), end_2021)
+    assert same_time(end_2021, as_of(dt.date(2021, 12, 31), "by the end of last year"))
+
+
+def test_different_spans_are_different_times():
+    q1_q3 = Period(start=dt.date(2021, 1, 1), end=dt.date(2021, 9, 30), text="first three quarters of 2021")
+    assert not same_time(q1_q3, year(2021))
+    assert not same_time(year(2020), year(2021))
+    assert not same_time(as_of(dt.date(2022, 6, 30)), as_of(dt.date(2021, 12, 31)))
+
+
+def test_undated_claim_is_about_data_published_in_the_months_before():
+    # C, published 2022-01-24, writes "30 percent" with no period: that is 2021's figure.
+    c = implied(dt.date(2022, 1, 24))
+    assert same_time(c, year(2021, "last year"))
+    assert same_time(year(2021), c)
+    # ...but not about 2019, nor about a year that has not ended yet.
+    assert not same_time(c, year(2019))
+    assert not same_time(c, year(2022))
+
+
+def test_two_undated_claims_match_only_when_published_close_together():
+    assert same_time(implied(dt.date(2022, 12, 9)), implied(dt.date(2022, 12, 22)))
+    assert not same_time(implied(dt.date(2022, 1, 24)), implied(dt.date(2022, 12, 22)))
+
+
+def test_unresolved_periods_never_meet_dated_ones():
+    currently = unresolved("currently")
+    assert not same_time(currently, year(2022))
+    assert not same_time(currently, implied(dt.date(2022, 12, 22)))
+    assert same_time(currently, unresolved("Currently"))
+    assert not same_time(currently, unresolved("last year"))
+
+
+def test_claims_without_any_period_compare_only_among_themselves():
+    assert same_time(None, None)
+    assert not same_time(None, year(2021))
+
+
+def test_buckets_let_implied_periods_visit_the_previous_year():
+    assert bucket(year(2021), "a.txt") == ("year", 2021)
+    assert bucket(unresolved("currently"), "e.txt") == ("unresolved", "currently")
+    assert bucket(None, "e.txt") == ("none", "e.txt")
+    assert visitor_buckets(implied(dt.date(2022, 1, 24))) == (("year", 2020), ("year", 2021))
+    assert visitor_buckets(implied(dt.date(2022, 6, 1))) == (("year", 2021),)
+    assert visitor_buckets(year(2021)) == ()
