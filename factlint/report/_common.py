@@ -15,8 +15,6 @@ from typing import Iterable, Optional
 from factlint.models import SEVERITY_ORDER, CheckResult, Claim, Finding, Location, RuleMeta
 
 TOOL_NAME = "factlint"
-# No project home page is published yet; SARIF's driver.informationUri needs one.
-INFORMATION_URI = "https://github.com/factlint/factlint"
 
 SEVERITIES = ("error", "warning", "info")
 

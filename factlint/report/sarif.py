@@ -20,7 +20,7 @@ from pydantic_core import to_json
 
 from factlint import __version__
 from factlint.models import CheckResult, Finding, Location, RuleMeta
-from factlint.report._common import (INFORMATION_URI, TOOL_NAME, location_fingerprints, location_note,
+from factlint.report._common import (TOOL_NAME, location_fingerprints, location_note,
                                      other_locations, rules_table, sorted_findings)
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -130,8 +130,7 @@ def build(result: CheckResult) -> dict:
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": TOOL_NAME, "version": __version__, "semanticVersion": __version__,
-                                "informationUri": INFORMATION_URI, "rules": [rule_descriptor(r) for r in rules]}},
+            "tool": {"driver": {"name": TOOL_NAME, "version": __version__, "semanticVersion": __version__, "rules": [rule_descriptor(r) for r in rules]}},
             "invocations": [invocation],
             "columnKind": "unicodeCodePoints",
             "originalUriBaseIds": {SRCROOT: {"description": {"text": "The repository root (where factlint ran)."}}},

@@ -28,7 +28,7 @@ def test_driver_lists_rules_with_descriptions_help_and_level(result):
     assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-schema-2.1.0.json")
     assert len(log["runs"]) == 1
     driver = log["runs"][0]["tool"]["driver"]
-    assert driver["name"] == "factlint" and driver["version"] and driver["informationUri"].startswith("https://")
+    assert driver["name"] == "factlint" and driver["version"] and "informationUri" not in driver  # no published home page to point at
     rules = {r["id"]: r for r in driver["rules"]}
     assert list(rules) == ["FL101", "FL201", "FL301", "FL501"]
     conflict = rules["FL101"]
