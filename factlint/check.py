@@ -40,6 +40,7 @@ class CheckOptions:
     extra_rules: Sequence[PathLike] = ()     # rule files on top of the config's
     facts: Sequence[ReferenceFact] = ()      # reference facts on top of the config's files
     suppress: bool = True
+    diff_base: Optional[str] = None          # check the files changed since this git ref
     unfiltered: list[Finding] = field(default_factory=list)  # filled: findings before the baseline
 
 
@@ -60,8 +61,13 @@ def load_rate_table(config: Config) -> Optional[RateTable]:
 
 
 def check_files(files: Sequence[FileResult], config: Config, ruleset: RuleSet, *,
-                notices: Sequence[IngestNotice] = (), options: Optional[CheckOptions] = None) -> CheckResult:
-    """Compare and judge already collected files (the examples runner and tests start here)."""
+                notices: Sequence[IngestNotice] = (), options: Optional[CheckOptions] = None,
+                targets: Optional[set[str]] = None) -> CheckResult:
+    """Compare and judge already collected files (the examples runner and tests start here).
+
+    With ``targets`` (display paths), only findings that involve those files are kept
+    and the summary counts those files only (an incremental run).
+    """
     options = options or CheckOptions()
     files = sorted(files, key=lambda f: f.meta.path)
     ctx = Context(files=files, matcher=Matcher(config.alias_files), rates=load_rate_table(config),
@@ -72,6 +78,11 @@ def check_files(files: Sequence[FileResult], config: Config, ruleset: RuleSet, *
 
         findings, unused = apply_suppressions(findings, files, config)
         findings = findings + _with_rule_settings(unused, ruleset)
+    if targets is not None:
+        from factlint.pipeline import involves
+
+        findings = [f for f in findings if involves(f, targets)]
+        files = [f for f in files if f.meta.path in targets]
     findings.sort(key=finding_sort_key)
     options.unfiltered = list(findings)
     if options.baseline is not None:
@@ -115,11 +126,13 @@ def resolve_config(paths: Sequence[PathLike], config: Optional[Config], config_f
 def run_check(paths: Sequence[PathLike], config: Optional[Config] = None,
               options: Optional[CheckOptions] = None, *, config_file: Optional[PathLike] = None) -> CheckResult:
     """Check the files under ``paths``: the whole of `factlint check` but the output."""
-    from factlint.pipeline import collect
+    from factlint.pipeline import collect_for_check
 
     options = options or CheckOptions()
     config = resolve_config(paths, config, config_file, options)
     ruleset = configured_ruleset(config, options.extra_rules)
-    collected = collect(paths, exclude=config.exclude_patterns(), jobs=options.jobs,
-                        use_cache=options.use_cache, quiet=options.quiet)
-    return check_files(collected.files, config, ruleset, notices=collected.notices, options=options)
+    collected = collect_for_check(paths, config, jobs=options.jobs, use_cache=options.use_cache,
+                                  quiet=options.quiet, diff_base=options.diff_base,
+                                  entity_key=Matcher(config.alias_files).entity)
+    return check_files(collected.files, config, ruleset, notices=collected.notices, options=options,
+                       targets=collected.targets)

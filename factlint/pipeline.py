@@ -133,10 +133,18 @@ def extract_one(source: Source) -> Extracted:
     # different stat, re-hashes, and re-extracts, so a stale entry is never trusted.
     stat = _stat(source.path)
     file_hash = _file_hash(source.path)
-    item = load_document(Path(source.path), source.display)
-    if isinstance(item, IngestNotice):
-        return Extracted(source, stat, file_hash, notice=item)
-    return Extracted(source, stat, file_hash, data=encode_file(process_document(item)))
+    try:
+        item = load_document(Path(source.path), source.display)
+        if isinstance(item, IngestNotice):
+            return Extracted(source, stat, file_hash, notice=item)
+        return Extracted(source, stat, file_hash, data=encode_file(process_document(item)))
+    except Exception as exc:
+        # A bug met on one file must not cost the user the rest of the run.
+        if os.environ.get("FACTLINT_DEBUG"):
+            raise
+        message = f"internal error while reading this file, skipped: {type(exc).__name__}: {exc}"
+        return Extracted(source, stat, None, notice=IngestNotice(path=source.display, level="error",
+                                                                 message=message.splitlines()[0]))
 
 
 def _extract_chunk(sources: list[Source]) -> list[Extracted]:
@@ -440,3 +448,34 @@ def changed_files(ref: str, cwd: Optional[PathLike] = None) -> list[Path]:
     top = Path(git("rev-parse", "--show-toplevel").strip())
     names = git("diff", "--name-only", "-z", f"{ref}...", "--").split("\0")
     return sorted(top / n for n in names if n and (top / n).is_file())
+
+
+def collect_for_check(paths: Sequence[PathLike], config, *, jobs: Optional[int] = None, use_cache: bool = True,
+                      quiet: bool = False, diff_base: Optional[str] = None,
+                      entity_key: Optional[EntityKey] = None) -> Collected:
+    """What `factlint check` reads, given its paths and :class:`factlint.config.Config`.
+
+    A run over the corpus root (or above it), or without a configuration file, reads
+    the paths. Otherwise the paths are targets checked against the indexed corpus
+    (``config.corpus``), as are the files changed since ``diff_base``.
+    """
+    from factlint.ingest import SUFFIXES
+
+    tables = list(config.alias_files) + ([config.rates_file] if config.rates_file else [])
+    exclude = config.exclude_patterns()
+    paths = list(paths) or [config.corpus]
+    common = dict(jobs=jobs, use_cache=use_cache, quiet=quiet, tables=tables)
+    if diff_base is not None:
+        scopes = [os.path.abspath(p) for p in paths]
+        changed = [p for p in changed_files(diff_base, config.corpus)
+                   if p.suffix.lower() in SUFFIXES and any(_within(str(p), s) for s in scopes)]
+        if not changed:
+            return Collected(targets=set())
+        return collect_corpus(changed, config.corpus, exclude=exclude, entity_key=entity_key, **common)
+    if config.path is None or covers_corpus(paths, config.corpus):
+        return collect(paths, exclude=exclude, root=config.corpus, **common)
+    return collect_corpus(paths, config.corpus, exclude=exclude, entity_key=entity_key, **common)
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)

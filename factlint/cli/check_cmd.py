@@ -43,7 +43,9 @@ def _selectors(values: Optional[List[str]]) -> Optional[list[str]]:
 
 @app.command("check")
 def check_command(
-    paths: List[Path] = typer.Argument(..., help="Files or folders to check."),
+    paths: Optional[List[Path]] = typer.Argument(
+        None, help="Files or folders to check (default: the configured corpus). Files inside the corpus "
+                   "are checked against the rest of it, read from the claim index."),
     select: Optional[List[str]] = typer.Option(
         None, "--select", help="Only these rule ids or prefixes (FL1, FL301; comma-separated or repeated)."),
     ignore: Optional[List[str]] = typer.Option(
@@ -65,17 +67,21 @@ def check_command(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for extraction."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the claim cache."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    diff_base: Optional[str] = typer.Option(
+        None, "--diff-base", metavar="REF",
+        help="Check the files changed since this git ref against the rest of the corpus."),
 ) -> None:
     """Check claims across articles against each other, the rule set and reference facts."""
     from factlint.check import CheckOptions, resolve_config, run_check
     from factlint.report.output import emit
 
+    paths = list(paths or [])
     for p in paths:
         if not p.exists():
             raise FactlintError(f"{p}: no such file or folder")
     options = CheckOptions(select=_selectors(select), ignore=_selectors(ignore),
                            fail_level=fail_level.value if fail_level else None, jobs=jobs,
-                           use_cache=not no_cache, quiet=quiet, baseline=baseline)
+                           use_cache=not no_cache, quiet=quiet, baseline=baseline, diff_base=diff_base)
     config = resolve_config(paths, None, config_file, options)  # overrides apply idempotently
     result = run_check(paths, config, options)
     if write_baseline is not None:
