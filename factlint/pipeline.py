@@ -430,7 +430,8 @@ def covers_corpus(paths: Iterable[PathLike], root: PathLike) -> bool:
 
 
 def changed_files(ref: str, cwd: Optional[PathLike] = None) -> list[Path]:
-    """Files changed since git ``ref`` (``git diff --name-only REF...``) that still exist."""
+    """Files changed since git ``ref`` that still exist: committed on this branch since it
+    left ``ref`` (``git diff REF...``), changed in the working tree, or new and not ignored."""
     cwd = Path(cwd or os.getcwd())
 
     def git(*args: str) -> str:
@@ -446,8 +447,10 @@ def changed_files(ref: str, cwd: Optional[PathLike] = None) -> list[Path]:
         return done.stdout
 
     top = Path(git("rev-parse", "--show-toplevel").strip())
-    names = git("diff", "--name-only", "-z", f"{ref}...", "--").split("\0")
-    return sorted(top / n for n in names if n and (top / n).is_file())
+    base = git("merge-base", ref, "HEAD").strip()
+    names = git("diff", "--name-only", "-z", base, "--").split("\0")
+    names += git("ls-files", "--others", "--exclude-standard", "-z", "--full-name", ":/").split("\0")
+    return sorted({top / n for n in names if n and (top / n).is_file()})
 
 
 def collect_for_check(paths: Sequence[PathLike], config, *, jobs: Optional[int] = None, use_cache: bool = True,
