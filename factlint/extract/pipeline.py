@@ -1,45 +1,494 @@
 """Turn one document into claims: scan quantities, then bind each to its context.
 
-PLACEHOLDER context binding: sentence, kind, period, entity, metric and source
-are filled in by the modules of this package as they are written.
+Per document: quantities (and rank mentions) are found in the whole text, then
+only the paragraphs that hold one are split into sentences; for each such sentence
+the periods, the attribution and the entity mentions are read once and shared by
+its quantities. Claims are built without validation (the extractor is the hot loop
+of a run over an archive).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from typing import Optional
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
 
-from factlint.extract.quantities import scan_quantities
-from factlint.models import Claim, Document
+from factlint.extract import attribution as attr
+from factlint.extract.classify import classify, find_ranks, is_target, rate_after
+from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, bind_entity, counted_like, doc_entities,
+                                       find_mentions, following_noun, located_in, share_numerator, share_parts,
+                                       subject_phrase)
+from factlint.extract.periods import (PeriodMatch, Slot, assign_periods, carryable, find_periods, implied_period)
+from factlint.extract.quantities import Quantity, scan_quantities
+from factlint.extract.sentences import clean, paragraph_spans, split_sentences
+from factlint.models import Claim, Document, Period
+from factlint.normalize.aliases import AliasTables, canonical_metric, load_aliases
+
+_COMPARED = re.compile(r"(?:\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from)"
+                       r"\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_VS = re.compile(r"\b(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+# A newswire results line: "Shr 1.19 dlrs vs 1.46 dlrs", "Net 3,150,185 vs 2,665,284".
+_RESULTS_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Za-z.'/&-]*(?:\s+[a-z][A-Za-z.'/&-]*){0,3}?)\s+(?:loss\s+|profit\s+)?"
+                            r"(?:[-(]?[$\d]|nil\b)")
+_RESULTS_HEADING = re.compile(
+    r"^\s*(?:(?:4th|fourth|3rd|third|2nd|second|1st|first)\s+(?:qtr|quarter)|qtr|quarter|year|full\s+year|(?:three|six"
+    r"|nine|twelve|3|6|9|12)\s+(?:mths|months)|(?:first|second|1st|2nd)\s+half|half[-\s]year|fiscal\s+\d{4})\s*$",
+    re.IGNORECASE)
+_CAPTION = re.compile(r"\bPhoto(?:\s+by|:)|\.(?:mp4|mov|jpg|jpeg|png|gif|webm)\b|^\W*$", re.IGNORECASE)
+_RANK_TABLE = re.compile(r"[^,;.]{0,40}?\b(?:in|for|on|of)\s+(?:the\s+)?(?P<what>[^,;.]+)")
+_RANK_SCOPE = re.compile(r"^(?:world|globe|country|nation|region|Asia|China|list|ranking)\b", re.IGNORECASE)
+_METRIC_ANAPHORS = frozenset("sector industry figure total it field segment business market".split())
+_INHERITED = "\x00"     # marks a metric taken from the figure before it in the sentence
+_FIELDS = frozenset(Claim.model_fields)
+_new = Claim.__new__
+_set = object.__setattr__
 
 
-def extract_claims(doc: Document) -> list[Claim]:
-    quantities = scan_quantities(doc.text)
-    claims: list[Claim] = []
-    ids: list[str] = []
-    for q in quantities:
+def _construct(values: dict) -> Claim:
+    """``Claim.model_construct`` without its per-call field loop (values must name every field)."""
+    claim = _new(Claim)
+    _set(claim, "__dict__", values)
+    _set(claim, "__pydantic_fields_set__", set(_FIELDS))
+    _set(claim, "__pydantic_extra__", None)
+    _set(claim, "__pydantic_private__", None)
+    return claim
+
+
+@dataclass(slots=True)
+class _Sent:
+    start: int
+    end: int
+    periods: list[PeriodMatch]
+    attribution: Optional[attr.Attribution]
+    mentions: list[Mention]
+    items: list[int] = field(default_factory=list)   # indexes into the quantity list
+    default: Optional[Period] = None
+    sources: list = field(default_factory=list)      # (Attribution, resolved source) in order
+
+
+def _rank_quantities(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    ranks = find_ranks(text, 0, len(text))
+    if not ranks:
+        return quantities
+    def overlaps(q, r) -> bool:
+        return r.start <= q.start < r.end or q.start <= r.start < q.end
+
+    # The scanner's own ranks win; a plain number inside one of ours ("top five") gives way.
+    ranks = [r for r in ranks if not any(q.unit == "rank" and overlaps(q, r) for q in quantities)]
+    if not ranks:
+        return quantities
+    out = [q for q in quantities if not any(overlaps(q, r) for r in ranks)]
+    for r in ranks:
+        out.append(Quantity(start=r.start, end=r.end, text=r.text, value=r.value, unit="rank", dimension="rank",
+                            low=r.low, high=r.high, qualifier="up_to" if r.high != r.low else None,
+                            number_start=r.start, number_end=r.end))
+    out.sort(key=lambda q: (q.start, q.end))
+    if len(out) != len(quantities) or any(q.equivalent_of is not None for q in quantities):
+        # equivalent_of indexes the scanner's list: remap them onto the merged list
+        index = {id(q): i for i, q in enumerate(out)}
+        for q in out:
+            if q.equivalent_of is not None:
+                target = quantities[q.equivalent_of]
+                q.equivalent_of = index.get(id(target))
+    return out
+
+
+def _title_case(title: Optional[str]) -> Optional[str]:
+    if title and title.isupper():
+        return " ".join(w.capitalize() if not re.fullmatch(r"<[^>]*>|[A-Z]{1,3}", w) else w for w in title.split())
+    return title
+
+
+def _lead_in_source(text: str, start: int, end: int) -> Optional[str]:
+    """The speaker of a hand-over paragraph ("Professor Zhang Hui ... walked the audience through")."""
+    if not attr.is_lead_in(text, start, end):
+        return None
+    found = attr.find_attribution(text, start, end)
+    if found is not None and found.kind == "explicit":
+        return found.source
+    m = attr._LEAD_IN_VERB.search(text, start, end)
+    if m is None:
+        return None
+    subject = text[start:m.start()].split(",")[0]
+    subject = re.sub(r"\s+(?:then|also|later|first|briefly)\s*$", "", subject.strip())
+    words = subject.split()
+    if not words or len(words) > 10 or not words[0][:1].isupper():
+        return None
+    return " ".join(words)
+
+
+class _DocExtractor:
+    def __init__(self, doc: Document, tables: AliasTables):
+        self.doc = doc
+        self.text = doc.text
+        self.tables = tables
+        self.date = doc.date
+        self.implied = implied_period(doc.date)
+        self.title = _title_case(doc.title)
+        self.title_periods = find_periods(self.title, 0, len(self.title), doc.date) if self.title else []
+        self.paras = paragraph_spans(self.text)
+        self._attr_cache: dict[int, list[list[attr.Attribution]]] = {}
+        self.last_metric: Optional[str] = None
+        self._sent_cache: dict[int, list[tuple[int, int]]] = {}
+        self.entities = self._doc_entities()
+
+    # ---------------------------------------------------------------- document level
+
+    def _doc_entities(self) -> DocEntities:
+        lead = " ".join(self.text[a:b] for a, b in self.paras[:2])[:1500]
+        fm = self.doc.front_matter or {}
+        extra: list[str] = []
+        places = fm.get("places")
+        if isinstance(places, list):
+            extra += [str(p) for p in places[:2]]
+        return doc_entities(self.title, lead, extra, self.tables)
+
+    def sentences(self, p: int) -> list[tuple[int, int]]:
+        got = self._sent_cache.get(p)
+        if got is None:
+            a, b = self.paras[p]
+            got = split_sentences(self.text, a, b)
+            self._sent_cache[p] = got
+        return got
+
+    def attributions(self, p: int) -> list[list[attr.Attribution]]:
+        """Per sentence of paragraph ``p``: its speaker (if it opens with one) and attributions."""
+        got = self._attr_cache.get(p)
+        if got is None:
+            got = []
+            for s, e in self.sentences(p):
+                found = attr.find_attributions(self.text, s, e)
+                speaker = attr.find_speaker(self.text, s, e)
+                if speaker is not None and not any(a.start <= speaker.start < a.end for a in found):
+                    found.insert(0, speaker)
+                got.append(found)
+            self._attr_cache[p] = got
+        return got
+
+    def _earlier_attributions(self, p: int) -> list[attr.Attribution]:
+        out: list[attr.Attribution] = []
+        for q in range(max(0, p - 3), p):
+            for found in self.attributions(q):
+                out.extend(a for a in found if a.kind in ("explicit", "speaker"))
+        return out
+
+    def _lead_in(self, p: int) -> Optional[str]:
+        q = p - 1
+        while q >= 0 and q >= p - 3:
+            a, b = self.paras[q]
+            if _CAPTION.search(self.text, a, b) or self.text[b - 1] not in ".!?:\"”’":
+                q -= 1
+                continue
+            return _lead_in_source(self.text, a, b)
+        return None
+
+    # ---------------------------------------------------------------- per paragraph
+
+    def run(self) -> list[Claim]:
+        text = self.text
+        quantities = _rank_quantities(text, scan_quantities(text))
+        if not quantities:
+            return []
+        para_starts = [a for a, _ in self.paras]
+        by_para: dict[int, list[int]] = {}
+        for i, q in enumerate(quantities):
+            p = bisect.bisect_right(para_starts, q.start) - 1
+            if p < 0 or q.start >= self.paras[p][1]:
+                continue
+            by_para.setdefault(p, []).append(i)
+        claims: dict[int, Claim] = {}
+        section: Optional[Period] = None
+        if any(self._is_results_line(p) for p in list(by_para)[:3]):
+            section = self._title_period()
+        for p in range(len(self.paras)):
+            a, b = self.paras[p]
+            if b - a < 30 and _RESULTS_HEADING.match(text, a, b):
+                section = self._heading_period(a, b) or section
+                continue
+            items = by_para.get(p)
+            if items:
+                self._paragraph(p, items, quantities, claims, section if self._is_results_line(p) else None)
+        for i, q in enumerate(quantities):
+            c = claims.get(i)
+            if c is not None and q.equivalent_of is not None:
+                primary = claims.get(q.equivalent_of)
+                if primary is not None:
+                    c.equivalent_of = primary.id
+                    for name in ("kind", "entity", "metric", "period", "source"):
+                        c.__dict__[name] = primary.__dict__[name]
+        return [claims[i] for i in sorted(claims)]
+
+    def _is_results_line(self, p: int) -> bool:
+        a, b = self.paras[p]
+        return b - a < 160 and " vs " in self.text[a:b] and bool(_RESULTS_LABEL.match(self.text, a, b))
+
+    def _title_period(self) -> Optional[Period]:
+        for pm in self.title_periods:
+            if pm.period is not None and pm.kind != "target":
+                return pm.period
+        return None
+
+    def _heading_period(self, a: int, b: int) -> Optional[Period]:
+        word = self.text[a:b].strip().lower()
+        if word in ("year", "full year"):
+            base = self._title_period()
+            year = None
+            if base is not None and base.end is not None:
+                year = base.end.year
+            elif self.date is not None:
+                year = self.date.year - 1
+            if year is None:
+                return None
+            return Period.model_construct(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), text=word,
+                                          point=False, resolved=True, implied=False)
+        if word in ("qtr", "quarter"):
+            return self._title_period()
+        found = find_periods(self.text, a, b, self.date)
+        return found[0].period if found and found[0].period is not None else None
+
+    def _paragraph(self, p: int, items: list[int], quantities: list[Quantity], claims: dict[int, Claim],
+                   section: Optional[Period]) -> None:
+        text = self.text
+        spans = self.sentences(p)
+        per_sent = self.attributions(p)
+        flat = [a for found in per_sent for a in found]
+        resolved = attr.resolve_sources(flat, self._earlier_attributions(p))
+        source_of = {id(a): src for a, src in zip(flat, resolved)}
+        starts = [s for s, _ in spans]
+        sents: list[_Sent] = []
+        for (s, e), found in zip(spans, per_sent):
+            sent = _Sent(s, e, find_periods(text, s, e, self.date), None, [])
+            sent.sources = [(a, source_of[id(a)]) for a in found if a.kind != "speaker"]
+            sents.append(sent)
+        for i in items:
+            k = max(0, bisect.bisect_right(starts, quantities[i].start) - 1)
+            sents[k].items.append(i)
+        # drop quantities that are part of a time expression ("the first three quarters")
+        for sent in sents:
+            if sent.periods:
+                sent.items = [i for i in sent.items
+                              if not any(pm.start <= quantities[i].start and quantities[i].end <= pm.end
+                                         for pm in sent.periods)]
+        carried: Optional[Period] = section
+        lead_source: Optional[str] = None
+        lead_checked = False
+        context: list[Mention] = []
+        for idx, sent in enumerate(sents):
+            own = [pm for pm in sent.periods if carryable(pm)]
+            sent.default = carried or self.implied
+            if own:
+                carried = own[-1].period if section is None else section
+            if not sent.items:
+                context.extend(self._mentions(sent))
+                continue
+            self._mentions(sent)
+            fallback = None
+            if not any(src for _, src in sent.sources):
+                fallback = self._earlier_source(idx, sents)
+                if fallback is None:
+                    if not lead_checked:
+                        lead_source, lead_checked = self._lead_in(p), True
+                    fallback = lead_source
+                if fallback is None:
+                    fallback = self._later_source(idx, sents)
+            self._sentence(sent, quantities, claims, fallback, context, section is not None)
+            context.extend(m for m in sent.mentions
+                           if not any(a.start <= m.start < a.end for a, _ in sent.sources))
+
+    def _mentions(self, sent: _Sent) -> list[Mention]:
+        if sent.mentions is None or not sent.mentions:
+            sent.mentions = find_mentions(self.text, sent.start, sent.end, self.tables)
+        return sent.mentions
+
+    @staticmethod
+    def _earlier_source(idx: int, sents: list[_Sent]) -> Optional[str]:
+        """The paragraph's attribution stated before this sentence, which its later
+        sentences go on reporting."""
+        for j in range(idx - 1, -1, -1):
+            for _, src in reversed(sents[j].sources):
+                if src:
+                    return src
+        return None
+
+    @staticmethod
+    def _later_source(idx: int, sents: list[_Sent]) -> Optional[str]:
+        for j in range(idx + 1, len(sents)):
+            for _, src in sents[j].sources:
+                if src:
+                    return src
+        return None
+
+    # ---------------------------------------------------------------- per sentence
+
+    def _sentence(self, sent: _Sent, quantities: list[Quantity], claims: dict[int, Claim],
+                  fallback_source: Optional[str], context: list[Mention], results: bool) -> None:
+        text = self.text
+        items = sent.items
+        slots = []
+        prev_end = sent.start
+        for i in items:
+            q = quantities[i]
+            lead = text[max(prev_end, q.start - 30):q.start]
+            vs = bool(_VS.search(lead))
+            slots.append(Slot(q.start, q.end, vs or bool(_COMPARED.search(lead)), vs))
+            prev_end = q.end
+        periods = assign_periods(slots, sent.periods, sent.default or self.implied, sent.end)
+        skip = [(a.start, a.end) for a, _ in sent.sources]
+        remove = [(m.start, m.end) for m in sent.mentions] + [(pm.start, pm.end) for pm in sent.periods] + \
+                 [(quantities[i].start, quantities[i].end) for i in items] + skip
+        sentence_text = clean(text[sent.start:sent.end])
+        results_label = None
+        if results:
+            m = _RESULTS_LABEL.match(text, sent.start, sent.end)
+            results_label = canonical_metric(m.group("label"), self.tables) if m else None
+        prev_metric: Optional[str] = None
+        prev_full: Optional[str] = None
+        prev_kind: Optional[str] = None
+        target_period = next((pm.period for pm in sent.periods if pm.kind == "target"), None)
+        for n, i in enumerate(items):
+            q = quantities[i]
+            period = periods[n]
+            source = self._source_for(q.start, sent) or fallback_source
+            if q.equivalent_of is not None and q.equivalent_of in claims:
+                claims[i] = self._claim(q, sentence_text, "level", None, None, period, source)
+                continue
+            rate = (q.rate_base, q.rate_unit) if q.rate_base is not None else None
+            if rate is None and q.dimension not in ("rank", "percent", "pp"):
+                rate = rate_after(text, q.end, sent.end)
+            future = bool(period is not None and period.resolved and period.start is not None
+                          and self.date is not None and period.start > self.date and not period.implied)
+            target = is_target(text, sent.start, q.start, future)
+            kind = classify(text, sent.start, sent.end, q.start, q.end, q.dimension, rate is not None, target)
+            if slots[n].compared and prev_kind is not None:
+                kind = prev_kind
+            if kind == "target" and target_period is not None:
+                period = target_period       # "announced in November ... by 2025": the goal's date
+            # entity
+            located = None
+            if results:
+                entity = self.entities.by_type.get("company") or self.entities.main
+            else:
+                if q.dimension == "percent":
+                    located = located_in(text, q.end, sent.end, sent.mentions)
+                entity = located or bind_entity(q.start, q.end, sent.mentions, text, sent.end, skip, context,
+                                                self.entities, rank=q.dimension == "rank")
+            # metric
+            clause_lo = max([b for a, b in skip if b <= q.start], default=sent.start)
+            if results_label:
+                metric = results_label
+            elif slots[n].compared and prev_metric:
+                metric = prev_metric
+            else:
+                metric = self._metric(q, sent, clause_lo, remove, prev_metric)
+                if metric and metric.startswith(_INHERITED):
+                    metric = metric[1:]
+                    # "41.5 percent of GDP, up 1.7 percentage points": the change of the share
+                    if kind == "change" and prev_kind == "share" and prev_full:
+                        metric = prev_full
+            base_metric = metric
+            if kind == "share" or (kind == "target" and q.dimension == "percent"):
+                parts = share_parts(text, q.end, sent.end, remove)
+                if parts is not None:
+                    whole, whole_end = parts
+                    if metric is None:
+                        numerator = share_numerator(text, whole_end, sent.end)
+                        metric = canonical_metric(f"{numerator or ''} share of {whole}", self.tables)
+                    elif " share of " not in metric:
+                        metric = canonical_metric(f"{metric} share of {whole}", self.tables)
+            if kind == "rate" and rate is not None and metric is not None:
+                base = rate[0]
+                base_text = f"{base:,.0f}" if base == int(base) else f"{base:g}"
+                metric = f"{metric} per {base_text} {rate[1]}".strip()
+            claim = self._claim(q, sentence_text, kind, entity, metric, period, source)
+            if rate is not None and q.rate_base is None:
+                claim.__dict__["rate_base"], claim.__dict__["rate_unit"] = rate[0], rate[1] or None
+            claims[i] = claim
+            if not slots[n].compared:
+                prev_metric = base_metric or metric or prev_metric
+                prev_full = metric or prev_full
+                prev_kind = kind if kind != "target" else prev_kind
+                self.last_metric = base_metric or metric or self.last_metric
+
+    @staticmethod
+    def _source_for(pos: int, sent: _Sent) -> Optional[str]:
+        """The sentence's attribution nearest before the figure, else its first one after it."""
+        best = None
+        for a, src in sent.sources:
+            if src is None:
+                continue
+            if a.start <= pos:
+                best = src
+            elif best is None:
+                return src
+        return best
+
+    def _metric(self, q: Quantity, sent: _Sent, clause_lo: int, remove: Sequence[tuple[int, int]],
+                prev_metric: Optional[str]) -> Optional[str]:
+        text = self.text
+        if q.counted:
+            acronym = acronym_after(text, q.end, sent.end)
+            if acronym:
+                return canonical_metric(acronym, self.tables)
+            return counted_like(q.counted, prev_metric, self.tables)
+        if q.dimension == "rank":
+            # "ranking second in the world" ranks the figure before it; "first in the information
+            # society index" names its own table
+            m = _RANK_TABLE.match(text, q.end, sent.end)
+            if m:
+                cleaned = _content(_clean_phrase(text, m.start("what"), m.end("what"), remove))
+                if cleaned and not _RANK_SCOPE.match(cleaned):
+                    return canonical_metric(cleaned, self.tables)
+            return prev_metric
+        phrase, participle = subject_phrase(text, max(clause_lo, sent.start), q.start, remove)
+        if participle:
+            if prev_metric:
+                return _INHERITED + prev_metric
+            phrase = ""
+        if not phrase and q.dimension == "count":
+            noun = following_noun(text, q.end, sent.end)
+            if noun:
+                return counted_like(noun, prev_metric, self.tables)
+        if not phrase:
+            return _INHERITED + prev_metric if prev_metric else None
+        metric = canonical_metric(phrase, self.tables)
+        if metric in _METRIC_ANAPHORS:
+            # "The sector accounted for 41.5 percent": the sector last written about
+            return prev_metric or self.last_metric or metric
+        return metric or prev_metric
+
+    def _claim(self, q: Quantity, sentence: str, kind: str, entity: Optional[str], metric: Optional[str],
+               period: Optional[Period], source: Optional[str]) -> Claim:
+        doc = self.doc
+        last = max(q.end - 1, q.start)
         raw_start = doc.raw_offset(q.start)
         line, col = doc.position(q.start)
-        end_line, end_col = doc.position(max(q.end - 1, q.start))
-        claim_id = f"{doc.path}:{raw_start}"
-        ids.append(claim_id)
-        claims.append(Claim.model_construct(
-            id=claim_id, path=doc.path, line=line, column=col, end_line=end_line,
-            end_column=end_col + 1, offset=raw_start, end_offset=doc.raw_offset(max(q.end - 1, q.start)) + 1,
-            text=q.text, sentence="", value=q.value, unit=q.unit, dimension=q.dimension,
-            low=q.low, high=q.high, low_inclusive=q.low_inclusive, high_inclusive=q.high_inclusive,
-            qualifier=q.qualifier, kind="level", entity=None, metric=None, period=None,
-            source=None, equivalent_of=None, rate_base=q.rate_base, rate_unit=q.rate_unit,
-            counted=q.counted, verified_by=None))
-    for claim, q in zip(claims, quantities):
-        if q.equivalent_of is not None:
-            claim.equivalent_of = ids[q.equivalent_of]
-    return claims
+        end_line, end_col = doc.position(last)
+        return _construct({
+            "id": f"{doc.path}:{raw_start}", "path": doc.path, "line": line, "column": col,
+            "end_line": end_line, "end_column": end_col + 1, "offset": raw_start,
+            "end_offset": doc.raw_offset(last) + 1, "text": q.text, "sentence": sentence, "value": q.value,
+            "unit": q.unit, "dimension": q.dimension, "low": q.low, "high": q.high,
+            "low_inclusive": q.low_inclusive, "high_inclusive": q.high_inclusive, "qualifier": q.qualifier,
+            "kind": kind, "entity": entity, "metric": metric or None, "period": period, "source": source,
+            "equivalent_of": None, "rate_base": q.rate_base, "rate_unit": q.rate_unit, "counted": q.counted,
+            "verified_by": None,
+        })
+
+
+def _same(a: Period, b: Period) -> bool:
+    return a.start == b.start and a.end == b.end
+
+
+def extract_claims(doc: Document, aliases: Optional[AliasTables] = None) -> list[Claim]:
+    """The claims of one document, in text order."""
+    return _DocExtractor(doc, aliases or load_aliases()).run()
 
 
 def extract_text(text: str, path: str = "<text>", date: Optional[dt.date] = None,
-                 format: str = "text") -> list[Claim]:
+                 format: str = "text", aliases: Optional[AliasTables] = None) -> list[Claim]:
     """Extract claims from a string, as if it were a file's content."""
     from factlint.ingest import document_from_text
 
-    return extract_claims(document_from_text(text, path=path, format=format, date=date))
+    return extract_claims(document_from_text(text, path=path, format=format, date=date), aliases)

@@ -1,0 +1,253 @@
+"""Who a sentence's figures come from: "according to X", "X said", "data released by X
+showed", "a report by X", "X shows that", quotes closed by "he said".
+
+:func:`find_attribution` reads one sentence. Pronouns ("he said") and anaphors ("The
+data also showed", "the bureau said") are marked so that :func:`resolve_sources`
+can bind them to a source named earlier; a sentence with no attribution takes one
+from its paragraph only when the paragraph clearly states one for the same figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+_VERBS = (r"said|says|say|told|added|noted|stated|stressed|explained|announced|reported|reports|estimated"
+          r"|estimates|shows|showed|show|shown|revealed|reveals|indicated|indicates|found|finds|predicted|predicts"
+          r"|projected|projects|forecast|forecasts|calculated|disclosed|confirmed")
+_DATA_NOUNS = r"data|figures|statistics|numbers|report|reports|survey|study|research|findings|white\s+paper|census"
+
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<src>[^,;:.“”\"()]+(?:\.[A-Z][^,;:“”\"()]*)*)")
+_DATA_BY = re.compile(
+    r"\b(?P<lead>(?:the\s+|The\s+)?(?:latest\s+|new\s+|official\s+)?(?:" + _DATA_NOUNS + r"))\s+"
+    r"(?:(?:released|published|issued|compiled|provided|made\s+public|unveiled|put\s+out)\s+)?(?:[A-Z]\w+day\s+|on\s+\w+\s+\d*\s*)?"
+    r"(?:by|from)\s+(?P<src>[^,;:.“”\"()]+?)"
+    r"(?=\s+(?:on|in|last|this|earlier)\s|\s+(?:" + _VERBS + r")\b|\s*[,;:.]|\s*$)")
+_REPORT_BY = re.compile(
+    r"\b(?:(?:an?|the|The|A|An)\s+)?(?:\d{4}\s+)?(?:[a-z]+\s+){0,2}(?:[Rr]eports?|[Ss]tudy|[Ss]urvey|analysis|paper|white\s+paper|review)"
+    r"\s+(?:(?:released|published|issued|compiled)\s+)?(?:(?:on\s+)?[A-Z]\w+day\s+|on\s+\w+\s+\d+\s+)?(?:by|from)\s+(?P<src>[^,;:.“”\"()]+?)"
+    r"(?=\s+(?:on|in|last|this|earlier|showed|shows|said|says|found|finds|rank|ranks|ranked|placed|put)\b|\s*[,;:.]|\s*$)")
+# "X said", "X shows that": X is the clause before the verb.
+_SUBJECT_VERB = re.compile(r"\b(?P<verb>" + _VERBS + r")\b(?!\s+(?:to|by|in\s+\d))")
+# Inverted: ", said Li Wei, head of the bureau."
+_VERB_SUBJECT = re.compile(r"(?:[,“”\"]\s*|^)(?:said|says|added|noted|told\s+\w+)\s+(?P<src>(?!that\b|it\b|on\b|in\b)[A-Za-z][^.;“”\"]*)")
+_PRONOUN = re.compile(r"^(?:he|she|they|He|She|They|we|We|I)$")
+_ANAPHOR = re.compile(
+    r"^(?:the|The)\s+(?:(?:latest|same|new)\s+)?(?:data|figures|statistics|numbers|report|survey|study|bureau|ministry"
+    r"|department|office|agency|administration|commission|company|firm|group|bank|sources?|officials?|official|spokesman"
+    r"|academy|center|centre|university|regulator|committee|customs|paper|white\s+paper|researcher|analyst"
+    r"|spokeswoman|spokesperson|government|authorities|authority|institute|association|council|minister|ambassador)$")
+_LEAD_IN_VERB = re.compile(
+    r"\b(?:presented|introduced|walked\s+[\w\s]{0,20}through|outlined|shared|briefed|listed|highlighted|detailed"
+    r"|gave\s+an?\s+(?:overview|account|briefing)|described|reviewed|summed\s+up|went\s+through|cited)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"]\s*")
+_APPOSITIVE = re.compile(r",[^,]*,")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(slots=True)
+class Attribution:
+    start: int              # span of the attribution phrase in the text (offsets)
+    end: int
+    source: Optional[str]   # the source as written; None until resolved for pronouns/anaphors
+    kind: str               # explicit, pronoun, anaphor
+    head: str = ""          # last word of an anaphor ("bureau"), for resolution
+
+
+def _tidy(src: str, limit: int = 12) -> str:
+    src = " ".join(src.split()).strip(" ,;:-—–\"'“”’")
+    if src.startswith(("the ", "The ")):
+        src = src[4:]
+    words = src.split()
+    if len(words) > limit:
+        src = " ".join(words[:limit])
+    # "Thailand's ambassador to China, Arthayudh Srisamoot" -> the title part
+    if "," in src:
+        first = src.split(",", 1)[0].strip()
+        if len(first.split()) >= 2:
+            src = first
+    return src
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Start of the clause that ends at ``pos`` (after the last comma, quote or semicolon)."""
+    best = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, pos):
+        best = m.end()
+    return best
+
+
+def _subject_of(text: str, lo: int, verb_start: int) -> tuple[int, str]:
+    start = _clause_start(text, lo, verb_start)
+    subject = text[start:verb_start].strip()
+    if not subject:
+        # "X, released at the summit, shows": skip one appositive back
+        seg = text[lo:verb_start]
+        m = None
+        for m in _APPOSITIVE.finditer(seg):
+            pass
+        if m is not None and m.end() >= len(seg.rstrip()) - 1:
+            start = _clause_start(text, lo, lo + m.start())
+            subject = text[start:lo + m.start()].strip()
+    return start, subject
+
+
+_SOURCE_NOUNS = frozenset(
+    "official officials source sources analyst analysts economist economists banker bankers trader traders dealer "
+    "dealers data figures statistics report reports survey study ministry bureau department office agency company "
+    "firm bank government spokesman spokeswoman spokesperson minister ambassador director chairman president "
+    "professor index census industry association institute commission council authority authorities executive "
+    "executives expert experts researchers he she they we i paper newspaper agency statement academy center centre "
+    "university regulator committee customs administration tribunal court observatory".split())
+_DATA_VERBS = frozenset("shows showed show revealed reveals indicated indicates found finds".split())
+
+
+def _plausible_source(subject: str, verb: str) -> bool:
+    words = subject.replace("’", "'").split()
+    if not words or len(words) > 14:
+        return False
+    low = [w.lower().strip(",.'\"") for w in words]
+    if low[0] in ("it", "this", "that", "which", "what", "there") and len(words) == 1:
+        return False
+    if any(w in _SOURCE_NOUNS or w.rstrip("s") in _SOURCE_NOUNS for w in low):
+        return True
+    if verb in _DATA_VERBS:
+        # "The China Internet Development Report 2022 shows": a titled document
+        return any(w[:1].isupper() for w in words[1:]) and any(w in ("report", "index", "survey", "paper", "study",
+                                                                       "yearbook", "bulletin", "outlook") for w in low)
+    return words[0][:1].isupper() or any(w[:1].isupper() for w in words[1:])
+
+
+def find_attribution(text: str, start: int, end: int) -> Optional[Attribution]:
+    """The attribution stated in the sentence ``text[start:end]``, if any."""
+    m = _ACCORDING.search(text, start, end)
+    if m:
+        src = m.group("src")
+        inner = _REPORT_BY.search(src) or _DATA_BY.search(src)
+        if inner:
+            src = inner.group("src")
+        return _classify(src, m.start(), m.end())
+    m = _DATA_BY.search(text, start, end) or _REPORT_BY.search(text, start, end)
+    if m:
+        verb = _SUBJECT_VERB.search(text, m.end(), min(end, m.end() + 40))
+        stop = verb.end() if verb else m.end()
+        return _classify(m.group("src"), m.start(), stop)
+    m = _VERB_SUBJECT.search(text, start, end)
+    if m and m.start() > start:
+        src = m.group("src")
+        return _classify(src, m.start(), m.end())
+    for v in _SUBJECT_VERB.finditer(text, start, end):
+        if v.group("verb") == "shown":
+            continue
+        sub_start, subject = _subject_of(text, start, v.start())
+        if subject.lower().endswith((" was", " were", " is", " are", " be")):
+            continue                     # "was said by officials" is handled below
+        if _plausible_source(subject, v.group("verb")):
+            stop = v.end()
+            tail = re.match(r"\s+that\b", text[stop:stop + 6])
+            if tail:
+                stop += tail.end()
+            return _classify(subject, sub_start, stop)
+    m = re.compile(r"\b(?:was|were|is|are)\s+said\s+by\s+(?P<src>[^,;.]+?)(?=\s+to\b|[,;.]|$)").search(text, start, end)
+    if m:
+        return _classify(m.group("src"), m.start(), m.end())
+    return None
+
+
+_ADVERBS = re.compile(r"(?:\s+(?:also|further|additionally|meanwhile|then|again|separately|however|previously"
+                      r"|earlier|recently|yesterday|today|on\s+\w+day))+$")
+
+
+def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
+    """Every attribution in the sentence, in order ("Reports by X rank ..., and a report by Y placed ...")."""
+    out: list[Attribution] = []
+    pos = start
+    while pos < end:
+        found = find_attribution(text, pos, end)
+        if found is None or found.end <= pos:
+            break
+        out.append(found)
+        pos = found.end
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+_HEADS = (r"ambassador|minister|president|chairman|chairwoman|director|professor|spokesman|spokeswoman|spokesperson"
+          r"|official|secretary|governor|mayor|economist|analyst|CEO|chief\s+executive|head|founder|researcher|envoy"
+          r"|consul|commissioner|chief")
+_SPEAKER = re.compile(
+    r"(?:[A-Z][^,.;]{0,30},\s+)?(?P<sp>(?:(?:Professor|Prof\.|Dr\.|Mr\.|Ms\.|Mrs\.|Minister|President|Chairman|Ambassador"
+    r"|Governor|Mayor)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    r"|(?:(?:[A-Z][\w’'-]*|a|an|the|The|A|An|senior|deputy|vice|top|city|company|government)\s+){0,4}(?:" + _HEADS + r")"
+    r"(?:\s+(?:to|of|at|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)\b")
+
+
+def find_speaker(text: str, start: int, end: int) -> Optional[Attribution]:
+    """A person named as a sentence's subject ("Thailand's ambassador to China opened the
+    discussion ..."), which a later "he said" may refer to."""
+    m = _SPEAKER.match(text, start, end)
+    if not m:
+        return None
+    return Attribution(m.start("sp"), m.end("sp"), _tidy(m.group("sp")), "speaker")
+
+
+def _classify(src: str, start: int, end: int) -> Optional[Attribution]:
+    src = _ADVERBS.sub("", " ".join(src.split()))
+    if not src:
+        return None
+    if _PRONOUN.match(src):
+        return Attribution(start, end, None, "pronoun", src.lower())
+    if _ANAPHOR.match(src):
+        return Attribution(start, end, _tidy(src), "anaphor", src.split()[-1].lower())
+    return Attribution(start, end, _tidy(src), "explicit")
+
+
+def is_lead_in(text: str, start: int, end: int) -> bool:
+    """A paragraph that hands over to the next one: "Professor Zhang then walked the
+    audience through what the city has achieved", or one ending with a colon."""
+    body = text[start:end].rstrip()
+    return body.endswith(":") or bool(_LEAD_IN_VERB.search(text, start, end))
+
+
+_PERSON_HEADS = frozenset(
+    "he she they spokesman spokeswoman spokesperson minister ambassador official officials director chairman "
+    "president secretary professor governor mayor analyst analysts economist economists chief head".split())
+
+
+def resolve_sources(found: Sequence[Attribution], earlier: Sequence[Attribution] = ()) -> list[Optional[str]]:
+    """The source of each attribution (in text order), resolving pronouns and anaphors
+    against earlier ones and against speakers named before them (``earlier``: those of the
+    paragraphs before, oldest first). Speakers get no source of their own (None)."""
+    history: list[Attribution] = list(earlier)
+    out: list[Optional[str]] = []
+    for att in found:
+        if att.kind == "speaker":
+            history.append(att)
+            out.append(None)
+            continue
+        source = att.source
+        if att.kind == "pronoun":
+            source = None
+            for prev in reversed(history):
+                if prev.kind in ("explicit", "speaker") and prev.source:
+                    source = prev.source
+                    break
+        elif att.kind == "anaphor":
+            for prev in reversed(history):
+                if prev.kind != "explicit" or not prev.source:
+                    continue
+                words = prev.source.lower().split()
+                if att.head in ("data", "figures", "statistics", "numbers", "findings") or \
+                        (words and (words[-1] == att.head or att.head in words)):
+                    source = prev.source
+                    break
+                if att.head in _PERSON_HEADS and words and words[-1] in _PERSON_HEADS:
+                    source = prev.source
+                    break
+        out.append(source)
+        if source is None and att.kind == "anaphor":
+            source = att.source
+        if source:
+            history.append(Attribution(att.start, att.end, source, "explicit"))
+    return out

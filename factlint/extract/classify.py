@@ -1,0 +1,166 @@
+"""What kind of figure a quantity is: level, share, change, rate, rank or target.
+
+Decided from the words right around the quantity ("accounting for 30.5% of",
+"increased by over 80 percent year on year", "per 10,000 people") and from the
+clause before it ("aims to", "plans to"); only short windows are searched, so
+classifying costs a few regex matches per quantity. Rank claims ("ranking second
+in the world", "among the top five") are found here too, since the quantity
+scanner leaves ordinals alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growing|grown|increased|increases?|increasing|jumped|jumps?"
+    r"|surged|surges?|climbed|climbs?|gained|gains?|fell|falls?|falling|fallen|dropped|drops?|declined|declines?"
+    r"|decreased|decreases?|slipped|slid|plunged|plunges?|tumbled|soared|expanded|expands?|shrank|shrunk|contracted"
+    r"|(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|down|higher|lower|cut|raised|raises?|lifted|boosted|reduced|added|lost|widened|narrowed|slumped|eased|advanced)"
+    r"(?:\s+(?:by|an?\s+(?:annual|average|estimated|further)|some|a\s+further|another|an?\s+year[-\s]on[-\s]year))*\s*$",
+    re.IGNORECASE)
+_CHANGE_NOUN_BEFORE = re.compile(
+    r"\b(?:increase|increases|rise|growth|gain|jump|decline|drop|fall|decrease|surge|expansion|contraction|change"
+    r"|growth\s+rate|hike|cut|reduction|slump|rebound)\s+(?:of|by|at)\s*$", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:year[-\s]on[-\s]year|y/y|yoy|from\s+a\s+year|over\s+the\s+(?:previous|same|prior)|on\s+the\s+year"
+    r"|increase|rise|growth|gain|jump|decline|drop|fall|decrease|surge|hike|cut|higher|lower|up\b|down\b"
+    r"|more\s+than\s+(?:a|the|in|last)|less\s+than\s+(?:a|the|in|last)|annual\s+(?:increase|growth|rise))",
+    re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"^\s*(?:of|share\s+of|stake\s+in|of\s+all)\b", re.IGNORECASE)
+_SHARE_BEFORE = re.compile(
+    r"\b(?:account(?:s|ed|ing)?\s+for|made\s+up|makes?\s+up|making\s+up|represent(?:s|ed|ing)?|constitut(?:e|es|ed|ing)"
+    r"|compris(?:e|es|ed|ing)|took\s+up|takes?\s+up|taking\s+up|a\s+share\s+of|cover(?:s|ed|ing)?|equal\s+to"
+    r"|equivalent\s+to)\s*$", re.IGNORECASE)
+_SHARE_SUBJECT = re.compile(
+    r"\b(?:share|proportion|percentage|ratio|penetration|(?:popularity|adoption|penetration|coverage|utili[sz]ation"
+    r"|usage|ownership|literacy|employment|enrol?ment|occupancy|vaccination)\s+rate|coverage)\b", re.IGNORECASE)
+_TARGET_CUE = re.compile(
+    r"\b(?:aims?|aimed|aiming|plans?|planned|planning|targets?|targeted|targeting|goal|seeks?|sought|expects?|expected"
+    r"|expecting|forecasts?|forecasted|projected|projects|projections?|estimated\s+to|is\s+set\s+to|are\s+set\s+to"
+    r"|will|shall|pledged|pledges?|vowed|vows?|intends?|intended|hopes?|hoped|is\s+likely\s+to|are\s+likely\s+to"
+    r"|strive|strives|striving|envisages?|budgeted|outlook)\b", re.IGNORECASE)
+_NOT_TARGET = re.compile(r"\b(?:than|as)\s+(?:had\s+been\s+|was\s+|were\s+)?(?:expected|forecast|planned|projected|hoped)\b",
+                         re.IGNORECASE)
+_CLAUSE_CUT = re.compile(r";|,\s+(?:while|but|whereas|although|though)\b", re.IGNORECASE)
+_RATE_AFTER = re.compile(r"^\s*(?:[A-Za-z0-9-]+\s+){0,3}?per\s+(?P<base>\d[\d,]*|a\s+hundred|hundred|thousand|million"
+                         r"|capita|head|person|inhabitant|resident)\b(?:\s+(?P<unit>[a-z]+))?", re.IGNORECASE)
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}
+_COUNT_WORDS = {"three": 3, "five": 5, "ten": 10, "20": 20, "twenty": 20, "fifty": 50, "hundred": 100}
+_ORD = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th)|No\.\s*\d{1,3}|number\s+one"
+_RANK = re.compile(
+    r"\b(?P<verb>rank(?:s|ed|ing)?|placed|placing|places|came|comes|coming|stood|stands|was|is|remained|remains|finished)"
+    r"\s+(?:(?:[A-Z][\w’'-]*|and|the)\s+){0,4}(?P<ord>" + _ORD + r")(?:[\s-]+(?:place|position|spot))?\b"
+    r"|\b(?P<among>among)\s+the\s+(?:world['’]s\s+|global\s+|country['’]s\s+|nation['’]s\s+)?"
+    r"top\s+(?P<top>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b")
+_RANK_ORD = re.compile(r"(?P<n>\d{1,3})(?:st|nd|rd|th)|No\.\s*(?P<no>\d{1,3})", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class RankMention:
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float
+    high: float
+
+
+def find_ranks(text: str, start: int, end: int) -> list[RankMention]:
+    """Rank claims in ``text[start:end]``: "ranking second in the world", "among the top five"."""
+    out: list[RankMention] = []
+    for m in _RANK.finditer(text, start, end):
+        if m.group("top"):
+            word = m.group("top").lower()
+            n = int(word) if word.isdigit() else _COUNT_WORDS.get(word, 0)
+            if n <= 0:
+                continue
+            out.append(RankMention(m.start("among"), m.end(), text[m.start("among"):m.end()], float(n), 1.0, float(n)))
+            continue
+        word = m.group("ord")
+        verb = m.group("verb").lower()
+        if verb in ("was", "is", "came", "comes", "coming", "stood", "stands", "remained", "remains", "finished"):
+            # "was second", "came first": ranks only with no object between ("was first held in ...")
+            between = text[m.end("verb"):m.start("ord")].strip()
+            if between or not re.match(r"[\s-]*(?:place|position|spot|in|among|worldwide|globally|nationwide|,|\.)",
+                                       text[m.end():m.end() + 12]):
+                continue
+        low = word.lower()
+        if low in _ORDINAL_WORDS:
+            n = _ORDINAL_WORDS[low]
+        elif low.startswith("number"):
+            n = 1
+        else:
+            om = _RANK_ORD.match(word)
+            if not om:
+                continue
+            n = int(om.group("n") or om.group("no"))
+        if n <= 0:
+            continue
+        out.append(RankMention(m.start("ord"), m.end("ord"), word, float(n), float(n), float(n)))
+    return out
+
+
+def rate_after(text: str, end: int, limit: int) -> Optional[tuple[float, str]]:
+    """A "per 10,000 people" right after a quantity: (base, unit); for scanners that miss it."""
+    m = _RATE_AFTER.match(text[end:min(limit, end + 60)])
+    if not m:
+        return None
+    base = m.group("base").lower().replace(",", "")
+    value = {"a hundred": 100.0, "hundred": 100.0, "thousand": 1000.0, "million": 1e6}.get(base)
+    if value is None:
+        value = float(base) if base.isdigit() else 1.0
+    unit = (m.group("unit") or ("people" if base in ("capita", "head", "person", "inhabitant", "resident") else "")).lower()
+    return value, unit
+
+
+def clause_before(text: str, sent_start: int, q_start: int) -> int:
+    """Start of the clause the quantity sits in, for target cues (after "; " or ", while")."""
+    cut = sent_start
+    for m in _CLAUSE_CUT.finditer(text, sent_start, q_start):
+        cut = m.end()
+    return cut
+
+
+def is_target(text: str, sent_start: int, q_start: int, future_period: bool) -> bool:
+    """A forecast or goal: "aims to", "plans to", "expected to", "will", or a period after publication."""
+    if future_period:
+        return True
+    lo = clause_before(text, sent_start, q_start)
+    window = text[lo:q_start]
+    m = None
+    for m in _TARGET_CUE.finditer(window):
+        pass
+    if m is None:
+        return False
+    return not _NOT_TARGET.search(window, max(0, m.start() - 30), m.end())
+
+
+def classify(text: str, sent_start: int, sent_end: int, q_start: int, q_end: int, dimension: str,
+             has_rate_base: bool, target: bool) -> str:
+    """The kind of the quantity at ``text[q_start:q_end]`` of one sentence."""
+    if target:
+        return "target"
+    if dimension == "rank":
+        return "rank"
+    if has_rate_base:
+        return "rate"
+    before = text[max(sent_start, q_start - 60):q_start]
+    after = text[q_end:min(sent_end, q_end + 40)]
+    if dimension == "pp":
+        return "change"
+    if _CHANGE_BEFORE.search(before) or _CHANGE_NOUN_BEFORE.search(before) or _CHANGE_AFTER.match(after):
+        return "change"
+    if dimension == "percent":
+        if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
+            return "share"
+        lo = clause_before(text, sent_start, q_start)
+        if _SHARE_SUBJECT.search(text, lo, q_start):
+            return "share"
+    return "level"

@@ -1,0 +1,439 @@
+"""Bind each quantity to the entity it is about and to what it measures.
+
+The entity comes from the sentence (a possessive next to the figure, the subject,
+"in X", "of X's GDP"), from anaphors resolved against the paragraph and the
+document ("the city" is the article's main city), or from the document's main
+entity (title, first paragraph, newswire dateline and places). Names go through the
+alias tables. The metric is the noun phrase the figure measures: the subject of
+the verb before it, the counted noun after it, or the figure's neighbour in the same
+sentence for participle clauses ("..., accounting for 30.5% of GDP"); it is
+canonicalized with :func:`factlint.normalize.aliases.canonical_metric`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from factlint.normalize.aliases import AliasTables, canonical_entity, canonical_metric, metric_key
+
+_COMPANY = re.compile(
+    r"(?P<name>(?:[A-Z][\w&'.-]*\s+){0,5}?(?:[A-Z][\w&'.-]*)\s+(?:Inc|Corp|Corporation|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group"
+    r"|Holdings|Industries|Technologies|Bancorp|Cos)\b\.?(?:,?\s+(?:Inc|Ltd|Co|Corp|Plc)\b\.?)?)(?:\s*<[^>]+>)?"
+    r"|(?P<ticker_name>(?:[A-Z][\w&'.-]*\s+){1,5})<(?P<ticker>[A-Z][A-Z0-9.]*)>")
+_POSSESSIVE = re.compile(r"(?<![\w’'])(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?:'s|’s)(?!\w)")
+_ANAPHOR = re.compile(
+    r"\b(?:the|The)\s+(?P<head>city|country|nation|kingdom|company|firm|group|province|region|municipality|bank"
+    r"|state|island|metropolis|corporation|carrier|operator|bloc)(?P<poss>'s|’s)?\b"
+    r"|\b(?P<pron>its|Its|our|Our|their|Their)\b")
+_ANAPHOR_TYPE = {
+    "city": "city", "municipality": "city", "metropolis": "city", "country": "country", "nation": "country",
+    "kingdom": "country", "state": "country", "island": "country", "company": "company", "firm": "company",
+    "group": "company", "bank": "company", "corporation": "company", "carrier": "company", "operator": "company",
+    "province": "province", "region": "region", "bloc": "region",
+}
+_NOT_NAMES = frozenset(
+    "The A An It This That These Those In On At As For By With From Last This Next Monday Tuesday Wednesday "
+    "Thursday Friday Saturday Sunday January February March April May June July August September October "
+    "November December Today Yesterday Year World Internet GDP".split())
+
+_MEASURE_VERB = re.compile(
+    r"\b(?:reached|reach(?:es|ing)?|exceeded|exceed(?:s|ing)?|surpassed|topped|tops|totall?ed|totals?|totall?ing"
+    r"|amounted\s+to|amounts?\s+to|stood\s+at|stands\s+at|hit|hits|rose|rises?|risen|grew|grows?|grown|increased"
+    r"|increases?|climbed|jumped|surged|fell|falls?|fallen|dropped|declined|decreased|slipped|gained|was|were|is|are"
+    r"|accounted\s+for|accounts?\s+for|accounting\s+for|made\s+up|makes?\s+up|making\s+up|represented|represents?"
+    r"|representing|had|has|have|having|built|registered|recorded|posted|reported|saw|sees?|held|holds?|employ(?:s|ed)?"
+    r"|produced|produces?|exported|imported|sold|earned|generated|achieved|attracted|covered|covers?|cover|came\s+to"
+    r"|comes\s+to|numbered|remained|remains|stayed|soared|expanded|shrank|contracted|cut|raised|help|helps|helped"
+    r"|benefit(?:s|ed|ted)?|connect(?:s|ed)?|serve[sd]?|rank(?:s|ed|ing)?|placed|put)\b")
+_PARTICIPLE_START = re.compile(
+    r"\s*(?:accounting|making|representing|ranking|bringing|taking|putting|reaching|exceeding|with|up|down"
+    r"|compared|against|from|vs|versus|while|an?\s+(?:[\w-]+\s+){0,2}?(?:increase|rise|decrease|drop|decline|jump|growth|gain))\b",
+    re.IGNORECASE)
+_ADVERB_BEFORE = re.compile(r"\b[a-z]+ly\s+$")
+_POSSESS_VERB = re.compile(r"\b(?:has|have|had|having|holds?|held|owns?|owned|with)\b")
+_CLAUSE_SPLIT = re.compile(r"[,;:“”\"()]|\b(?:said|says|showed|shows|show|found|finds|announced|reported|noted|added"
+                           r"|estimated|revealed|indicated|stated|believes?|expects?|thinks?)\s+that\b")
+_RELATIVE = re.compile(r"\s*(?:which|who|that|and|or|but|while)\b")
+_QUALIFIER_WORDS = frozenset(
+    "over more than about around nearly almost some roughly approximately at least up to under less fewer just only "
+    "a an the by to of for total estimated average annual year-on-year year on year record further another "
+    "increase rise growth gain jump decline drop fall decrease surge expansion rate worth valued estimated put "
+    "between among".split())
+_STRIP_WORDS = frozenset(
+    "the a an of in on at to for and or by with from as its their his her our this that these those also now "
+    "currently still already new total some all such which who whose than into is are was were be been being has "
+    "have had it there then up down over more less nearly almost about around roughly approximately among between".split())
+_GENERIC = frozenset("number scale size amount volume total level figure".split())
+_WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'’.%-]*")
+_PP_CUT = re.compile(r"\s+(?:in|during|for|over|at|on|since|across|through|throughout|as\s+of|by|from|under|compared)\s+")
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    name: str                    # canonical
+    type: Optional[str]
+    possessive: bool = False
+    anaphor: Optional[str] = None   # the type an anaphor asks for ("city"), or "pronoun"
+
+
+@dataclass
+class DocEntities:
+    """The document's main entities: overall and per type."""
+
+    main: Optional[str] = None
+    by_type: dict[str, str] = field(default_factory=dict)
+
+
+def _is_possessive(text: str, end: int) -> bool:
+    return text[end - 2:end] in ("'s", "’s")
+
+
+def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[Mention]:
+    """Entity mentions in ``text[start:end]``, in order, joint names ("Beijing and Shenzhen") merged."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    pattern = tables.entity_pattern
+    if pattern is not None:
+        for m in pattern.finditer(text, start, end):
+            raw = m.group(0)
+            poss = _is_possessive(text, m.end())
+            name = tables.entity_names.get(raw[:-2] if poss else raw) or canonical_entity(raw, tables)
+            found.append(Mention(m.start(), m.end(), name, tables.entity_type(name), poss))
+            taken.append((m.start(), m.end()))
+    for m in _COMPANY.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        raw = m.group("name") or m.group("ticker_name")
+        first = raw.split()[0]
+        if first in _NOT_NAMES and len(raw.split()) <= 2:
+            continue
+        name = canonical_entity(raw, tables)
+        found.append(Mention(m.start(), m.end(), name, tables.entity_type(name) or "company", _is_possessive(text, m.end())))
+        taken.append((m.start(), m.end()))
+    for m in _POSSESSIVE.finditer(text, start, end):
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+            continue
+        raw = m.group("name")
+        words = raw.split()
+        while words and words[0] in _NOT_NAMES:
+            words = words[1:]
+        if not words:
+            continue
+        raw = " ".join(words)
+        name = canonical_entity(raw, tables)
+        found.append(Mention(m.end() - len(raw) - 2, m.end(), name, tables.entity_type(name), True))
+        taken.append((m.start(), m.end()))
+    for m in _ANAPHOR.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if m.group("pron"):
+            found.append(Mention(m.start(), m.end(), "", None, True, "pronoun"))
+        else:
+            head = m.group("head").lower()
+            found.append(Mention(m.start(), m.end(), "", None, bool(m.group("poss")), _ANAPHOR_TYPE[head]))
+    found.sort(key=lambda x: x.start)
+    return _join_pairs(text, found)
+
+
+def _join_pairs(text: str, found: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    i = 0
+    while i < len(found):
+        cur = found[i]
+        if i + 1 < len(found) and not cur.anaphor and not found[i + 1].anaphor and not cur.possessive \
+                and text[cur.end:found[i + 1].start] == " and ":
+            nxt = found[i + 1]
+            out.append(Mention(cur.start, nxt.end, f"{cur.name} and {nxt.name}", cur.type, nxt.possessive))
+            i += 2
+            continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+def doc_entities(title: Optional[str], lead: str, extra: Sequence[str], tables: AliasTables) -> DocEntities:
+    """Main entities from the title (counted thrice), the lead paragraphs and metadata
+    such as a newswire dateline or place list."""
+    counts: Counter = Counter()
+    types: dict[str, Optional[str]] = {}
+    order: dict[str, int] = {}
+
+    def add(text: str, weight: int) -> None:
+        for m in find_mentions(text, 0, len(text), tables):
+            if m.anaphor or not m.name:
+                continue
+            names = m.name.split(" and ") if " and " in m.name else [m.name]
+            for n in names:
+                counts[n] += weight
+                types.setdefault(n, tables.entity_type(n) or m.type)
+                order.setdefault(n, len(order))
+
+    if title:
+        t = title
+        if title.isupper():
+            t = " ".join(w.capitalize() if len(w) > 3 or w not in ("US", "UK", "EU") else w for w in title.split())
+        add(t, 3)
+    add(lead, 2)
+    for item in extra:
+        name = canonical_entity(item, tables)
+        if name:
+            counts[name] += 2
+            types.setdefault(name, tables.entity_type(name))
+            order.setdefault(name, len(order))
+    out = DocEntities()
+    if not counts:
+        return out
+    ranked = sorted(counts, key=lambda n: (-counts[n], order[n]))
+    out.main = ranked[0]
+    for n in ranked:
+        t = types.get(n)
+        if t and t not in out.by_type:
+            out.by_type[t] = n
+    return out
+
+
+def resolve_anaphor(kind: str, before: Sequence[Mention], doc: DocEntities) -> Optional[str]:
+    """"the city" -> the latest city named before it, else the document's main city."""
+    for m in reversed(before):
+        if m.anaphor or not m.name:
+            continue
+        if kind == "pronoun" or m.type == kind or (m.type is None and kind == "company"):
+            return m.name
+    if kind == "pronoun":
+        return doc.main
+    return doc.by_type.get(kind) or (doc.main if kind not in doc.by_type and not doc.by_type else None) or doc.main
+
+
+def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str, sent_end: int,
+                skip: Sequence[tuple[int, int]], context: Sequence[Mention], doc: DocEntities,
+                rank: bool = False) -> Optional[str]:
+    """The entity of the quantity at ``q_start``.
+
+    ``skip`` holds the attribution spans (names there are sources, not subjects, though they
+    may be what an anaphor points back to: "Huawei's chairman said the company ...");
+    ``context`` holds the mentions of the paragraph's earlier sentences.
+    """
+    def skipped(m: Mention) -> bool:
+        return any(a <= m.start < b for a, b in skip)
+
+    usable = [m for m in mentions if not skipped(m)]
+    sources = [m for m in mentions if skipped(m) and not m.anaphor]
+    before = [m for m in usable if m.end <= q_start]
+
+    def name_of(m: Mention) -> Optional[str]:
+        if m.anaphor:
+            earlier = list(context) + sources + [x for x in usable if x.end <= m.start]
+            return resolve_anaphor(m.anaphor, earlier, doc)
+        return m.name
+
+    def same_clause(m: Mention) -> bool:
+        return not _CLAUSE_SPLIT.search(text, m.end, q_start)
+
+    # a ranked name: "rank Shenzhen first", "placed Beijing and Shenzhen among the top five"
+    if rank:
+        for m in reversed(before):
+            if not m.anaphor and same_clause(m):
+                return m.name
+    # 1. a possessive in the figure's own clause ("Shenzhen's ... exceeded 900 billion")
+    for m in reversed(before):
+        if m.possessive and m.anaphor != "pronoun" and same_clause(m):
+            name = name_of(m)
+            if name:
+                return name
+    # 2. the owner named right after the figure ("30 percent of Shenzhen's GDP", "in Shenzhen",
+    #    "of the population of China and ASEAN")
+    for m in usable:
+        if m.start < q_end:
+            continue
+        gap = text[q_end:m.start]
+        if len(gap) > 45 or _CLAUSE_SPLIT.search(gap):
+            break
+        if re.search(r"\b(?:of|in|at|for|across)\s+(?:the\s+)?$", gap):
+            name = name_of(m)
+            if name:
+                return name
+        break
+    # 3. the sentence's subject: its first name or anaphor before the figure
+    for m in before:
+        if m.anaphor == "pronoun":
+            continue
+        name = name_of(m)
+        if name:
+            return name
+    # 4. a name after it in the sentence ("... based in Beijing")
+    after = [m for m in usable if m.start >= q_end and not m.anaphor]
+    if after:
+        return after[0].name
+    # 5. the paragraph's subject so far, else the document's
+    for m in reversed(context):
+        if not m.anaphor and m.name:
+            return m.name
+    return doc.main
+
+
+# ------------------------------------------------------------------ metrics
+
+def _clean_phrase(text: str, start: int, end: int, remove: Sequence[tuple[int, int]]) -> str:
+    """``text[start:end]`` with the given spans (names, periods, numbers) blanked out."""
+    chars = list(text[start:end])
+    for a, b in remove:
+        a2, b2 = max(a, start), min(b, end)
+        for i in range(a2 - start, b2 - start):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _content(phrase: str) -> str:
+    phrase = re.sub(r"<[^>]*>|\([^)]*\)", " ", phrase)
+    # drop prepositional tails that carried a name or a period ("in the city", "in 2021")
+    words = [w for w in _WORDS.findall(phrase)]
+    while words and words[0].lower() in _STRIP_WORDS:
+        words.pop(0)
+    while words and (words[-1].lower() in _STRIP_WORDS or words[-1].lower().endswith(("'s", "’s"))):
+        words.pop()
+    return " ".join(words)
+
+
+def _cut_dangling(phrase: str) -> str:
+    """Cut a trailing prepositional phrase left empty once names and periods are gone."""
+    parts = _PP_CUT.split(" " + phrase + " ")
+    if len(parts) > 1:
+        head = parts[0].strip()
+        rest = " ".join(p for p in parts[1:])
+        if not _content(rest) or len(_content(rest).split()) <= 1 and _content(rest).lower() in _GENERIC:
+            return head
+        if head and len(_content(rest).split()) <= 2 and re.search(r"\b(?:first|days?|weeks?|months?|quarters?|half|year)\b",
+                                                                  rest, re.IGNORECASE):
+            return head
+    return phrase
+
+
+def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tuple[int, int]]) -> tuple[str, bool]:
+    """The noun phrase a figure measures, read from the clause before it.
+
+    Returns (phrase, participle): ``participle`` is True when the figure sits in a
+    participle or comparison clause ("..., accounting for 30.5%") that has no subject
+    of its own, so the caller takes the metric of the figure before it.
+    """
+    lo = clause_lo
+    for m in _CLAUSE_SPLIT.finditer(text, clause_lo, q_start):
+        lo = m.end()
+    if _PARTICIPLE_START.match(text, lo, q_start):
+        return "", True
+    rel = _RELATIVE.match(text, lo, q_start)
+    if rel:
+        lo = rel.end()
+    verb = None
+    for m in _MEASURE_VERB.finditer(text, lo, q_start):
+        if not _ADVERB_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
+            verb = m
+    if verb is None:
+        between = _content(_clean_phrase(text, lo, q_start, remove))
+        return (between if _has_content(between) else ""), False
+    # "has an Opec quota of 4.133 mln bpd": the object between the verb and the figure
+    between = _content(_clean_phrase(text, verb.end(), q_start, remove))
+    if _has_content(between):
+        return _cut_dangling(between), False
+    sub_lo = lo
+    inner = None
+    for inner in _POSSESS_VERB.finditer(text, lo, verb.start()):
+        pass
+    if inner is not None:
+        obj = _content(_clean_phrase(text, inner.end(), verb.start(), remove))
+        if _has_content(obj):
+            return _cut_dangling(obj), False
+    subject = _content(_clean_phrase(text, sub_lo, verb.start(), remove))
+    return _cut_dangling(subject), False
+
+
+def _has_content(phrase: str) -> bool:
+    return any(w.lower() not in _QUALIFIER_WORDS and w.lower() not in _STRIP_WORDS for w in phrase.split())
+
+
+def share_base(text: str, q_end: int, sent_end: int, remove: Sequence[tuple[int, int]]) -> Optional[str]:
+    """The whole a share is taken of: "30.5% of the city's GDP" -> "GDP"."""
+    found = share_parts(text, q_end, sent_end, remove)
+    return found[0] if found else None
+
+
+_COMPLEMENT = re.compile(
+    r"\s*(?:are|were|is|was|use|used|have|had|own|owned)\s+(?!based\b|located\b|headquartered\b)"
+    r"(?P<np>(?:[\w-]+\s+){0,3}?[\w-]+?)(?=\s*[,.;:]|\s+(?:and|in|at|by|with|who|which|that|while|as|from|on)\b|\s*$)")
+_BASED_IN = re.compile(r"\b(?:are|is|were|was)\s+(?:based|located|headquartered|registered)\s+in\s+")
+
+
+def share_numerator(text: str, base_end: int, sent_end: int) -> Optional[str]:
+    """What a subject share counts: "almost half of the population ... are mobile internet users"."""
+    m = _COMPLEMENT.match(text, base_end, sent_end)
+    return m.group("np") if m else None
+
+
+def located_in(text: str, q_end: int, sent_end: int, mentions: Sequence[Mention]) -> Optional[str]:
+    """"... of the Chinese companies on the list are based in Beijing" -> Beijing."""
+    m = _BASED_IN.search(text, q_end, sent_end)
+    if not m:
+        return None
+    for men in mentions:
+        if men.start == m.end() and not men.anaphor:
+            return men.name
+    return None
+
+
+def share_parts(text: str, q_end: int, sent_end: int, remove: Sequence[tuple[int, int]]) -> Optional[tuple[str, int]]:
+    """(the whole a share is taken of, where that phrase ends)."""
+    m = re.match(r"\s*(?:of|share\s+of)\s+", text[q_end:min(sent_end, q_end + 80)])
+    if not m:
+        return None
+    lo = q_end + m.end()
+    stop = re.search(r"[,;:.“”\"()]|\s(?:in|during|for|at|on|since|as|and|while|last|this|that|which|who|are|is|were|was"
+                     r"|to|from|with|by|use|used|have|has|had)\s", text[lo:min(sent_end, lo + 60)] + " ")
+    hi = lo + (stop.start() if stop else min(sent_end - lo, 60))
+    phrase = _content(_clean_phrase(text, lo, hi, remove))
+    words = phrase.split()[-4:]
+    if not words:
+        return None
+    # the rest of the noun phrase ("of the population of China and ASEAN") ends where a verb starts
+    rest = re.match(r"[^,;:.“”\"()]*?(?=\s(?:are|is|were|was|use|used|have|has|had)\s)", text[hi:min(sent_end, hi + 80)])
+    return " ".join(words), hi + (rest.end() if rest else 0)
+
+
+_ACRONYM_AFTER = re.compile(r"[\w\s,-]{0,60}?\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
+
+
+def acronym_after(text: str, end: int, sent_end: int) -> Optional[str]:
+    """The acronym defined right after a counted noun: "40 million micro, small and medium-sized
+    enterprises (MSMEs)" -> "MSMEs"."""
+    m = _ACRONYM_AFTER.match(text, end, min(sent_end, end + 80))
+    if not m or re.search(r"\b(?:is|are|was|were|has|have|had|said)\b", m.group(0)):
+        return None
+    return m.group("acr")
+
+
+def counted_like(counted: str, previous: Optional[str], tables: AliasTables) -> str:
+    """A counted noun that repeats part of the previous figure's metric ("base stations"
+    after "51,000 5G base stations") takes that metric whole."""
+    if previous:
+        mine = set(metric_key(counted).split())
+        theirs = set(metric_key(previous).split())
+        if mine and mine <= theirs:
+            return previous
+    return canonical_metric(counted, tables)
+
+
+def following_noun(text: str, q_end: int, sent_end: int) -> Optional[str]:
+    """The noun phrase right after a count, for scanners that leave ``counted`` empty."""
+    m = re.match(r"\s+((?:[A-Za-z0-9][\w&-]*\s+){0,3}?[a-z][\w-]*)(?=\s+(?:in|of|on|at|for|per|and|or|to|with|by|from"
+                 r"|as|was|were|is|are|have|has|had|that|which|will|would|could|can|across|last|this)\b|[,.;:)]|$)",
+                 text[q_end:min(sent_end, q_end + 60)])
+    if not m:
+        return None
+    phrase = m.group(1)
+    words = phrase.split()
+    if words[0].lower() in _STRIP_WORDS or words[0].lower() in ("mln", "bln", "billion", "million", "pct", "percent"):
+        return None
+    return phrase

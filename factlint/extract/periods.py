@@ -1,0 +1,451 @@
+"""Find the time expressions of a sentence and resolve them to dates.
+
+One compiled regex finds every expression ("last year", "as of the end of 2021",
+"the first three quarters of 2021", "Q3", "by 2025", "currently", newswire "1986",
+"year-ago" ...); :func:`resolve` turns a match into a :class:`Period` relative to
+the document's publication date. dateparser is not used: on free text it guesses
+("As of June, 55" becomes 1955), and the expressions news uses are few.
+
+Which quantity a period belongs to is decided by :func:`assign_periods`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from factlint.models import Period
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+# Month names are matched case-sensitively (capitalised) so that "may" the verb is no month.
+_MONTH = (r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?"
+          r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?![a-z])")
+_FULL_MONTH = (r"(?-i:January|February|March|April|June|July|August|September|October|November"
+               r"|December)(?![a-z])")
+_YEAR = r"(?:19[5-9]\d|20\d\d)(?!\d|[,.]\d|\s*(?:%|percent|per\s*cent|pct\b))"
+_NUMW = r"two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}"
+_ORD = r"first|second|third|fourth|1st|2nd|3rd|4th"
+_YEAR_TAIL = r"(?:\s+of)?(?:\s+(?:(?:fiscal\s+)?(?P<{p}_y>{Y})|(?P<{p}_rel>this|last|next|the)\s+year))?"
+
+_PATTERN = "|".join([
+    # comparison with the year before ("from 1.94 billion a year earlier", "year-ago")
+    r"(?P<prior>(?:the\s+)?same\s+(?:period|quarter|month|time)\s+(?:of\s+|a\s+)?(?:last|the\s+previous|the\s+prior)\s+year"
+    r"|(?:a|one)\s+year\s+(?:earlier|ago|before)|year[-\s](?:ago|earlier)|(?:the\s+)?(?:prior|previous)[-\s]year(?:\s+period)?"
+    r"|the\s+year\s+before|\bprior\b)",
+    # "the first three quarters of 2021", "first nine months", newswire "nine mths"
+    r"(?P<cum>(?:the\s+)?first\s+(?P<cum_n>" + _NUMW + r")\s+(?P<cum_u>quarters|months|mths|mos)\b"
+    + _YEAR_TAIL.format(p="cum", Y=_YEAR) + r")",
+    r"(?P<mths>\b(?P<mths_n>three|six|nine|twelve|3|6|9|12)\s+mths\b)",
+    r"(?P<half>(?:the\s+)?(?P<half_n>first|second|1st|2nd)[\s-]+half\b" + _YEAR_TAIL.format(p="half", Y=_YEAR)
+    + r"|\b(?-i:H(?P<half_h>[12]))(?:\s*(?P<half_hy>" + _YEAR + r"))?\b)",
+    r"(?P<qtr>(?:the\s+)?(?P<qtr_n>" + _ORD + r")[\s-]+(?:quarter|qtr)\b" + _YEAR_TAIL.format(p="qtr", Y=_YEAR)
+    + r"|\b(?-i:Q(?P<qtr_q>[1-4]))(?:\s*(?P<qtr_qy>" + _YEAR + r"))?\b)",
+    # points: "as of the end of 2021", "as of June", "at end-1986", "by 2025", "year-end 2021"
+    r"(?P<asof>(?P<asof_w>as\s+(?:of|at)|at|by|until|through|to)\s+(?:the\s+)?(?P<asof_end>(?:end|close)(?:\s+of|-)\s*(?:the\s+)?)?"
+    r"(?:(?P<asof_m>" + _MONTH + r")(?:\s+(?P<asof_d>\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(?P<asof_my>" + _YEAR + r"))?"
+    r"|(?P<asof_y>" + _YEAR + r")|(?P<asof_rel>this|last|next|the)\s+year))",
+    r"(?P<yend>(?:year[-\s]end|end-)\s*(?P<yend_y>" + _YEAR + r"))",
+    r"(?P<range>(?:from|between)\s+(?P<range_a>" + _YEAR + r")\s+(?:to|and|through|until)\s+(?P<range_b>" + _YEAR + r")"
+    r"|\b(?P<range_c>" + _YEAR + r")\s*[-–/]\s*(?P<range_d>" + _YEAR + r"|\d\d)\b)",
+    r"(?P<iso>\b(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)",
+    r"(?P<date>(?P<date_m>" + _MONTH + r")\s+(?P<date_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|pct|percent))"
+    r"(?:,?\s+(?P<date_y>" + _YEAR + r"))?|\b(?P<date_d2>[0-3]?\d)\s+(?P<date_m2>" + _MONTH + r")(?:,?\s+(?P<date_y2>" + _YEAR + r"))?)",
+    r"(?P<my>(?P<my_m>" + _MONTH + r")\s+(?P<my_y>" + _YEAR + r"))",
+    r"(?P<ytd>so\s+far\s+this\s+year|(?:this\s+)?year[-\s]to[-\s]date)",
+    r"(?P<rely>(?P<rely_w>last|this|next|past|current)\s+year\b)",
+    r"(?P<relm>(?P<relm_w>last|this|next|past)\s+month\b)",
+    r"(?P<mon>(?:(?P<mon_w>in|for|during|of|last|this|since|until|before|after)\s+)?(?:(?P<mon_m>" + _MONTH + r")"
+    r"|(?P<mon_full>" + _FULL_MONTH + r"))(?:,?\s+(?P<mon_y>" + _YEAR + r"))?)",
+    r"(?P<year>(?:(?P<year_w>in|for|during|throughout|over|of|fiscal|calendar|since|until|before|after|from|the)\s+)?"
+    r"(?P<year_y>" + _YEAR + r"))",
+    r"(?P<now>\b(?:currently|at\s+present|presently|now|at\s+the\s+moment|to\s+date|so\s+far)\b)",
+])
+PERIOD_RE = re.compile(r"(?<![\w.-])(?:" + _PATTERN + r")(?![\w])", re.IGNORECASE)
+
+# Words before a year that make it something other than the period of a figure.
+_NOT_A_PERIOD_BEFORE = frozenset({"since", "until", "before", "after", "from"})
+
+
+@dataclass(slots=True)
+class PeriodMatch:
+    start: int
+    end: int
+    period: Optional[Period]     # None for a "prior" marker
+    kind: str                    # explicit, prior, now, target, date
+    future: bool = False         # lies after the publication date: a target or forecast
+
+
+def _month_of(name: str) -> int:
+    return _MONTHS[name[:3].lower()]
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _span(text: str, start: dt.date, end: dt.date, point: bool = False) -> Period:
+    return Period.model_construct(start=start, end=end, text=text, point=point, resolved=True, implied=False)
+
+
+def _unresolved(text: str, point: bool = False) -> Period:
+    return Period.model_construct(start=None, end=None, text=text, point=point, resolved=False, implied=False)
+
+
+def implied_period(doc_date: Optional[dt.date]) -> Period:
+    """No period written: the publication date, as a point, flagged implied."""
+    return Period.model_construct(start=doc_date, end=doc_date, text=None, point=True,
+                                  resolved=doc_date is not None, implied=True)
+
+
+def _year_from(rel: Optional[str], explicit: Optional[str], doc_date: Optional[dt.date]) -> Optional[int]:
+    if explicit:
+        return int(explicit)
+    if rel is None or doc_date is None:
+        return None
+    rel = rel.lower()
+    if rel == "last":
+        return doc_date.year - 1
+    if rel == "next":
+        return doc_date.year + 1
+    return doc_date.year
+
+
+def _recent_year(start_month: int, doc_date: Optional[dt.date]) -> Optional[int]:
+    """Year of the latest period starting in ``start_month`` that began by the publication date."""
+    if doc_date is None:
+        return None
+    return doc_date.year if start_month <= doc_date.month else doc_date.year - 1
+
+
+def _completed_year(end_month: int, doc_date: Optional[dt.date]) -> Optional[int]:
+    """Year of the latest period ending in ``end_month`` that ended by the publication date."""
+    if doc_date is None:
+        return None
+    return doc_date.year if _last_day(doc_date.year, end_month) <= doc_date else doc_date.year - 1
+
+
+def _shift_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:                       # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def prior_period(base: Period) -> Period:
+    """The same period one year earlier ("vs" figures in results, "a year earlier")."""
+    if base.start is None or base.end is None:
+        return Period.model_construct(start=None, end=None, text="prior", point=base.point,
+                                      resolved=False, implied=base.implied)
+    end = base.end
+    start = _shift_years(base.start, -1)
+    if end.month == 2 and end.day >= 28:
+        new_end = _last_day(end.year - 1, 2)
+    else:
+        new_end = _shift_years(end, -1)
+    return Period.model_construct(start=start, end=new_end, text="prior", point=base.point,
+                                  resolved=True, implied=base.implied)
+
+
+def earlier_period(base: Period) -> Period:
+    """A "from X" figure with no period of its own: some time before ``base``, unknown."""
+    label = base.label() if base.resolved else (base.text or "?")
+    return Period.model_construct(start=None, end=None, text=f"before {label}", point=True,
+                                  resolved=False, implied=False)
+
+
+def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
+    """The period a PERIOD_RE match stands for, or None when it is not one."""
+    g = m.groupdict()
+    text = " ".join(m.group(0).split())
+    kind = m.lastgroup
+    start, end = m.start(), m.end()
+
+    def out(period: Optional[Period], what: str = "explicit") -> PeriodMatch:
+        future = bool(period and period.resolved and doc_date and period.start and period.start > doc_date)
+        return PeriodMatch(start, end, period, what, future)
+
+    if kind == "prior":
+        return PeriodMatch(start, end, None, "prior")
+    if kind == "now":
+        if doc_date is None:
+            return out(_unresolved(text, point=True), "now")
+        return out(_span(text, doc_date, doc_date, point=True), "now")
+    if kind == "cum":
+        n_text = g["cum_n"].lower()
+        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS[n_text]
+        months = n * 3 if g["cum_u"].lower().startswith("quarter") else n
+        if not 1 <= months <= 12:
+            return None
+        year = _year_from(g["cum_rel"] if g["cum_rel"] and g["cum_rel"].lower() != "the" else None,
+                          g["cum_y"], doc_date)
+        if year is None and not g["cum_y"]:
+            year = _completed_year(months, doc_date)
+        if year is None:
+            return out(_unresolved(text))
+        return out(_span(text, dt.date(year, 1, 1), _last_day(year, months)))
+    if kind == "mths":
+        n = _NUMBER_WORDS.get(g["mths_n"].lower()) or int(g["mths_n"])
+        year = _completed_year(n, doc_date)
+        if year is None:
+            return out(_unresolved(text))
+        return out(_span(text, dt.date(year, 1, 1), _last_day(year, n)))
+    if kind == "half":
+        h = int(g["half_h"]) if g["half_h"] else _ORDINALS[g["half_n"].lower()]
+        first_month = 1 if h == 1 else 7
+        explicit = g["half_y"] or g["half_hy"]
+        rel = g["half_rel"] if g["half_rel"] and g["half_rel"].lower() != "the" else None
+        year = _year_from(rel, explicit, doc_date)
+        if year is None:
+            year = _recent_year(first_month, doc_date)
+        if year is None:
+            return out(_unresolved(text))
+        return out(_span(text, dt.date(year, first_month, 1), _last_day(year, first_month + 5)))
+    if kind == "qtr":
+        q = int(g["qtr_q"]) if g["qtr_q"] else _ORDINALS[g["qtr_n"].lower()]
+        first_month = 3 * q - 2
+        explicit = g["qtr_y"] or g["qtr_qy"]
+        rel = g["qtr_rel"] if g["qtr_rel"] and g["qtr_rel"].lower() != "the" else None
+        year = _year_from(rel, explicit, doc_date)
+        if year is None:
+            year = _recent_year(first_month, doc_date)
+        if year is None:
+            return out(_unresolved(text))
+        return out(_span(text, dt.date(year, first_month, 1), _last_day(year, first_month + 2)))
+    if kind == "asof":
+        word = g["asof_w"].lower().split()[0]
+        is_end = bool(g["asof_end"])
+        if word in ("at", "to", "through", "until") and not is_end and not g["asof_m"]:
+            return None                    # "at 1986 prices", "to 2021 levels": not a point
+        if g["asof_y"]:
+            year = int(g["asof_y"])
+            day = dt.date(year, 12, 31)
+        elif g["asof_rel"]:
+            rel = g["asof_rel"].lower()
+            year = _year_from(None if rel == "the" else rel, None, doc_date)
+            if year is None:
+                return out(_unresolved(text, point=True))
+            day = dt.date(year, 12, 31)
+        else:
+            month = _month_of(g["asof_m"])
+            if g["asof_my"]:
+                year = int(g["asof_my"])
+            else:
+                year = _recent_year(month, doc_date)
+                if word == "by" and doc_date is not None and month > doc_date.month:
+                    year = doc_date.year       # "by June": the coming June
+            if year is None:
+                return out(_unresolved(text, point=True))
+            if g["asof_d"] and not is_end:
+                try:
+                    day = dt.date(year, month, int(g["asof_d"]))
+                except ValueError:
+                    return None
+            else:
+                day = _last_day(year, month)
+        what = "target" if word == "by" and doc_date is not None and day > doc_date else "explicit"
+        if word == "by" and doc_date is None and g["asof_y"]:
+            what = "target"
+        pm = out(_span(text, day, day, point=True), what)
+        if what == "target":
+            pm.future = True
+        return pm
+    if kind == "yend":
+        year = int(g["yend_y"])
+        day = dt.date(year, 12, 31)
+        return out(_span(text, day, day, point=True))
+    if kind == "range":
+        a = int(g["range_a"] or g["range_c"])
+        b_text = g["range_b"] or g["range_d"]
+        b = int(b_text) if len(b_text) == 4 else (a // 100) * 100 + int(b_text)
+        if b < a or b - a > 30:
+            return None
+        return out(_span(text, dt.date(a, 1, 1), dt.date(b, 12, 31)))
+    if kind == "iso":
+        try:
+            day = dt.date(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
+        except ValueError:
+            return None
+        return out(_span(text, day, day, point=True), "date")
+    if kind == "date":
+        month = _month_of(g["date_m"] or g["date_m2"])
+        day_n = int(g["date_d"] or g["date_d2"])
+        explicit = g["date_y"] or g["date_y2"]
+        year = int(explicit) if explicit else _recent_year(month, doc_date)
+        if year is None:
+            return out(_unresolved(text, point=True), "date")
+        try:
+            day = dt.date(year, month, day_n)
+        except ValueError:
+            return None
+        return out(_span(text, day, day, point=True), "date")
+    if kind == "my":
+        month, year = _month_of(g["my_m"]), int(g["my_y"])
+        return out(_span(text, dt.date(year, month, 1), _last_day(year, month)))
+    if kind == "ytd":
+        if doc_date is None:
+            return out(_unresolved(text))
+        return out(_span(text, dt.date(doc_date.year, 1, 1), doc_date))
+    if kind == "rely":
+        w = g["rely_w"].lower()
+        if doc_date is None:
+            return out(_unresolved(text))
+        if w == "past":
+            return out(_span(text, _shift_years(doc_date, -1) + dt.timedelta(days=1), doc_date))
+        year = _year_from(w, None, doc_date)
+        return out(_span(text, dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    if kind == "relm":
+        w = g["relm_w"].lower()
+        if doc_date is None:
+            return out(_unresolved(text))
+        y, mth = doc_date.year, doc_date.month
+        if w in ("last", "past"):
+            y, mth = (y, mth - 1) if mth > 1 else (y - 1, 12)
+        elif w == "next":
+            y, mth = (y, mth + 1) if mth < 12 else (y + 1, 1)
+        return out(_span(text, dt.date(y, mth, 1), _last_day(y, mth)))
+    if kind == "mon":
+        w = (g["mon_w"] or "").lower()
+        if w in _NOT_A_PERIOD_BEFORE or w in ("until", "before", "after"):
+            return None
+        name = g["mon_m"] or g["mon_full"]
+        if not w and not g["mon_full"]:
+            return None                      # a bare "Jan." or "May": too ambiguous alone
+        month = _month_of(name)
+        if g["mon_y"]:
+            year = int(g["mon_y"])
+            return out(_span(text, dt.date(year, month, 1), _last_day(year, month)))
+        if w == "last" and doc_date is not None:
+            year = doc_date.year if month < doc_date.month else doc_date.year - 1
+        else:
+            year = _recent_year(month, doc_date)
+        if year is None:
+            return out(_unresolved(text))
+        return out(_span(text, dt.date(year, month, 1), _last_day(year, month)))
+    if kind == "year":
+        w = (g["year_w"] or "").lower()
+        if w in _NOT_A_PERIOD_BEFORE:
+            return None
+        year = int(g["year_y"])
+        return out(_span(text, dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    return None
+
+
+def _is_name_year(text: str, start: int, end: int, limit: int) -> bool:
+    """A bare year inside a name: "China Internet Development Report 2022", "2022 World Internet Conference",
+    or an attributive "a 1985 accord"."""
+    before = text[max(limit, start - 40):start].split()
+    after = text[end:end + 40].split()
+    if before:
+        prev = before[-1]
+        if prev.lower() in ("a", "an") or (prev[:1].isupper() and prev.lower() not in ("in", "for", "during", "of")):
+            return True
+    if after:
+        nxt = after[0].strip(",.;:")
+        if nxt[:1].isupper() and nxt not in ("Q1", "Q2", "Q3", "Q4") and not nxt.isupper():
+            return True
+    return False
+
+
+def find_periods(text: str, start: int, end: int, doc_date: Optional[dt.date]) -> list[PeriodMatch]:
+    """Every time expression in ``text[start:end]``, in order, offsets into ``text``."""
+    found: list[PeriodMatch] = []
+    for m in PERIOD_RE.finditer(text, start, end):
+        if m.lastgroup == "year" and (m.group("year_w") or "the").lower() == "the" \
+                and _is_name_year(text, m.group("year_y") and m.start("year_y"), m.end(), start):
+            continue
+        pm = resolve(m, doc_date)
+        if pm is not None:
+            found.append(pm)
+    return found
+
+
+def carryable(pm: PeriodMatch) -> bool:
+    """Whether a sentence's period may carry over to the next sentence of its paragraph."""
+    return pm.kind == "explicit" and pm.period is not None and not pm.future
+
+
+@dataclass(slots=True)
+class Slot:
+    """What assign_periods needs of a quantity: its span and whether it is a compared value."""
+
+    start: int
+    end: int
+    compared: bool = False     # "from X", "vs X": the earlier figure of a comparison
+    vs: bool = False           # newswire "vs": the year-ago figure
+
+
+def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], default: Period,
+                   sentence_end: int) -> list[Period]:
+    """The period of each quantity of one sentence.
+
+    A period written right after a quantity (before the next one) is its own; otherwise the
+    nearest one written before it, otherwise the first one after it; with none written the
+    sentence's ``default`` (carried from the sentence before, or implied by the publication
+    date). Compared figures ("from 1.94 billion a year earlier", "vs 10.1 mln") take the
+    year-before period of the figure they are compared with.
+    """
+    real = [pm for pm in matches if pm.period is not None]
+    has_prior = any(pm.kind == "prior" for pm in matches)
+    out: list[Optional[Period]] = [None] * len(slots)
+    after_prior = [False] * len(slots)
+    for i, s in enumerate(slots):
+        gap_end = slots[i + 1].start if i + 1 < len(slots) else sentence_end
+        own = None
+        for pm in matches:
+            if s.end <= pm.start < gap_end:
+                if pm.kind == "prior":
+                    after_prior[i] = True
+                    if s.compared:
+                        break
+                    continue
+                own = pm.period
+                break
+        if own is not None:
+            out[i] = own
+    # Periods written right after a compared figure belong to it alone.
+    taken = set()
+    for i, s in enumerate(slots):
+        if s.compared and out[i] is not None:
+            taken.add(id(out[i]))
+    for i, s in enumerate(slots):
+        if out[i] is not None or s.compared:
+            continue
+        before = [pm for pm in real if pm.end <= s.start and id(pm.period) not in taken]
+        after = [pm for pm in real if pm.start >= s.end and id(pm.period) not in taken]
+        if before:
+            out[i] = before[-1].period
+        elif after:
+            out[i] = after[0].period
+        else:
+            out[i] = default
+    for i, s in enumerate(slots):
+        if out[i] is not None:
+            continue
+        base = None
+        for j in range(i - 1, -1, -1):
+            if not slots[j].compared:
+                base = out[j]
+                break
+        if base is None:
+            for j in range(i + 1, len(slots)):
+                if not slots[j].compared:
+                    base = out[j]
+                    break
+        base = base or default
+        if s.vs or after_prior[i] or has_prior:
+            out[i] = prior_period(base)
+        else:
+            out[i] = earlier_period(base)
+    return out  # type: ignore[return-value]
