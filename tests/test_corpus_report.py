@@ -64,3 +64,17 @@ def test_unverified_claims_and_non_claims_are_caught():
     report = corpus_report.evaluate(EXPECTED, [finding("FL102", THIRTY, THIRTY_FIVE)], [plain, five])
     assert any(u.startswith("verified") for u in report.unmet)
     assert any(u.startswith("not a claim") and "'5'" in u for u in report.unmet)
+
+
+def test_pairwise_findings_may_cover_a_three_way_conflict():
+    j = claim("2022-09-19-china-asean-expo.md", 10, 9, "39.2 trillion yuan")
+    b = claim("2022-12-22-internet-development-report.txt", 4, 162, "45.5 trillion yuan")
+    g = claim("2023-04-28-digital-economy-white-paper.md", 10, 153, "45.5 trillion yuan")
+    expected = dict(EXPECTED, findings=[{"rule": "FL101", "path": j["path"][7:], "line": 10,
+                                         "claim": "39.2 trillion yuan",
+                                         "related": [{"path": b["path"][7:], "line": 4, "claim": "45.5 trillion yuan"},
+                                                     {"path": g["path"][7:], "line": 10, "claim": "45.5 trillion yuan"}]}],
+                    verified=[], not_claims=[], no_findings=[])
+    both = [finding("FL101", b, j), finding("FL101", g, j)]
+    assert corpus_report.evaluate(expected, both, []).unmet == []
+    assert any(u.startswith("finding FL101") for u in corpus_report.evaluate(expected, both[:1], []).unmet)
