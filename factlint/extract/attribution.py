@@ -16,18 +16,23 @@ from typing import Optional, Sequence
 _VERBS = (r"said|says|say|told|added|noted|stated|stressed|explained|announced|reported|reports|estimated"
           r"|estimates|shows|showed|show|shown|revealed|reveals|indicated|indicates|found|finds|predicted|predicts"
           r"|projected|projects|forecast|forecasts|calculated|disclosed|confirmed")
-_DATA_NOUNS = r"data|figures|statistics|numbers|report|reports|survey|study|research|findings|white\s+paper|census"
+_DATA_NOUNS = (r"[Dd]ata|[Ff]igures|[Ss]tatistics|[Nn]umbers|[Rr]eports?|[Ss]urvey|[Ss]tudy|[Rr]esearch|[Ff]indings"
+               r"|[Ww]hite\s+paper|[Cc]ensus")
 
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<src>[^,;:.“”\"()]+(?:\.[A-Z][^,;:“”\"()]*)*)")
 _DATA_BY = re.compile(
     r"\b(?P<lead>(?:the\s+|The\s+)?(?:latest\s+|new\s+|official\s+)?(?:" + _DATA_NOUNS + r"))\s+"
     r"(?:(?:released|published|issued|compiled|provided|made\s+public|unveiled|put\s+out)\s+)?(?:[A-Z]\w+day\s+|on\s+\w+\s+\d*\s*)?"
     r"(?:by|from)\s+(?P<src>[^,;:.“”\"()]+?)"
-    r"(?=\s+(?:on|in|last|this|earlier)\s|\s+(?:" + _VERBS + r")\b|\s*[,;:.]|\s*$)")
+    r"(?=\s+(?:on|in|last|this|earlier)\s|\s+(?:" + _VERBS + r"|put|puts|placed|ranked|ranks?|rated|listed)\b|\s*[,;:.]|\s*$)")
 _REPORT_BY = re.compile(
     r"\b(?:(?:an?|the|The|A|An)\s+)?(?:\d{4}\s+)?(?:[a-z]+\s+){0,2}(?:[Rr]eports?|[Ss]tudy|[Ss]urvey|analysis|paper|white\s+paper|review)"
     r"\s+(?:(?:released|published|issued|compiled)\s+)?(?:(?:on\s+)?[A-Z]\w+day\s+|on\s+\w+\s+\d+\s+)?(?:by|from)\s+(?P<src>[^,;:.“”\"()]+?)"
     r"(?=\s+(?:on|in|last|this|earlier|showed|shows|said|says|found|finds|rank|ranks|ranked|placed|put)\b|\s*[,;:.]|\s*$)")
+# "a 2022 research report placed Beijing among ...": a document as the subject of a ranking verb
+_REPORT_SUBJECT = re.compile(
+    r"\b(?P<src>(?:an?|the|An?|The)\s+(?:\d{4}\s+)?(?:[a-z]+\s+){0,2}(?:report|study|survey|ranking|index|assessment))"
+    r"\s+(?:placed|puts?|ranked|ranks?|rated|listed|named)\b")
 # "X said", "X shows that": X is the clause before the verb.
 _SUBJECT_VERB = re.compile(r"\b(?P<verb>" + _VERBS + r")\b(?!\s+(?:to|by|in\s+\d))")
 # Inverted: ", said Li Wei, head of the bureau."
@@ -129,6 +134,9 @@ def find_attribution(text: str, start: int, end: int) -> Optional[Attribution]:
             src = inner.group("src")
         return _classify(src, m.start(), m.end())
     m = _DATA_BY.search(text, start, end) or _REPORT_BY.search(text, start, end)
+    r = _REPORT_SUBJECT.search(text, start, end)
+    if r and (m is None or r.start() < m.start()):
+        return Attribution(r.start(), r.end(), _tidy(r.group("src")), "explicit")
     if m:
         verb = _SUBJECT_VERB.search(text, m.end(), min(end, m.end() + 40))
         stop = verb.end() if verb else m.end()
@@ -179,7 +187,7 @@ _HEADS = (r"ambassador|minister|president|chairman|chairwoman|director|professor
 _SPEAKER = re.compile(
     r"(?:[A-Z][^,.;]{0,30},\s+)?(?P<sp>(?:(?:Professor|Prof\.|Dr\.|Mr\.|Ms\.|Mrs\.|Minister|President|Chairman|Ambassador"
     r"|Governor|Mayor)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
-    r"|(?:(?:[A-Z][\w’'-]*|a|an|the|The|A|An|senior|deputy|vice|top|city|company|government)\s+){0,4}(?:" + _HEADS + r")"
+    r"|(?:(?:[A-Z][\w’'-]*|[a-z]+)\s+){0,4}(?:" + _HEADS + r")"
     r"(?:\s+(?:to|of|at|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)\b")
 
 

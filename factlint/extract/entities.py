@@ -52,6 +52,8 @@ _PARTICIPLE_START = re.compile(
     r"\s*(?:accounting|making|representing|ranking|bringing|taking|putting|reaching|exceeding|with|up|down"
     r"|compared|against|from|vs|versus|while|an?\s+(?:[\w-]+\s+){0,2}?(?:increase|rise|decrease|drop|decline|jump|growth|gain))\b",
     re.IGNORECASE)
+# tickers, brackets and currency signs are no part of what is measured
+_NOISE = re.compile(r"<[^>]*>|\([^)]*\)?|\b(?:US|HK|NZ|A|C|S)?\$|\b(?:RMB|CNY|USD)\b|[¥€£]")
 _ADVERB_BEFORE = re.compile(r"\b[a-z]+ly\s+$")
 _POSSESS_VERB = re.compile(r"\b(?:has|have|had|having|holds?|held|owns?|owned|with)\b")
 _CLAUSE_SPLIT = re.compile(r"[,;:“”\"()]|\b(?:said|says|showed|shows|show|found|finds|announced|reported|noted|added"
@@ -61,7 +63,7 @@ _QUALIFIER_WORDS = frozenset(
     "over more than about around nearly almost some roughly approximately at least up to under less fewer just only "
     "a an the by to of for total estimated average annual year-on-year year on year record further another "
     "increase rise growth gain jump decline drop fall decrease surge expansion rate worth valued estimated put "
-    "between among".split())
+    "between among equal equivalent along".split())
 _STRIP_WORDS = frozenset(
     "the a an of in on at to for and or by with from as its their his her our this that these those also now "
     "currently still already new total some all such which who whose than into is are was were be been being has "
@@ -289,7 +291,7 @@ def _clean_phrase(text: str, start: int, end: int, remove: Sequence[tuple[int, i
 
 
 def _content(phrase: str) -> str:
-    phrase = re.sub(r"<[^>]*>|\([^)]*\)", " ", phrase)
+    phrase = _NOISE.sub(" ", phrase)
     # drop prepositional tails that carried a name or a period ("in the city", "in 2021")
     words = [w for w in _WORDS.findall(phrase)]
     while words and words[0].lower() in _STRIP_WORDS:

@@ -33,7 +33,7 @@ _VS = re.compile(r"\b(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _RESULTS_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Za-z.'/&-]*(?:\s+[a-z][A-Za-z.'/&-]*){0,3}?)\s+(?:loss\s+|profit\s+)?"
                             r"(?:[-(]?[$\d]|nil\b)")
 _RESULTS_HEADING = re.compile(
-    r"^\s*(?:(?:4th|fourth|3rd|third|2nd|second|1st|first)\s+(?:qtr|quarter)|qtr|quarter|year|full\s+year|(?:three|six"
+    r"\s*(?:(?:4th|fourth|3rd|third|2nd|second|1st|first)\s+(?:qtr|quarter)|qtr|quarter|year|full\s+year|(?:three|six"
     r"|nine|twelve|3|6|9|12)\s+(?:mths|months)|(?:first|second|1st|2nd)\s+half|half[-\s]year|fiscal\s+\d{4})\s*$",
     re.IGNORECASE)
 _CAPTION = re.compile(r"\bPhoto(?:\s+by|:)|\.(?:mp4|mov|jpg|jpeg|png|gif|webm)\b|^\W*$", re.IGNORECASE)

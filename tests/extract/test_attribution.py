@@ -1,0 +1,71 @@
+import pytest
+
+from factlint.extract.attribution import find_attribution, find_attributions, find_speaker, is_lead_in, resolve_sources
+
+
+def _att(sentence):
+    return find_attribution(sentence, 0, len(sentence))
+
+
+@pytest.mark.parametrize("sentence,source", [
+    ("According to the Guangdong Provincial Bureau of Statistics, output rose 6 percent.",
+     "Guangdong Provincial Bureau of Statistics"),
+    ("Industrial output rose 6 percent, according to figures from the statistics bureau.", "statistics bureau"),
+    ("Data released Tuesday by the Hangzhou Municipal Economy Bureau showed that exports grew 9 percent.",
+     "Hangzhou Municipal Economy Bureau"),
+    ("Exports grew 9 percent, data published by the city's commerce office showed.", "city's commerce office"),
+    ("The Annual Digital Trade Report 2021 shows that e-commerce reached 9 trillion yuan.",
+     "Annual Digital Trade Report 2021"),
+    ("Imports fell 3.1 pct to 7.3 billion dlrs, the Finance Ministry said.", "Finance Ministry"),
+    ("Imports fell 3.1 pct, said Liu Yang, an economist at a Beijing bank.", "Liu Yang"),
+    ("A report by the provincial development commission put the figure at 4,000.", "provincial development commission"),
+    ("The town was said by officials to be isolated after 300 homes flooded.", "officials"),
+])
+def test_explicit_attributions(sentence, source):
+    att = _att(sentence)
+    assert att is not None and att.kind == "explicit" and att.source == source
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports showed a 5 pct rise in January.",
+    "The banks are said to be firm on the terms.",
+    "China's data output reached 4.2ZB in 2020, ranking third in the world.",
+])
+def test_no_attribution(sentence):
+    assert _att(sentence) is None
+
+
+def test_pronoun_resolves_to_the_speaker_named_before():
+    para = ("Malaysia's trade minister opened the session with a review of online sales. "
+            "“E-commerce made up 11% of our retail trade in 2020,” she said.")
+    first_end = para.index("“")
+    found = [find_speaker(para, 0, first_end)] + find_attributions(para, first_end, len(para))
+    assert found[1].kind == "pronoun"
+    assert resolve_sources(found) == [None, "Malaysia's trade minister"]
+
+
+def test_the_data_also_showed_takes_the_earlier_source():
+    s1 = "Growth reached 7 percent, data released by the Suzhou Statistics Bureau showed."
+    s2 = "The data also showed that exports grew 12 percent."
+    found = [_att(s1), _att(s2)]
+    assert found[1].kind == "anaphor"
+    assert resolve_sources(found) == ["Suzhou Statistics Bureau", "Suzhou Statistics Bureau"]
+
+
+def test_anaphor_matches_head_word_of_an_earlier_source():
+    earlier = [_att("Output rose 4 pct, according to the Shenzhen Development and Reform Commission.")]
+    later = [_att("According to a report by the commission, 80 percent of firms are online.")]
+    assert resolve_sources(later, earlier) == ["Shenzhen Development and Reform Commission"]
+
+
+def test_two_attributions_in_one_sentence():
+    s = ("Reports by national regulators rank Hangzhou first in the index, and a 2021 industry survey "
+         "placed Hangzhou among the top three cities.")
+    sources = [a.source for a in find_attributions(s, 0, len(s))]
+    assert sources[0] == "national regulators" and len(sources) == 2
+
+
+def test_lead_in_paragraph():
+    p = "Professor Lin Tao of a local university then walked the audience through the city's results."
+    assert is_lead_in(p, 0, len(p))
+    assert not is_lead_in("The weather was fine.", 0, 21)

@@ -1,0 +1,120 @@
+import datetime as dt
+
+import pytest
+
+from factlint.extract.periods import Slot, assign_periods, find_periods, implied_period, prior_period
+
+D = dt.date
+
+
+def _one(text, doc_date):
+    found = [pm for pm in find_periods(text, 0, len(text), doc_date) if pm.period is not None]
+    assert len(found) == 1, [text[pm.start:pm.end] for pm in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,doc_date,start,end,point", [
+    ("exceeded 900 billion yuan last year, accounting", D(2022, 12, 9), D(2021, 1, 1), D(2021, 12, 31), False),
+    ("sales this year are", D(2022, 12, 9), D(2022, 1, 1), D(2022, 12, 31), False),
+    ("reached 45.5 trillion yuan in 2021, while", D(2022, 12, 22), D(2021, 1, 1), D(2021, 12, 31), False),
+    ("As of the end of 2021, the city had", D(2022, 1, 24), D(2021, 12, 31), D(2021, 12, 31), True),
+    ("as of 2021 it had built", D(2022, 12, 9), D(2021, 12, 31), D(2021, 12, 31), True),
+    ("As of June, the share", D(2022, 12, 22), D(2022, 6, 30), D(2022, 6, 30), True),
+    ("As of June, the share", D(2022, 3, 1), D(2021, 6, 30), D(2021, 6, 30), True),
+    ("grew in the first three quarters of 2021.", D(2022, 1, 24), D(2021, 1, 1), D(2021, 9, 30), False),
+    ("profit in the first half rose", D(2022, 8, 30), D(2022, 1, 1), D(2022, 6, 30), False),
+    ("its fourth quarter net", D(1987, 3, 2), D(1986, 10, 1), D(1986, 12, 31), False),
+    ("1st qtr net rose", D(1987, 4, 20), D(1987, 1, 1), D(1987, 3, 31), False),
+    ("revenue in Q3 2021 was", D(2022, 1, 5), D(2021, 7, 1), D(2021, 9, 30), False),
+    ("output in 1986 was", D(1987, 3, 2), D(1986, 1, 1), D(1986, 12, 31), False),
+    ("Nine mths", D(1987, 3, 2), D(1986, 1, 1), D(1986, 9, 30), False),
+    ("output fell last month to", D(1987, 3, 2), D(1987, 2, 1), D(1987, 2, 28), False),
+    ("at end-1986 reserves stood", D(1987, 3, 2), D(1986, 12, 31), D(1986, 12, 31), True),
+])
+def test_resolves_against_the_publication_date(text, doc_date, start, end, point):
+    pm = _one(text, doc_date)
+    assert (pm.period.start, pm.period.end, pm.period.point) == (start, end, point)
+    assert pm.period.resolved and not pm.period.implied
+    assert pm.period.text and pm.period.text in " ".join(text.split())
+
+
+def test_currently_is_the_publication_date_or_unresolved():
+    pm = _one("Currently, almost half of the population", D(2022, 5, 1))
+    assert (pm.period.start, pm.period.end, pm.period.point, pm.kind) == (D(2022, 5, 1), D(2022, 5, 1), True, "now")
+    pm = _one("Currently, almost half of the population", None)
+    assert not pm.period.resolved and pm.period.text == "Currently" and pm.period.start is None
+
+
+def test_relative_periods_without_a_date_stay_unresolved():
+    pm = _one("the figure last year was", None)
+    assert not pm.period.resolved and pm.period.text == "last year"
+
+
+def test_by_a_later_year_is_a_target():
+    pm = _one("aims to connect 120 million people by 2025.", D(2022, 12, 22))
+    assert pm.kind == "target" and pm.future and pm.period.end == D(2025, 12, 31) and pm.period.point
+
+
+@pytest.mark.parametrize("text", [
+    "signed a 1985 accord with the banks",
+    "The China Internet Development Report 2022 was released",
+    "at the 2022 World Internet Conference in Wuzhen",
+    "the highest since 1983",
+    "Prices may rise further",
+])
+def test_names_and_other_years_are_not_periods(text):
+    assert [pm for pm in find_periods(text, 0, len(text), D(2022, 12, 1)) if pm.period is not None] == []
+
+
+def test_implied_period_is_the_publication_date():
+    p = implied_period(D(2022, 1, 24))
+    assert (p.start, p.end, p.point, p.implied, p.text, p.resolved) == (D(2022, 1, 24), D(2022, 1, 24), True, True, None, True)
+    assert implied_period(None).resolved is False
+
+
+def test_prior_period_shifts_back_one_year():
+    base = _one("its fourth quarter net", D(1987, 3, 2)).period
+    prior = prior_period(base)
+    assert (prior.start, prior.end, prior.text) == (D(1985, 10, 1), D(1985, 12, 31), "prior")
+
+
+def _slots(text, *needles, compared=(), vs=()):
+    out = []
+    for n in needles:
+        i = text.index(n)
+        out.append(Slot(i, i + len(n), n in compared or n in vs, n in vs))
+    return out
+
+
+def test_figures_take_the_period_written_next_to_them():
+    text = "output fell last month to 3.5 mln bpd from 3.8 mln bpd in January"
+    doc_date = D(1987, 3, 2)
+    slots = _slots(text, "3.5 mln bpd", "3.8 mln bpd", compared=("3.8 mln bpd",))
+    p = assign_periods(slots, find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text))
+    assert (p[0].start, p[0].end) == (D(1987, 2, 1), D(1987, 2, 28))
+    assert (p[1].start, p[1].end) == (D(1987, 1, 1), D(1987, 1, 31))
+
+
+def test_a_year_earlier_figure_gets_the_prior_period():
+    text = "exports in 2021 rose to 3.58 billion dlrs from 1.94 billion a year earlier"
+    slots = _slots(text, "3.58 billion dlrs", "1.94 billion", compared=("1.94 billion",))
+    p = assign_periods(slots, find_periods(text, 0, len(text), D(2022, 2, 1)), implied_period(D(2022, 2, 1)), len(text))
+    assert p[0].start == D(2021, 1, 1) and p[1].start == D(2020, 1, 1) and p[1].text == "prior"
+
+
+def test_vs_figure_without_period_is_the_prior_of_the_default():
+    text = "Net 12.3 mln vs 10.1 mln"
+    base = _one("4th qtr net", D(1987, 3, 2)).period
+    slots = _slots(text, "12.3 mln", "10.1 mln", vs=("10.1 mln",))
+    p = assign_periods(slots, [], base, len(text))
+    assert p[0] is base
+    assert (p[1].start, p[1].end, p[1].text) == (D(1985, 10, 1), D(1985, 12, 31), "prior")
+
+
+def test_a_from_figure_without_any_period_is_unresolved_not_the_same_time():
+    text = "the share rose to 5 pct from 4 pct"
+    slots = _slots(text, "5 pct", "4 pct", compared=("4 pct",))
+    default = implied_period(D(2022, 2, 1))
+    p = assign_periods(slots, [], default, len(text))
+    assert p[0] is default
+    assert not p[1].resolved and p[1].text.startswith("before ")

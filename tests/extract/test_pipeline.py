@@ -1,0 +1,210 @@
+"""End-to-end context binding on articles written in the shapes of the seed articles."""
+
+import datetime as dt
+
+import pytest
+
+from factlint.extract import pipeline
+from factlint.extract.pipeline import extract_claims
+from factlint.extract.quantities import Quantity
+from factlint.models import Claim, Document
+from factlint.normalize.aliases import metric_similarity
+
+ARTICLE_A = """Home > News > Shenzhen
+Digital forum hears of Shenzhen's tech gains
+Writer: Zhou Min | Editor: Lu Yang | From: Shenzhen Daily | Updated: 2022-12-09
+
+Envoys and researchers from several countries gathered in Shenzhen on Dec 4 to talk about online trade and smart cities.
+
+Thailand's ambassador to China told the gathering how e-commerce helped his country's small firms survive the pandemic. “Our digital economy was equal to 14.1% of Thailand's GDP in 2021, and we want it to keep growing,” he said.
+
+A researcher from a Shenzhen university then gave an overview of the city's digital achievements.
+
+Last year, the added value of Shenzhen's core digital economy industries exceeded 900 billion yuan (US$128.8 billion), accounting for 30.5% of the city's GDP. As of 2021, the city had built over 50,000 5G stations. Reports by national authorities rank Shenzhen first in the country's information society index.
+"""
+
+ARTICLE_C = """Shenzhen's digital sector keeps growing
+Now Shenzhen | January 24, 2022
+
+Data released by the Shenzhen Municipal Industry and Information Technology Bureau on Wednesday showed that the added value of core digital economy industries accounted for 30 percent of Shenzhen's GDP.
+
+The data also showed that newly registered digital economy enterprises grew by over 80 percent year on year in the first three quarters of 2021.
+
+By the end of 2021, the city had 51,000 5G base stations, or 28.5 per 10,000 residents, along with 15,000 multifunctional intelligent poles.
+"""
+
+ARTICLE_B = """China's digital economy keeps expanding
+Updated: December 22, 2022 Source: Belt and Road Portal
+
+The Annual Internet Report 2022, released at a summit in November, shows that China's digital economy reached 45.5 trillion yuan in 2021, accounting for 39.8 percent of the country's GDP.
+
+Factories are going digital fast. As of June, 55.7 percent of key processes at large industrial firms were digitally controlled.
+"""
+
+ARTICLE_E = """China and ASEAN deepen online ties
+China and ASEAN deepen online ties
+
+Currently, 48 percent of people in the region use mobile payments.
+"""
+
+RESULTS = """Shr 1.19 dlrs vs 1.46 dlrs
+    Net 3,150,185 vs 2,665,284
+    Year
+    Shr 1.45 dlrs vs 1.37 dlrs
+"""
+
+
+def _doc(text, date, path="a.txt", title=None):
+    return Document(path=path, raw=text, text=text, format="text", date=date, title=title)
+
+
+def _claim(claims, number, sentence_part=""):
+    found = [c for c in claims if number in c.text and sentence_part in c.sentence]
+    assert found, (number, [c.text for c in claims])
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def a_claims():
+    return extract_claims(_doc(ARTICLE_A, dt.date(2022, 12, 9), "a.txt"))
+
+
+@pytest.fixture(scope="module")
+def c_claims():
+    return extract_claims(_doc(ARTICLE_C, dt.date(2022, 1, 24), "c.txt"))
+
+
+@pytest.fixture(scope="module")
+def b_claims():
+    return extract_claims(_doc(ARTICLE_B, dt.date(2022, 12, 22), "b.txt"))
+
+
+def test_gdp_share_claims_of_a_and_c_are_comparable(a_claims, c_claims):
+    a = _claim(a_claims, "30.5%")
+    c = _claim(c_claims, "30 percent")
+    assert a.entity == c.entity == "Shenzhen"
+    assert a.kind == c.kind == "share"
+    assert a.metric == "core digital economy industries added value share of GDP"
+    assert metric_similarity(a.metric, c.metric) == 100
+    assert (a.period.start, a.period.end, a.period.text) == (dt.date(2021, 1, 1), dt.date(2021, 12, 31), "Last year")
+    # C writes no period: the publication date, implied
+    assert c.period.implied and c.period.end == dt.date(2022, 1, 24) and c.period.text is None
+    assert c.source == "Shenzhen Municipal Industry and Information Technology Bureau"
+
+
+def test_5g_station_claims_of_a_and_c_are_comparable(a_claims, c_claims):
+    a = _claim(a_claims, "50,000")
+    c = _claim(c_claims, "51,000")
+    assert a.entity == c.entity == "Shenzhen"
+    assert a.metric == c.metric == "5G base stations"
+    assert a.kind == c.kind == "level"
+    assert a.period.point and a.period.end == dt.date(2021, 12, 31)
+    assert c.period.point and c.period.end == dt.date(2021, 12, 31)
+
+
+def test_thailand_and_china_shares_are_not_shenzhens(a_claims, b_claims):
+    thai = _claim(a_claims, "14.1%")
+    china = _claim(b_claims, "39.8")
+    assert thai.entity == "Thailand" and china.entity == "China"
+    assert thai.kind == china.kind == "share"
+    assert thai.metric == china.metric == "digital economy share of GDP"
+    assert thai.source == "Thailand's ambassador to China"
+    assert china.source == "Annual Internet Report 2022"
+    assert china.period.start == dt.date(2021, 1, 1)
+
+
+def test_level_in_a_share_sentence_and_lead_in_source(a_claims):
+    level = _claim(a_claims, "900")
+    assert level.entity == "Shenzhen" and level.kind == "level"
+    assert level.metric == "core digital economy industries added value"
+    assert level.source == "A researcher from a Shenzhen university"
+
+
+def test_rank(a_claims):
+    first = [c for c in a_claims if c.kind == "rank"]
+    if first:            # the rank comes from the classifier or the scanner
+        assert first[0].entity == "Shenzhen" and first[0].value == 1 and first[0].metric == "information society index"
+
+
+def test_change_with_carried_attribution(c_claims):
+    growth = _claim(c_claims, "80")
+    assert growth.kind == "change" and growth.entity == "Shenzhen"
+    assert growth.metric == "newly registered digital economy enterprise"
+    assert (growth.period.start, growth.period.end) == (dt.date(2021, 1, 1), dt.date(2021, 9, 30))
+    assert growth.source == "Shenzhen Municipal Industry and Information Technology Bureau"
+
+
+def test_rate_and_its_metric(c_claims):
+    rate = _claim(c_claims, "28.5")
+    assert rate.kind == "rate" and rate.rate_base == 10000
+    assert rate.metric == "5G base stations per 10,000 residents"
+    poles = _claim(c_claims, "15,000")
+    assert poles.metric == "multifunctional intelligent pole" and poles.period.end == dt.date(2021, 12, 31)
+
+
+def test_unattributed_paragraph_has_no_source(b_claims):
+    c = _claim(b_claims, "55.7")
+    assert c.source is None and c.kind == "share" and c.entity == "China"
+    assert c.period.point and c.period.end == dt.date(2022, 6, 30)
+
+
+def test_undated_currently_is_unresolved():
+    claims = extract_claims(_doc(ARTICLE_E, None, "e.txt"))
+    c = _claim(claims, "48")
+    assert not c.period.resolved and c.period.text == "Currently"
+    assert c.source is None
+
+
+def test_newswire_results_vs_figures_get_the_prior_period():
+    doc = _doc(RESULTS, dt.date(1987, 3, 2), "r.md", title="TUESDAY MORNING INC <TUES> 4TH QTR NET")
+    claims = extract_claims(doc)
+    shr = _claim(claims, "1.19")
+    prior = _claim(claims, "1.46")
+    assert shr.entity == prior.entity == "Tuesday Morning"
+    assert shr.metric == prior.metric == "earnings per share"
+    assert (shr.period.start, shr.period.end) == (dt.date(1986, 10, 1), dt.date(1986, 12, 31))
+    assert (prior.period.start, prior.period.end, prior.period.text) == (dt.date(1985, 10, 1), dt.date(1985, 12, 31), "prior")
+    net = _claim(claims, "3,150,185")
+    assert net.metric == "net income"
+    year = _claim(claims, "1.45")
+    assert (year.period.start, year.period.end) == (dt.date(1986, 1, 1), dt.date(1986, 12, 31))
+    assert _claim(claims, "1.37").period.start == dt.date(1985, 1, 1)
+
+
+def test_bracketed_equivalent_and_counted_noun_from_the_scanner(monkeypatch):
+    text = "Last year, Shenzhen's core digital economy industries exceeded 900 billion yuan (US$128.8 billion)."
+    y, u = text.index("900"), text.index("US$")
+
+    def fake_scan(_text):
+        return [
+            Quantity(y, y + len("900 billion yuan"), "900 billion yuan", 9e11, "CNY", "currency", 9e11, None,
+                     qualifier="over"),
+            Quantity(u, u + len("US$128.8 billion"), "US$128.8 billion", 1.288e11, "USD", "currency",
+                     1.2875e11, 1.2885e11, equivalent_of=0),
+        ]
+
+    monkeypatch.setattr(pipeline, "scan_quantities", fake_scan)
+    claims = extract_claims(_doc(text, dt.date(2022, 12, 9)))
+    primary, equivalent = claims
+    assert equivalent.equivalent_of == primary.id
+    for field in ("entity", "metric", "period", "kind", "source"):
+        assert getattr(equivalent, field) == getattr(primary, field)
+    assert primary.entity == "Shenzhen" and primary.period.text == "Last year"
+
+
+def test_claims_are_built_like_model_construct():
+    claims = extract_claims(_doc(ARTICLE_C, dt.date(2022, 1, 24), "c.txt"))
+    c = claims[0]
+    same = Claim.model_construct(**{name: getattr(c, name) for name in Claim.model_fields})
+    assert c.model_dump() == same.model_dump()
+    assert Claim.model_validate(c.model_dump()) == Claim.model_validate(same.model_dump())
+    assert c.model_fields_set == same.model_fields_set
+
+
+def test_deterministic_and_positions():
+    doc = _doc(ARTICLE_C, dt.date(2022, 1, 24), "c.txt")
+    first = [c.model_dump() for c in extract_claims(doc)]
+    assert first == [c.model_dump() for c in extract_claims(doc)]
+    c = _claim(extract_claims(doc), "51,000")
+    line = ARTICLE_C.splitlines()[c.line - 1]
+    assert line[c.column - 1:].startswith(c.text.split()[0])
