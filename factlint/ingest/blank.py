@@ -140,7 +140,10 @@ def boilerplate_spans(text: str) -> list[Span]:
 
 def has_boilerplate_hint(text: str) -> bool:
     lower = text.lower()
-    return any(hint in lower for hint in _BOILERPLATE_HINTS)
+    for hint in _BOILERPLATE_HINTS:
+        if hint in lower:
+            return True
+    return False
 
 
 def is_boilerplate_line(line: str) -> bool:

@@ -58,6 +58,8 @@ _YEAR_HINT = re.compile(r"\d{4}")
 BARE_DATE_WORDS = 8
 # A bare date or "Name | date" line counts only this close to the top.
 BARE_META_LINES = 4
+# A line of this many short '|'-separated names is a site's navigation bar.
+NAV_SEGMENTS = 3
 _NONEMPTY_LINE = re.compile(r"(?m)^[^\S\n]*\S[^\n]*")
 # Metadata and breadcrumb lines all have one of these; most body lines have none.
 _QUICK_HINT = re.compile(r"[:：|｜丨>»›]|[0-9]{4}|^[ \t]*(?:[Bb][Yy][ \t]|[Hh][Oo][Mm][Ee]\b)")
@@ -171,6 +173,11 @@ def _is_breadcrumb(line: str) -> bool:
     return bool(_BREADCRUMB_RE.match(line.strip()))
 
 
+def _is_nav_bar(line: str) -> bool:
+    segments = [seg for seg in _SEPARATOR_RE.split(line.strip()) if seg]
+    return len(segments) >= NAV_SEGMENTS and all(_short_name(seg) for seg in segments)
+
+
 def _never(line: str) -> bool:
     return False
 
@@ -209,8 +216,11 @@ def scan_headers(text: str, want_title: bool = True, start: int = 0) -> HeaderIn
     """Date, outlet and title from the first and last lines of ``text[start:]``."""
     info = HeaderInfo()
     strong = False
-    is_boilerplate = is_boilerplate_line if has_boilerplate_hint(text) else _never
+    banner_outlet: Optional[str] = None
     header = _nonempty_lines(text, HEADER_LINES, start=start)
+    # one look at the header zone instead of one per line (most zones have no footer words)
+    zone = text[header[0][0]:header[-1][1]] if header else ""
+    is_boilerplate = is_boilerplate_line if has_boilerplate_hint(zone) else _never
     kinds: list[str] = []  # per header line: meta, crumb, boiler, line, prose
     for index, (start, end) in enumerate(header):
         line = text[start:end]
@@ -230,6 +240,13 @@ def scan_headers(text: str, want_title: bool = True, start: int = 0) -> HeaderIn
         elif _is_breadcrumb(line):
             kinds.append("crumb")
             info.spans.append((start, end))
+        elif _is_nav_bar(line):
+            # "CHINA DAILY | Global Edition | China | Business": a site banner,
+            # which starts with the site's name
+            kinds.append("crumb")
+            info.spans.append((start, end))
+            if index == 0:
+                banner_outlet = clean_name(_SEPARATOR_RE.split(line.strip())[0])
         elif is_boilerplate(line):
             kinds.append("boiler")
         else:
@@ -237,7 +254,10 @@ def scan_headers(text: str, want_title: bool = True, start: int = 0) -> HeaderIn
 
     header_spans = set(header[:len(kinds)])
     body_start = header[0][0] if header else len(text)
-    for start, end in _nonempty_lines(text, FOOTER_LINES, from_end=True, start=body_start):
+    footer = _nonempty_lines(text, FOOTER_LINES, from_end=True, start=body_start)
+    zone = text[footer[-1][0]:footer[0][1]] if footer else ""
+    is_boilerplate = is_boilerplate_line if has_boilerplate_hint(zone) else _never
+    for start, end in footer:
         if (start, end) in header_spans:
             break
         line = text[start:end]
@@ -251,6 +271,7 @@ def scan_headers(text: str, want_title: bool = True, start: int = 0) -> HeaderIn
         if meta.outlet and (info.outlet is None or (meta.strong_outlet and not strong)):
             info.outlet, strong = meta.outlet, meta.strong_outlet
 
+    info.outlet = info.outlet or banner_outlet
     if want_title:
         _find_title(text, header, kinds, info)
     return info
