@@ -161,5 +161,29 @@ def read_front_matter(raw: str, where: str) -> FrontMatter:
     if not isinstance(data, dict):
         out.notices.append("front matter is not a mapping of keys to values; ignored")
         return out
-    out.data = {str(k): v for k, v in data.items()}
+    out.data = _plain_data(data, "", out.notices)
     return out
+
+
+_LEAVES = (str, bool, int, float, dt.date, type(None))
+
+
+def _plain_data(value: Any, where: str, notices: list[str]) -> Any:
+    """Plain dicts, lists and scalars only: a tagged value (``!!python/object``),
+    a set or binary data is dropped with a notice rather than handed on."""
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            name = f"{where}.{key}" if where else str(key)
+            if isinstance(item, (dict, list)) or isinstance(item, _LEAVES):
+                out[str(key)] = _plain_data(item, name, notices)
+            else:
+                notices.append(f"front matter '{name}' has an unsupported YAML type "
+                               f"({type(item).__name__}); ignored")
+        return out
+    if isinstance(value, list):
+        kept = [v for v in value if isinstance(v, (dict, list)) or isinstance(v, _LEAVES)]
+        if len(kept) != len(value):
+            notices.append(f"front matter '{where}' has items of an unsupported YAML type; they were ignored")
+        return [_plain_data(v, where, notices) for v in kept]
+    return value
