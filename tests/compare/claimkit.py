@@ -80,3 +80,18 @@ def make_claim(text: str, value: float, unit: str = "count", *, path: str = "a.t
 def file_result(path: str, claims: list[Claim], date: Optional[dt.date] = None, directives=()) -> FileResult:
     return FileResult(meta=DocumentMeta(path=path, date=date), content_hash=path, claims=claims,
                       directives=list(directives))
+
+
+def check(files, select=None, facts=(), config=None, extra_rules=()):
+    """Run the rule engine over hand-built files, as `factlint check` would."""
+    from pathlib import Path
+
+    from factlint.check import CheckOptions, check_files
+    from factlint.config import Config
+    from factlint.rules.ruleset import configured_ruleset
+
+    config = config or Config.default(Path.cwd())
+    if select is not None:
+        config = config.with_overrides(select=select)
+    ruleset = configured_ruleset(config, extra_rules)
+    return check_files(files, config, ruleset, options=CheckOptions(facts=list(facts)))

@@ -1,0 +1,84 @@
+import datetime as dt
+
+from claimkit import as_of, check, file_result, implied, make_claim, year
+
+SHARE = "core digital economy industries added value share of GDP"
+
+
+def seed_shares(c_text="30 percent", c_value=30.0):
+    a = make_claim("30.5%", 30.5, "percent", kind="share", metric=SHARE, path="shenzhen-daily.txt", line=7,
+                   column=40, period=year(2021, "last year"), source=None)
+    c = make_claim(c_text, c_value, "percent", kind="share", metric="added value of core digital economy "
+                   "industries share of GDP", path="now-shenzhen.txt", line=5, column=12,
+                   period=implied(dt.date(2022, 1, 24)),
+                   source="Shenzhen Municipal Industry and Information Technology Bureau")
+    return [file_result("shenzhen-daily.txt", [a], dt.date(2022, 12, 9)),
+            file_result("now-shenzhen.txt", [c], dt.date(2022, 1, 24))]
+
+
+def test_judgement_1_thirty_and_thirty_point_five_agree_only_if_rounded():
+    result = check(seed_shares(), select=["FL1"])
+    assert [f.rule for f in result.findings] == ["FL102"]
+    f = result.findings[0]
+    assert f.severity == "warning"
+    assert f.outcome == "rounding"
+    # The finding sits on the later article (A) and links C, with its source.
+    assert (f.path, f.line, f.column) == ("shenzhen-daily.txt", 7, 40)
+    assert [(r.path, r.line) for r in f.related] == [("now-shenzhen.txt", 5)]
+    assert "Shenzhen Municipal Industry" in f.related[0].note
+    assert f.subject == "Shenzhen · " + SHARE + " · 2021"
+    assert f.message == (f"Shenzhen · {SHARE} · 2021: 30.5% (shenzhen-daily.txt:7) and 30 percent "
+                         "(now-shenzhen.txt:5) agree only if 30 is a rounded figure")
+    assert {c.path for c in f.claims} == {"shenzhen-daily.txt", "now-shenzhen.txt"}
+
+
+def test_a_real_disagreement_is_an_error_and_agreement_is_silent():
+    result = check(seed_shares("32 percent", 32.0), select=["FL1"])
+    assert [(f.rule, f.severity, f.outcome) for f in result.findings] == [("FL101", "error", "disagree")]
+    assert check(seed_shares("30.5 percent", 30.5), select=["FL1"]).findings == []
+
+
+def test_judgement_2_over_50000_and_51000_agree_but_nearly_50000_does_not():
+    def stations(a_text, a_value, qualifier):
+        a = make_claim(a_text, a_value, qualifier=qualifier, path="a.txt", period=year(2021, "as of 2021"))
+        c = make_claim("51,000", 51000, path="c.txt", period=as_of(dt.date(2021, 12, 31), "as of the end of 2021"))
+        return [file_result("a.txt", [a], dt.date(2022, 12, 9)), file_result("c.txt", [c], dt.date(2022, 1, 24))]
+
+    assert check(stations("over 50,000", 50000, "over"), select=["FL1"]).findings == []
+    assert [f.rule for f in check(stations("nearly 50,000", 50000, "nearly"), select=["FL1"]).findings] == ["FL101"]
+    assert [f.rule for f in check(stations("50,000", 50000, None), select=["FL1"]).findings] == ["FL101"]
+
+
+def test_currencies_are_compared_through_each_claims_rate():
+    # China's digital economy in 2021: 45.5 trillion yuan; in dollars at 2021's average (6.45) ~7.05 trillion.
+    yuan = make_claim("45.5 trillion yuan", 45.5e12, "CNY", entity="China", metric="digital economy",
+                      path="b.txt")
+    right = make_claim("US$7.05 trillion", 7.05e12, "USD", entity="China", metric="digital economy", path="x.txt")
+    wrong = make_claim("US$6.1 trillion", 6.1e12, "USD", entity="China", metric="digital economy", path="y.txt")
+    files = [file_result("b.txt", [yuan], dt.date(2022, 12, 22)), file_result("x.txt", [right], dt.date(2023, 1, 5))]
+    assert check(files, select=["FL101"]).findings == []
+    files[1] = file_result("y.txt", [wrong], dt.date(2023, 1, 5))
+    result = check(files, select=["FL101"])
+    assert [f.rule for f in result.findings] == ["FL101"]
+    assert "US$6.1 trillion" in result.findings[0].message
+
+
+def test_tolerance_option_from_the_configuration(tmp_path):
+    from factlint.config import load_config
+
+    (tmp_path / "factlint.yaml").write_text("options:\n  FL101: {tolerance: 0.05}\n")
+    config = load_config([tmp_path])
+    a = make_claim("51,000", 51000, path="a.txt")
+    b = make_claim("52,000", 52000, path="b.txt")
+    files = [file_result("a.txt", [a]), file_result("b.txt", [b])]
+    assert [f.rule for f in check(files, select=["FL101"]).findings] == ["FL101"]
+    assert check(files, config=config, select=["FL101"]).findings == []
+
+
+def test_fingerprint_survives_a_line_move_but_not_a_changed_value():
+    before = check(seed_shares(), select=["FL1"]).findings[0]
+    moved = seed_shares()
+    moved[0].claims[0] = moved[0].claims[0].model_copy(update={"line": 30, "offset": 3000})
+    assert check(moved, select=["FL1"]).findings[0].fingerprint == before.fingerprint
+    changed = check(seed_shares("30.4 percent", 30.4), select=["FL1"])
+    assert changed.findings and changed.findings[0].fingerprint != before.fingerprint

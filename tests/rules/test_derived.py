@@ -1,0 +1,51 @@
+import datetime as dt
+
+from claimkit import as_of, check, file_result, make_claim
+
+from factlint.rules.reference import ReferenceFact
+
+END_2021 = as_of(dt.date(2021, 12, 31), "as of the end of 2021")
+SENTENCE = ("By the end of 2021, Shenzhen had built 51,000 5G base stations, or 28.5 base stations "
+            "per 10,000 people.")
+
+
+def c_article(rate_value=28.5, rate_text="28.5 base stations per 10,000 people"):
+    count = make_claim("51,000", 51000, path="c.txt", offset=40, sentence=SENTENCE, period=END_2021,
+                       counted="5G base stations")
+    rate = make_claim(rate_text, rate_value, "count", kind="rate", path="c.txt", offset=66, sentence=SENTENCE,
+                      period=END_2021, metric="5G base stations per 10,000 people", rate_base=10000,
+                      rate_unit="people", counted="base stations")
+    return [file_result("c.txt", [count, rate], dt.date(2022, 1, 24))]
+
+
+def population(value, tolerance=0.0):
+    return ReferenceFact(entity="Shenzhen", metric="population", period="2021-12-31", value=value, unit="count",
+                         tolerance=tolerance, source="Shenzhen Statistics Bureau")
+
+
+def test_51000_at_28_5_per_10000_implies_17_9_million_which_the_reference_confirms():
+    result = check(c_article(), select=["FL302"], facts=[population(17681800, 0.01)])
+    assert result.findings == []
+
+
+def test_a_reference_population_far_from_the_implied_one_is_reported():
+    result = check(c_article(), select=["FL302"], facts=[population(13_000_000)])
+    assert [f.rule for f in result.findings] == ["FL302"]
+    f = result.findings[0]
+    assert f.message == ("51,000 at 28.5 base stations per 10,000 people implies 17.9 million people, "
+                         "but Shenzhen Statistics Bureau gives 13 million (+37.7%)")
+    assert [r.text for r in f.related] == ["51,000"]
+
+
+def test_a_population_claim_elsewhere_in_the_corpus_checks_the_rate_too():
+    pop = make_claim("13.4 million", 13.4e6, path="old.txt", metric="population", period=END_2021)
+    files = c_article() + [file_result("old.txt", [pop], dt.date(2022, 3, 1))]
+    result = check(files, select=["FL302"])
+    assert [f.rule for f in result.findings] == ["FL302"]
+    assert {r.path for r in result.findings[0].related} == {"c.txt", "old.txt"}
+    right = make_claim("17.68 million", 17.68e6, path="new.txt", metric="population", period=END_2021)
+    assert check(c_article() + [file_result("new.txt", [right], dt.date(2022, 3, 1))], select=["FL302"]).findings == []
+
+
+def test_nothing_to_check_against_means_no_finding():
+    assert check(c_article(), select=["FL302"]).findings == []

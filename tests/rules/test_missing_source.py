@@ -1,0 +1,42 @@
+import datetime as dt
+
+from claimkit import check, file_result, implied, make_claim, unresolved
+
+B_DATE = dt.date(2022, 12, 22)
+
+
+def b_article():
+    as_of_june = implied(B_DATE)
+    return [make_claim("55.7 percent", 55.7, "percent", kind="share", entity="China",
+                       metric="key processes of large industrial firms digitally controlled share", path="b.txt",
+                       line=6, column=10, period=as_of_june, source=None),
+            make_claim("more than 40 million", 40e6, qualifier="over", entity="China", metric="MSMEs",
+                       path="b.txt", line=8, column=5, period=as_of_june, source=None),
+            make_claim("29.4 percent", 29.4, "percent", kind="change", entity="China", metric="data output",
+                       path="b.txt", line=14, column=40, period=as_of_june, source=None),
+            make_claim("45.5 trillion yuan", 45.5e12, "CNY", entity="China", metric="digital economy",
+                       path="b.txt", line=4, period=as_of_june,
+                       source="the China Internet Development Report 2022")]
+
+
+def test_judgement_4_unattributed_levels_and_shares_are_reported():
+    result = check([file_result("b.txt", b_article(), B_DATE)], select=["FL401"])
+    assert [(f.line, f.rule, f.severity) for f in result.findings] == [(6, "FL401", "warning"), (8, "FL401", "warning")]
+    assert result.findings[0].message.startswith("55.7 percent has no source in its sentence or paragraph (China · ")
+
+
+def test_small_counts_and_bracketed_equivalents_are_not_checked():
+    ten = make_claim("ten", 10, entity="ASEAN", metric="countries", path="e.txt", period=unresolved("currently"),
+                     source=None)
+    yuan = make_claim("900 billion yuan", 900e9, "CNY", path="a.txt", source="reports by national authorities")
+    usd = make_claim("US$128.8 billion", 128.8e9, "USD", path="a.txt", offset=20, equivalent_of=yuan.id, source=None)
+    result = check([file_result("e.txt", [ten]), file_result("a.txt", [yuan, usd])], select=["FL401"])
+    assert result.findings == []
+
+
+def test_the_configured_kinds_decide(tmp_path):
+    from factlint.config import load_config
+
+    (tmp_path / "factlint.yaml").write_text("options:\n  FL401: {kinds: [change]}\n")
+    result = check([file_result("b.txt", b_article(), B_DATE)], config=load_config([tmp_path]), select=["FL401"])
+    assert [f.line for f in result.findings] == [14]
