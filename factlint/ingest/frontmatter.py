@@ -27,6 +27,7 @@ from factlint.yamlio import parse_yaml
 _OPEN_RE = re.compile(r"---[ \t]*\r?\n")
 _CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
+_UNUSUAL_CHARS = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _DQ = re.compile(r'"([^"\\]*)"')
 _SQ = re.compile(r"'([^']*)'")
@@ -102,6 +103,8 @@ def _scalar(value: str) -> Any:
 
 def _parse_flat(block: str) -> Optional[dict]:
     """The block as a dict if it is flat ``key: scalar`` lines, else None."""
+    if _UNUSUAL_CHARS.search(block):
+        return None  # characters YAML refuses or may read as line breaks: the loader decides
     data: dict = {}
     try:
         for line in block.split("\n"):

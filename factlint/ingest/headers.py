@@ -60,6 +60,8 @@ BARE_DATE_WORDS = 8
 BARE_META_LINES = 4
 # A line of this many short '|'-separated names is a site's navigation bar.
 NAV_SEGMENTS = 3
+# A headline below the byline is short and has no full stop.
+TITLE_WORDS = 20
 _NONEMPTY_LINE = re.compile(r"(?m)^[^\S\n]*\S[^\n]*")
 # Metadata and breadcrumb lines all have one of these; most body lines have none.
 _QUICK_HINT = re.compile(r"[:：|｜丨>»›]|[0-9]{4}|^[ \t]*(?:[Bb][Yy][ \t]|[Hh][Oo][Mm][Ee]\b)")
@@ -286,7 +288,14 @@ def _find_title(text: str, header: list[Span], kinds: list[str], info: HeaderInf
     # The headline sits just above the byline; a site banner may sit above it.
     if first_meta is not None and first_meta <= 6:
         before = [i for i in candidates if i < first_meta]
-        chosen = before[-1] if before else candidates[0]
+        if before:
+            chosen = before[-1]
+        else:
+            # metadata first: a headline may follow it, a body sentence is no title
+            chosen = candidates[0]
+            line = text[slice(*lines[chosen][0])].strip()
+            if _SENTENCE_END.search(line) or len(line.split()) > TITLE_WORDS:
+                return
         # a headline printed twice: take the first copy
         while chosen - 1 in before and _norm(text[slice(*lines[chosen - 1][0])]) == \
                 _norm(text[slice(*lines[chosen][0])]):
