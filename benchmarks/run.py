@@ -1,0 +1,181 @@
+"""End-to-end speed of `factlint check` on the Reuters-21578 archive.
+
+    python benchmarks/run.py [--corpus-tar ../shared/corpora/reuters21578-md.tar.gz | --corpus-dir DIR]
+                             [--sizes 1000 5000 all] [--jobs N] [--json FILE]
+
+For each size, the first N stories (in path order: the archive as it grew) are
+copied to /tmp/factlint-bench/<N>/ with a factlint.yaml, and `factlint check` runs
+in a subprocess four times:
+
+- cold: no claim index;
+- warm: nothing changed;
+- one changed (incremental): one story edited, `factlint check <that story>`
+  against the indexed rest (what the pre-commit hook does);
+- one changed (full): the whole corpus again after another edit.
+
+Each run's wall time and peak RSS (os.wait4 on that child) are recorded, with
+documents/s, MB/s and claims/s, and the time ratio between the largest and the
+smallest size. A table goes to stdout and the figures to a JSON file
+(benchmarks/results/, git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_TAR = HERE.parent.parent / "shared" / "corpora" / "reuters21578-md.tar.gz"
+UNPACKED = Path("/tmp/corpora/reuters21578")
+WORK = Path("/tmp/factlint-bench")
+EDIT = "\nA ministry spokesman said exports rose 7.4 pct to 1.23 billion dlrs in the month.\n"
+
+
+def unpack(tar_path: Path) -> Path:
+    if UNPACKED.is_dir() and any(UNPACKED.iterdir()):
+        return UNPACKED
+    UNPACKED.parent.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(tar_path) as tar:
+        tar.extractall(UNPACKED.parent, filter="data")
+    return UNPACKED
+
+
+def stories(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.rglob("*.md") if p.is_file())
+
+
+def prepare(files: list[Path], corpus: Path, size_label: str) -> Path:
+    """A copy of the first stories with a config; reused when it already matches."""
+    target = WORK / size_label
+    stamp = target / ".bench-stamp"
+    want = f"{len(files)} {files[-1].relative_to(corpus)}"
+    if stamp.is_file() and stamp.read_text() == want:
+        return target
+    shutil.rmtree(target, ignore_errors=True)
+    for f in files:
+        dest = target / f.relative_to(corpus)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(f, dest)
+    (target / "factlint.yaml").write_text("# benchmark corpus\ncorpus: .\n", encoding="utf-8")
+    stamp.write_text(want)
+    return target
+
+
+def run_check(args: list[str], cwd: Path) -> dict:
+    """One `factlint check` in a subprocess: wall time, peak RSS, summary."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
+        report = Path(tmp.name)
+    cmd = [sys.executable, "-m", "factlint", "check", *args, "--quiet", "--exit-zero",
+           "--format", "json", "-o", str(report)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    try:
+        summary = json.loads(report.read_text(encoding="utf-8")).get("summary", {})
+    except (OSError, ValueError):
+        summary = {}
+    report.unlink(missing_ok=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"factlint failed ({proc.returncode}): {' '.join(cmd)}\n{stderr}")
+    return {"wall_s": round(wall, 3), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "cpu_s": round(usage.ru_utime + usage.ru_stime, 3), "files": summary.get("files"),
+            "claims": summary.get("claims"), "findings": summary.get("findings")}
+
+
+def bench_size(folder: Path, jobs: list[str]) -> dict:
+    shutil.rmtree(folder / ".factlint_cache", ignore_errors=True)
+    articles = sorted(p for p in folder.rglob("*.md") if ".factlint_cache" not in p.parts)
+    mb = sum(p.stat().st_size for p in articles) / 1e6
+    victim = articles[len(articles) // 2]
+    original = victim.read_bytes()
+    runs = {}
+    try:
+        runs["cold"] = run_check([".", *jobs], folder)
+        runs["warm"] = run_check([".", *jobs], folder)
+        victim.write_bytes(original + EDIT.encode())
+        runs["one_changed_incremental"] = run_check([str(victim.relative_to(folder)), *jobs], folder)
+        victim.write_bytes(original + EDIT.replace("7.4", "7.9").encode())
+        runs["one_changed_full"] = run_check([".", *jobs], folder)
+    finally:
+        victim.write_bytes(original)
+    claims = runs["cold"]["claims"] or 0
+    for name, r in runs.items():
+        docs = len(articles) if name != "one_changed_incremental" else 1
+        r["docs_per_s"] = round(docs / r["wall_s"], 1)
+        r["mb_per_s"] = round((mb if docs > 1 else len(original) / 1e6) / r["wall_s"], 3)
+        r["claims_per_s"] = round((claims if docs > 1 else (r["claims"] or 0)) / r["wall_s"], 1)
+    return {"stories": len(articles), "mb": round(mb, 2), "claims": claims, "runs": runs}
+
+
+def table(results: dict) -> str:
+    head = f"{'stories':>7} {'run':<24} {'wall s':>7} {'docs/s':>8} {'MB/s':>7} {'claims/s':>9} {'RSS MB':>7}"
+    lines = [head, "-" * len(head)]
+    for size in results["sizes"]:
+        for name, r in size["runs"].items():
+            lines.append(f"{size['stories']:>7} {name:<24} {r['wall_s']:>7.2f} {r['docs_per_s']:>8.0f} "
+                         f"{r['mb_per_s']:>7.2f} {r['claims_per_s']:>9.0f} {r['peak_rss_mb']:>7.0f}")
+    for name, ratio in results.get("ratios", {}).items():
+        lines.append(f"time ratio largest/smallest ({name}): {ratio}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    src = ap.add_mutually_exclusive_group()
+    src.add_argument("--corpus-tar", type=Path, help="the Reuters tarball (unpacked into /tmp/corpora)")
+    src.add_argument("--corpus-dir", type=Path, help="an unpacked corpus folder")
+    ap.add_argument("--sizes", nargs="+", default=["1000", "5000", "all"])
+    ap.add_argument("--jobs", type=int, help="passed to factlint check --jobs (default: its own)")
+    ap.add_argument("--json", type=Path, help="where to write the figures (default: benchmarks/results/)")
+    args = ap.parse_args(argv)
+
+    if args.corpus_dir:
+        corpus = args.corpus_dir
+    elif args.corpus_tar or not UNPACKED.is_dir():
+        tar = args.corpus_tar or DEFAULT_TAR
+        if not tar.is_file():
+            ap.error(f"no corpus: {tar} not found (give --corpus-tar or --corpus-dir)")
+        corpus = unpack(tar)
+    else:
+        corpus = UNPACKED
+    everything = stories(corpus)
+    if not everything:
+        ap.error(f"no .md stories under {corpus}")
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    results: dict = {"date": dt.datetime.now().isoformat(timespec="seconds"), "corpus": str(corpus),
+                     "cpus": os.cpu_count(), "python": platform.python_version(), "jobs": args.jobs,
+                     "sizes": []}
+    for label in args.sizes:
+        n = len(everything) if label == "all" else min(int(label), len(everything))
+        folder = prepare(everything[:n], corpus, str(n))
+        print(f"benchmarking {n} stories in {folder} ...", file=sys.stderr, flush=True)
+        results["sizes"].append(bench_size(folder, jobs))
+    sizes = results["sizes"]
+    if len(sizes) > 1:
+        small, large = min(sizes, key=lambda s: s["stories"]), max(sizes, key=lambda s: s["stories"])
+        results["ratios"] = {run: round(large["runs"][run]["wall_s"] / small["runs"][run]["wall_s"], 2)
+                             for run in ("cold", "warm")}
+        results["ratios"]["stories"] = round(large["stories"] / small["stories"], 2)
+    print(table(results))
+    out = args.json or HERE / "results" / f"run-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"figures written to {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
