@@ -1,14 +1,42 @@
 """Find quantities in text: number, scale, unit, qualifier, with exact spans.
 
-PLACEHOLDER implementation (digits and percent only) that fixes the interface;
-the real scanner replaces the body of :func:`scan_quantities`.
+A quantity is a numeral (:mod:`factlint.extract.numbers`) grown outwards: a currency
+sign or code and a qualifier on the left; a scale, a unit, a postfix qualifier, a range's
+second end, a counted noun and a rate base on the right. Numerals that are not claims
+(years, dates, times, identifiers, "5G", "COVID-19", "1+3+N", names such as "Top 100",
+adjectival compounds such as "four-year") are dropped here.
+
+Choices worth knowing (see also :mod:`factlint.normalize.intervals`):
+
+- Values are in the canonical unit: currencies in whole units of their ISO code (cents
+  are 0.01 USD), data in bytes (decimal multiples: 1 ZB = 1e21 bytes), percentages as
+  written (30.5 for "30.5%"), fractions of a whole ("more than half", "almost half",
+  "a third of") as percentages, since they state shares.
+- Ranks: an ordinal after a ranking verb ("ranking second") and "top N" after "among the"
+  become quantities with unit ``rank`` (value N; "among the top five" is up_to 5).
+  Other ordinals ("the second half", "first quarter") are not quantities.
+- A bracketed amount in another currency right after an amount ("900 billion yuan
+  (US$128.8 billion)", "1.2 billion yen, or 8.3 mln dlrs") is its own quantity with
+  ``equivalent_of`` set to the index of the first. Brackets never make a number negative.
+- A bare number right after "vs"/"from"/"against" takes the unit of the amount just
+  before it in newswire tables ("3.58 billion dlrs from 1.94 billion").
+- A dash between two numbers is a range ("5-7 pct"); "to" is a range unless a verb of
+  change comes before ("rose 5 pct to 7 pct" is a change and a level).
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
+
+from factlint.extract.numbers import NumberToken, lower_same_length, scan_numbers
+from factlint.normalize.intervals import bounds, range_bounds
+from factlint.normalize.units import UnitDef, UnitTables, default_tables
+
+# Larger magnitudes are nonsense in prose (and risk inf in arithmetic): dropped.
+MAX_MAGNITUDE = 1e30
 
 
 @dataclass(slots=True)
@@ -19,8 +47,8 @@ class Quantity:
     end: int                    # offset just past the last character (unit included)
     text: str                   # text[start:end]
     value: float                # stated value in the base unit (scale applied)
-    unit: str                   # canonical unit: percent, pp, CNY, USD, count, ZB, ...
-    dimension: str              # percent, pp, currency, count, data, ...
+    unit: str                   # canonical unit: percent, pp, CNY, USD, count, byte, kg, rank, ...
+    dimension: str              # percent, pp, currency, count, data, mass, length, rank, ...
     low: Optional[float]        # interval its precision and qualifier allow; None when open
     high: Optional[float]
     low_inclusive: bool = True
@@ -32,21 +60,803 @@ class Quantity:
     rate_unit: Optional[str] = None     # "people"
     counted: Optional[str] = None       # "5G base stations"
     equivalent_of: Optional[int] = None  # index (in the returned list) of the quantity this one converts
+    precision: float = 0.0      # half a unit of the last written digit, in the base unit (0: exact)
+    scale: float = 1.0          # the scale written with the number ("billion" -> 1e9)
+    words: bool = False         # the number is written in words
 
 
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(\s*(?:%|percent\b))?")
+# ---------------------------------------------------------------- context patterns
+_MONTH_WORDS = frozenset("""jan january feb february mar march apr april may jun june jul july aug
+august sep sept september oct october nov november dec december""".split())
+_TIME_WORDS = frozenset("a.m. p.m am pm gmt utc est edt bst cet hrs o'clock".split())
+_ID_WORDS = frozenset("""no nos number vol p pp page pages art article section sec chapter room flight
+route highway exit ref tel phone fax icp code id isbn issn item line rule form regulation resolution
+licence license registration reg case docket""".split())
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTH_BEFORE_RE = re.compile(r"(?<![\w])(?:" + _MONTHS + r")\.?,?[^\S\n]*$")
+_MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?[^\S\n]*(?:of[^\S\n]+)?(?:" + _MONTHS + r")(?![\w])")
+_TIME_AFTER_RE = re.compile(r"[^\S\n]*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|est|edt|bst|cet|hrs|o'clock)(?![\w])")
+_ID_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:no|nos|number|vol|p|pp|page|pages|art|article|section|sec|chapter|room|flight|"
+    r"route|highway|exit|ref|tel|phone|fax|icp|code|id|isbn|issn|item|line|rule|form|"
+    r"regulation|resolution|licen[cs]e|registration|reg|case|docket)\.?[^\S\n]*(?:[:#][^\S\n]*)?$")
+_CHANGE_VERB_RE = re.compile(
+    r"(?<![\w])(?:ris(?:e|es|ing)|rose|risen|f[ae]ll(?:s|ing|en)?|up|down|increas\w*|decreas\w*|cut\w*|"
+    r"rais\w*|lower\w*|revis\w*|gr[eo]w\w*|climb\w*|jump\w*|drop\w*|declin\w*|reduc\w*|boost\w*|"
+    r"lift\w*|widen\w*|narrow\w*|chang\w*|mov\w*|went|slip\w*|eas\w*|gain\w*|surg\w*|plung\w*|"
+    r"soar\w*|slump\w*|shr[ai]nk\w*|expand\w*|advanc\w*|lost|los[ei]\w*|add\w*|from)(?![\w])")
+_RANGE_CONN_RE = re.compile(r"[^\S\n]*(?:(?P<dash>[-\u2013\u2014~])|(?P<word>to|through|thru|and))[^\S\n]*")
+_BETWEEN_RE = re.compile(r"(?<![\w])(?:between|from)[^\S\n]+$")
+_INHERIT_RE = re.compile(r"(?<![\w])(?:vs\.?|versus|from|against|compared[^\S\n]+(?:with|to))[^\S\n]+$")
+_EQUIV_RE = re.compile(r"^(?:[^\S\n]*\([^\S\n]*|,?[^\S\n]+or[^\S\n]+)$")
+_SIGN_WORD_RE = re.compile(r"(?<![\w])(?:minus|negative)[^\S\n]+$")
+_PERCENT_OF_RE = re.compile(r"(?<![\w])(?:percents?|per[^\S\n]?cent|percentage)[^\S\n]+of[^\S\n]+$")
+_CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w&'\u2019-])([A-Z][\w&'\u2019.-]*)[ \u00a0]$")
+_RATE_RE = re.compile(
+    r"[^\S\n]*(?:(?P<per>per|a|an)[^\S\n]+|/[^\S\n]*)"
+    r"(?:(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|ten|a[^\S\n]+hundred|hundred|a[^\S\n]+thousand|"
+    r"one[^\S\n]+thousand|ten[^\S\n]+thousand|thousand|one[^\S\n]+million|a[^\S\n]+million|million)"
+    r"(?P<sc>[^\S\n]+(?:thousand|million|mln))?[^\S\n]+)?"
+    r"(?P<noun>[a-z][a-z\-]*)(?P<noun2>[^\S\n]+[a-z][a-z\-]*)?")
+_RATE_NUMS = {"one": 1.0, "ten": 10.0, "a hundred": 100.0, "hundred": 100.0, "a thousand": 1e3,
+              "one thousand": 1e3, "ten thousand": 1e4, "thousand": 1e3, "one million": 1e6,
+              "a million": 1e6, "million": 1e6}
+_NOT_RATE_AFTER = frozenset({"earlier", "ago", "before", "after", "later", "end", "high", "low",
+                             "earlier's", "previously", "when", "from", "in", "and", "or"})
+_W1 = r"[^\S\n]+([^\W_][\w\-\u2019']*)"
+_WORDS4_RE = re.compile(_W1 + "(?:" + _W1 + "(?:" + _W1 + "(?:" + _W1 + ")?)?)?")
+_RANK_RE = re.compile(
+    r"(?:rank(?:s|ed|ing)?|placed|placing|came|comes|finished|finishing|stood|stands)"
+    r"[^\S\n]+(?:(?:the|in|at|as)[^\S\n]+){0,2}"
+    r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))(?![\w])")
+_TOP_RE = re.compile(r"top[^\S\n]+(?P<n>\d{1,3}|three|five|ten|twenty|fifty|hundred|one[^\S\n]+hundred)(?![\w])")
+_TOP_BEFORE_RE = re.compile(r"(?<![\w])(?:among|in|into|within|inside|of|to|made|entered|joined|ranked|ranks|"
+                            r"ranking|rank|remained|stayed)[^\S\n]+the[^\S\n]+$")
+_RANK_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+               "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "three": 3, "five": 5, "ten": 10,
+               "twenty": 20, "fifty": 50, "hundred": 100}
+_PERIOD_ORDINAL_BEFORE_RE = re.compile(r"(?<![\w])(?:first|second|third|fourth|last|latter|other|"
+                                       r"past|next|final|each|every)[^\S\n]+$")
+_URL_HINT = ("://", "www.", "@")
+# Words that end a counted noun phrase: function words and common verbs.
+_STOP = frozenset("""a an the this that these those of in on at by for from to with without into onto
+over under above below than as and or but nor so yet if then vs vs. versus per via about around
+after before since until during while between among against including include includes included
+is are was were be been being has have had will would shall should can could may might must do
+does did said says say told reported showed shows show according announced added rose fell
+increased decreased grew declined dropped jumped climbed gained lost up down year-on-year
+compared which who whom whose where when what it its their his her our your my we they he she
+you i them him us also only just more most less least than each every all both some any no not
+year years month months week weeks day days quarter quarters time times percent pct
+""".split())
+_DATE_NOUNS = frozenset("""figures figure data report reports level levels result results budget
+crop season plan plans target targets census election elections edition quarter quarters survey
+estimate estimates forecast forecasts period value values output total totals average rate rates
+figures' onwards onward and or to through levels' fiscal financial calendar model version
+world summit conference games olympics expo cup edition law act""".split())
+_LABELS = frozenset("""Shr Shrs Net Revs Rev Sales Loss Profit Oper Avg Qtr Qtly Div Dividend Year
+Mths Months Nine Six Three Assets Deposits Loans Earnings Income Revenue Revenues Turnover Pay Prior
+Payable Record Total Gross Tax Pretax Vs About Over Some Nearly Almost Around More Less Up Down
+Only Just Another Of In At By For To From With The A An And Or But To On Than""".split())
+_NAME_WORDS = frozenset("""Top Partner Group Section Article Chapter Phase Level Class Type Version
+Model Series Windows Room Vol Volume Part Step Round Stage Title Grade Form Rule Figure Table Appendix
+Annex Exhibit Lot Unit Block Building Floor Gate Terminal Platform Track Route Highway Road Street
+Flight Channel Manufacturing Intelligent Boeing Airbus Apollo Formula Covid COVID Industry Agenda
+Vision Plan Initiative Project Programme Program Index""".split())
+_SIGNS = "$€£¥￥₹₩₽₡₾₭฿元"
 
 
-def scan_quantities(text: str) -> list[Quantity]:
+@dataclass(slots=True)
+class _Core:
+    """A numeral with its currency/scale/unit, before qualifiers, ranges and nouns."""
+
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    value: float               # signed, scale and unit factor applied
+    precision: float           # in base units
+    unit: Optional[UnitDef]
+    scale: float
+    has_scale: bool
+    currency_before: bool
+    token: NumberToken
+
+
+class _Scan:
+    __slots__ = ("text", "low", "n", "tables", "switch_cache", "all_numbers", "out", "factors", "blocked",
+                 "ranks")
+
+    def __init__(self, text: str, tables: UnitTables, all_numbers: bool):
+        self.text = text
+        self.low = lower_same_length(text)
+        self.n = len(text)
+        self.tables = tables
+        self.switch_cache: dict[tuple, bool] = {}
+        self.all_numbers = all_numbers
+        self.out: list[Quantity] = []
+        self.factors: list[float] = []
+        self.blocked: list[tuple[int, int]] = []
+        self.ranks: list[Quantity] = []
+
+    def resolve(self, unit: UnitDef) -> UnitDef:
+        """Switch an ambiguous sign ("¥") by what the text mentions."""
+        if unit.switch is None:
+            return unit
+        code, words = unit.switch
+        hit = self.switch_cache.get(unit.switch)
+        if hit is None:
+            pattern = r"(?<![\w])(?:" + "|".join(re.escape(w.lower()) for w in words) + r")(?![\w])"
+            hit = bool(re.search(pattern, self.low))
+            self.switch_cache[unit.switch] = hit
+        return UnitDef(code, unit.dimension, unit.factor) if hit else unit
+
+
+# ---------------------------------------------------------------- public API
+def scan_quantities(text: str, tables: Optional[UnitTables] = None, *,
+                    all_numbers: bool = False) -> list[Quantity]:
+    """Quantities in ``text``, in order, non-overlapping, with exact spans.
+
+    ``tables`` defaults to the built-in ``rules/units.yaml``. ``all_numbers`` keeps the
+    numerals a claim scan drops (years, dates, identifiers, names): for measuring number
+    recognition and for debugging, never for claims.
+    """
+    if not text:
+        return []
+    sc = _Scan(text, tables or default_tables(), all_numbers)
+    if not all_numbers:
+        _scan_ranks(sc)
+    tokens = scan_numbers(text, sc.low)
+    blocked = sc.blocked
+    b = 0
+    consumed = 0
+    i = 0
+    ntok = len(tokens)
+    while i < ntok:
+        tok = tokens[i]
+        if tok.start < consumed:
+            i += 1
+            continue
+        while b < len(blocked) and blocked[b][1] <= tok.start:
+            b += 1
+        if b < len(blocked) and blocked[b][0] <= tok.start < blocked[b][1]:
+            i += 1
+            continue
+        q, next_i = _quantity(sc, tokens, i)
+        i = max(next_i, i + 1)
+        if q is None:
+            continue
+        consumed = q.end
+        _add(sc, q)
+    if sc.blocked:
+        _merge_ranks(sc)
+    return sc.out
+
+
+def _add(sc: _Scan, q: Quantity, factor: float = 1.0) -> None:
+    sc.out.append(q)
+    sc.factors.append(factor)
+
+
+# ---------------------------------------------------------------- one quantity
+def _quantity(sc: _Scan, tokens: list[NumberToken], i: int) -> tuple[Optional[Quantity], int]:
+    tok = tokens[i]
+    core = _core(sc, tok)
+    if core is None:
+        return None, i + 1
+    text, low = sc.text, sc.low
+    next_i = i + 1
+    start = core.start
+    qualifier = None
+    qual_start = start
+    m = None
+    pw = low[(start - 16 if start > 16 else 0):start].split()
+    if pw:
+        last = pw[-1]
+        if last in sc.tables.qualifier_last_words or last[-1] in "<>~=\u2264\u2265":
+            m = sc.tables.qualifier_before_re.search(low, (start - 40 if start > 40 else 0), start)
+    elif start and text[start - 1] in "<>~\u2264\u2265":
+        m = sc.tables.qualifier_before_re.search(low, (start - 40 if start > 40 else 0), start)
+    if m:
+        name = m.group("word") or m.group("sign")
+        qualifier = sc.tables.qualifiers_before.get(_squash(name))
+        if qualifier:
+            qual_start = m.start()
+
+    # the second end of a range
+    rng = _range(sc, tokens, i, core, qual_start)
+    if rng is not None:
+        core_lo, core_hi, next_i, range_start = rng
+        return _finish(sc, core_lo, core_hi, range_start, "range"), next_i
+
+    end = core.end
+    # postfix qualifier: "500 or more", "50,000+"
+    if qualifier is None:
+        pq = _postfix_qualifier(sc, end)
+        if pq is not None:
+            qualifier, end = pq
+    core.end = end
+    return _finish(sc, core, None, qual_start if qualifier else start, qualifier), next_i
+
+
+def _squash(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _finish(sc: _Scan, core: _Core, hi: Optional[_Core], start: int, qualifier: Optional[str]) -> Optional[Quantity]:
+    text = sc.text
+    last = hi or core
+    unit = last.unit if last.unit is not None else core.unit
+    end = last.end
+    counted = rate_base = rate_unit = None
+    if unit is None and not core.token.fraction:
+        c = _counted(sc, end)
+        if c is not None:
+            counted, end = c
+    r = _rate(sc, end)
+    if r is not None:
+        rate_base, rate_unit, end = r
+    tok = core.token
+    value = core.value
+    precision = core.precision
+    unit_name = unit.unit if unit else "count"
+    dimension = unit.dimension if unit else "count"
+    factor = unit.factor if unit else 1.0
+
+    if not sc.all_numbers:
+        # fractions of a whole state shares: "more than half", "a third of"
+        if tok.words and tok.fraction and unit is None and not core.has_scale and not tok.scaled:
+            if not _share_fraction(sc, core, qualifier, end):
+                return None
+            value, precision, unit_name, dimension = value * 100.0, 0.0, "percent", "percent"
+        elif unit is None and hi is None and not core.has_scale and not core.currency_before:
+            if not _plain_number_ok(sc, core, qualifier, counted, rate_base):
+                return None
+    if unit is None and hi is None and counted is None and rate_base is None:
+        inherited = _inherit_unit(sc, core)
+        if inherited is not None:
+            unit, factor = inherited
+            unit_name, dimension = unit.unit, unit.dimension
+            value *= factor
+            precision *= factor
+    if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
+        return None
+
+    if hi is not None:
+        mid, bd = range_bounds(value, precision, hi.value, hi.precision)
+        value = mid
+        precision = max(precision, hi.precision)
+    else:
+        bd = bounds(value, precision, qualifier, sc.tables.delta(qualifier) if qualifier else 0.1, dimension)
+    q = Quantity(start=start, end=end, text=text[start:end], value=value, unit=unit_name,
+                 dimension=dimension, low=bd.low, high=bd.high, low_inclusive=bd.low_inclusive,
+                 high_inclusive=bd.high_inclusive, qualifier=qualifier, number_start=core.number_start,
+                 number_end=last.number_end, rate_base=rate_base, rate_unit=rate_unit, counted=counted,
+                 precision=precision, scale=core.scale if hi is None else hi.scale, words=tok.words)
+    if dimension == "currency" and sc.out:
+        _link_equivalent(sc, q)
+    return q
+
+
+# ---------------------------------------------------------------- the numeral and its unit
+def _core(sc: _Scan, tok: NumberToken) -> Optional[_Core]:
+    text, low, n = sc.text, sc.low, sc.n
+    s, e = tok.start, tok.end
+    prev = text[s - 1] if s else ""
+    nxt = text[e] if e < n else ""
+    strict = not sc.all_numbers
+    value = tok.value
+    sign = 1.0
+    start = s
+    # ---- left side: sign, currency
+    currency: Optional[UnitDef] = None
+    if prev and (prev in _SIGNS or prev.isalpha() or prev in " \u00a0"):
+        pw = low[(s - 10 if s > 10 else 0):s].split()
+        m = None
+        if pw and pw[-1].lstrip("([{\"'\u201c") in sc.tables.before_last_words or prev in _SIGNS \
+                or (pw and pw[-1][-1] in _SIGNS):
+            m = sc.tables.before_currency_re.search(low, (s - 10 if s > 10 else 0), s)
+        elif pw and prev.isalpha():
+            chunk = pw[-1].lstrip("([{\"'\u201c")
+            if chunk[-3:] in sc.tables.before_last_words:
+                m = sc.tables.before_currency_re.search(low, (s - 10 if s > 10 else 0), s)
+        if m:
+            currency = sc.resolve(sc.tables.before_currency[_squash(m.group("name"))])
+            start = m.start()
+            prev = text[start - 1] if start else ""
+    if strict and currency is None and prev:
+        if prev.isalpha() or prev in "#№_@" or prev in "+*×^":
+            return None
+        if prev == "x" and s >= 2 and text[s - 2].isdigit():
+            return None
+        if prev in "/:.," and s >= 2 and text[s - 2].isalnum():
+            return None
+        if prev in "-\u2010\u2011" and s >= 2 and text[s - 2].isalpha():
+            return None      # "COVID-19", "F-16"
+    if prev and prev in "-\u2212" and (start < 2 or text[start - 2] in " \t\n([\"'") and not tok.words:
+        if not _dash_is_range_tail(sc, start - 1):
+            sign = -1.0
+            start -= 1
+    elif (tok.words or prev == " ") and low.endswith(("minus ", "negative "), (start - 10 if start > 10 else 0), start):
+        m = _SIGN_WORD_RE.search(low, (start - 10 if start > 10 else 0), start)
+        if m:
+            sign = -1.0
+            start = m.start()
+    # ---- right side: scale, unit
+    if strict and nxt:
+        if nxt in "+*×^" and e + 1 < n and (text[e + 1].isalnum() or text[e + 1] == "("):
+            return None      # "1+3+N", "1024*768"
+        if nxt == "x" and e + 1 < n and text[e + 1].isdigit():
+            return None
+        if nxt in ":/" and e + 1 < n and text[e + 1].isdigit():
+            return None      # times, dates
+        if nxt in ".," and e + 1 < n and text[e + 1].isdigit():
+            return None      # "192.168.1.2", "1.2.3", a malformed group
+    end = e
+    scale = 1.0
+    has_scale = False
+    if nxt and (nxt in " \u00a0\t\n"):
+        nw = low[e:e + 24].split(None, 1)
+        look = bool(nw) and (nw[0].rstrip(".,;:)") in sc.tables.after_first_words
+                             or nw[0].split("-")[0] in sc.tables.after_first_words)
+    else:
+        look = bool(nxt) and not nxt.isdigit() and nxt not in ",.;:)"
+    if look and (not tok.fraction or tok.words):
+        sm = _scale_after(sc, end, currency is not None)
+        if sm is not None:
+            scale, end = sm
+            has_scale = True
+            sm2 = _scale_after(sc, end, True)
+            if sm2 is not None and sm2[0] > 1:
+                scale *= sm2[0]
+                end = sm2[1]
+    unit = currency
+    um = None
+    if unit is None:
+        um = _unit_after(sc, end) if look else None
+        if um is None and has_scale is False and end < n and text[end] == "-" and not tok.words:
+            um = _unit_after(sc, end + 1, attached=True)
+            if um is not None and um[0].dimension not in ("currency", "percent"):
+                um = None if strict else um
+        elif um is None and end < n and text[end] == "-" and tok.words:
+            um = _unit_after(sc, end + 1, attached=True)
+            if um is not None and um[0].dimension != "currency":
+                um = None
+        if um is not None:
+            unit, end = um
+    else:
+        # "US$5 dollars": a repeated unit after the number is part of the quantity
+        um = _unit_after(sc, end) if look else None
+        if um is not None and um[0].unit == unit.unit and um[0].factor == unit.factor:
+            end = um[1]
+    if strict and end == e and e < n:
+        after = text[e]
+        if after.isalpha():
+            return None      # "5G", "3D", "1st", "10am"
+        if after in "-\u2010\u2011" and e + 1 < n and text[e + 1].isalpha():
+            return None      # "360-degree", "four-year"
+    if unit is None and not has_scale and low.find("of", (start - 4 if start > 4 else 0), start) >= 0:
+        pm = _PERCENT_OF_RE.search(low, (start - 25 if start > 25 else 0), start)
+        if pm:
+            unit = sc.tables.units_ci.get("percent")
+            start = pm.start()
+    factor = unit.factor if unit else 1.0
+    value = sign * value * scale * factor
+    if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
+        return None
+    precision = tok.precision * scale * factor
+    if tok.words and has_scale and tok.precision == 0 and not tok.fraction:
+        precision = 0.5 * scale * factor
+    return _Core(start, end, s, e, value, precision, unit, scale,
+                 has_scale or tok.scaled, currency is not None, tok)
+
+
+def _dash_is_range_tail(sc: _Scan, dash: int) -> bool:
+    """A '-' after "5 " in "5 - 7" joins a range; it is not a minus sign."""
+    j = dash - 1
+    while j >= 0 and sc.text[j] in " \t":
+        j -= 1
+    return j >= 0 and (sc.text[j].isdigit() or sc.text[j] in "%")
+
+
+def _scale_after(sc: _Scan, pos: int, currency: bool) -> Optional[tuple[float, int]]:
+    t = sc.tables
+    for m, table in ((t.scale_cs_re.match(sc.text, pos), t.scales_cs),
+                     (t.scale_ci_re.match(sc.low, pos), t.scales_ci)):
+        if m is None:
+            continue
+        name = m.group("name")
+        entry = table.get(name if table is t.scales_cs else _squash(name))
+        if entry is None:
+            continue
+        gap = m.group("gap")
+        if entry.attached and gap:
+            continue
+        if "\n" in gap and len(name) < 3:
+            continue
+        if entry.currency_only and not currency:
+            um = _unit_after(sc, m.end())
+            if um is None or um[0].dimension != "currency":
+                continue
+        return entry.factor, m.end()
+    return None
+
+
+def _unit_after(sc: _Scan, pos: int, attached: bool = False) -> Optional[tuple[UnitDef, int]]:
+    t = sc.tables
+    best = None
+    m = t.unit_cs_re.match(sc.text, pos)
+    if m is not None:
+        name = m.group("name")
+        gap = m.group("gap")
+        if not (gap and (len(name) == 1 or attached)):
+            unit = t.units_cs.get(name)
+            if unit is not None:
+                best = (unit, m.end())
+    m = t.unit_ci_re.match(sc.low, pos)
+    if m is not None and (best is None or m.end() > best[1]):
+        name = m.group("name")
+        gap = m.group("gap")
+        if not (gap and attached) and not ("\n" in gap and len(name) < 3):
+            unit = t.units_ci.get(_squash(name))
+            if unit is not None:
+                best = (unit, m.end())
+    if best is not None:
+        return sc.resolve(best[0]), best[1]
+    return None
+
+
+def _postfix_qualifier(sc: _Scan, pos: int) -> Optional[tuple[str, int]]:
+    text = sc.text
+    if pos < sc.n and text[pos] == "+":
+        if pos + 1 >= sc.n or not (text[pos + 1].isalnum() or text[pos + 1] in "(+"):
+            return "over", pos + 1
+        return None
+    nw = sc.low[pos:pos + 12].split(None, 1)
+    if not nw or nw[0].rstrip(".,;:)") not in sc.tables.after_first_words:
+        return None
+    m = sc.tables.qualifier_after_re.match(sc.low, pos)
+    if m is None:
+        return None
+    name = _squash(m.group("name"))
+    if name in ("plus", "+"):
+        rest = sc.low[m.end():m.end() + 12].lstrip()
+        if not rest or rest[0].isdigit() or rest.split(" ", 1)[0] in ("one", "two", "three", "four", "five", "a", "an"):
+            return None
+    q = sc.tables.qualifiers_after.get(name)
+    return (q, m.end()) if q else None
+
+
+# ---------------------------------------------------------------- filters
+def _plain_number_ok(sc: _Scan, core: _Core, qualifier: Optional[str], counted: Optional[str],
+                     rate_base: Optional[float]) -> bool:
+    """A number with no unit, scale or currency: is it a claim or a year, date, name, id?"""
+    tok = core.token
+    text, low = sc.text, sc.low
+    s, e = core.number_start, core.number_end
+    if tok.words:
+        # "the two", "one of the": small word numbers count only with a noun or qualifier
+        return bool(counted or qualifier or rate_base) and tok.value != 1 or bool(counted and qualifier)
+    v = tok.value
+    if tok.digits >= 7 and not tok.grouped and tok.decimals == 0:
+        return False         # phone, licence and registration numbers
+    if tok.leading_zero and tok.decimals == 0:
+        return False
+    pw = low[(s - 16 if s > 16 else 0):s].split()
+    nw = low[e:e + 16].split(None, 1)
+    prev_word = pw[-1].rstrip(".,:#") if pw else ""
+    next_word = nw[0].rstrip(".,;:)") if nw else ""
+    if prev_word in _MONTH_WORDS or next_word in _MONTH_WORDS or next_word in _TIME_WORDS:
+        return False
+    if next_word == "of" and len(nw) > 1 and nw[1].split(None, 1)[0].rstrip(".,;:") in _MONTH_WORDS:
+        return False
+    if prev_word in _ID_WORDS:
+        return False
+    if e < sc.n and text[e] in "-\u2013/" and e + 1 < sc.n and text[e + 1].isdigit():
+        return False         # "2023-12-06", "1985-86", "222-2222" (ranges were taken already)
+    if s >= 2 and text[s - 1] in "-\u2013" and text[s - 2].isdigit():
+        return False
+    if _in_url(text, s):
+        return False
+    if prev_word == "top":
+        return False         # "the Forbes top 100 list" (ranks were taken already)
+    year_like = tok.digits == 4 and not tok.grouped and tok.decimals == 0 and 1000 <= v <= 2100
+    if year_like:
+        if qualifier and counted:
+            return True
+        if counted is None or counted[0].isupper() or counted.split()[0].lower() in _DATE_NOUNS:
+            return False
+        if prev_word in ("in", "since", "by", "from", "until", "till", "to", "of", "for",
+                                     "before", "after", "during", "year", "fiscal", "early", "late",
+                                     "mid", "the", "and", "or", "copyright", "\u00a9", "(c)"):
+            return False
+        return True
+    if qualifier is None and tok.decimals == 0 and not tok.grouped:
+        m = _CAP_WORD_BEFORE_RE.search(text, (s - 30 if s > 30 else 0), s)
+        if m:
+            word = m.group(1)
+            if word in _NAME_WORDS:
+                return False
+            if word not in _LABELS and not _sentence_start(text, m.start(1)):
+                return False     # "Manufacturing 100", "Partner 2 Connect", "Boeing 747"
+    return True
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\u00a0\"'\u201c\u2018(":
+        j -= 1
+    return j < 0 or text[j] in ".!?:;\n"
+
+
+def _in_url(text: str, s: int) -> bool:
+    j = s
+    lo = (s - 300 if s > 300 else 0)
+    while j > lo and not text[j - 1].isspace():
+        j -= 1
+    if j == s:
+        return False
+    chunk = text[j:s]
+    return any(h in chunk for h in _URL_HINT)
+
+
+def _share_fraction(sc: _Scan, core: _Core, qualifier: Optional[str], end: int) -> bool:
+    """'more than half', 'almost half of', 'a third of': a share. 'the second half': a period."""
+    s = core.start
+    if _PERIOD_ORDINAL_BEFORE_RE.search(sc.low, (s - 12 if s > 12 else 0), s):
+        return False
+    if end < sc.n and sc.text[end] in "-\u2010":
+        return False     # "half-year"
+    after = sc.low[end:end + 8]
+    if qualifier is not None:
+        return True
+    return after.startswith((" of ", " the ", " its ", " their ", " all ", " his ", " her "))
+
+
+def _inherit_unit(sc: _Scan, core: _Core) -> Optional[tuple[UnitDef, float]]:
+    """'3.58 billion dlrs from 1.94 billion', 'Shr 44 cts vs 16': the unit carries over."""
+    if not sc.out:
+        return None
+    prev = sc.out[-1]
+    if prev.dimension in ("count", "rank"):
+        return None
+    s = core.start
+    m = _INHERIT_RE.search(sc.low, max(prev.end, s - 20), s)
+    if m is None or sc.text[prev.end:m.start()].strip():
+        return None
+    if (prev.scale > 1) != core.has_scale and not (prev.dimension == "currency" and core.has_scale):
+        return None
+    factor = sc.factors[-1] if sc.factors else 1.0
+    return UnitDef(prev.unit, prev.dimension, factor), factor
+
+
+def _link_equivalent(sc: _Scan, q: Quantity) -> None:
+    prev = sc.out[-1]
+    if prev.dimension != "currency" or prev.unit == q.unit:
+        return
+    gap = sc.text[prev.end:q.start]
+    if len(gap) > 12 or not _EQUIV_RE.match(gap):
+        return
+    root = len(sc.out) - 1
+    if prev.equivalent_of is not None:
+        root = prev.equivalent_of
+    q.equivalent_of = root
+
+
+# ---------------------------------------------------------------- ranges
+def _range(sc: _Scan, tokens: list[NumberToken], i: int, core: _Core, qual_start: int):
+    if i + 1 >= len(tokens):
+        return None
+    head = sc.low[core.end:core.end + 3].lstrip(" \t\u00a0")
+    if not head or head[0] not in "-\u2013\u2014~ta":
+        return None
+    m = _RANGE_CONN_RE.match(sc.low, core.end)
+    if m is None:
+        return None
+    nxt = tokens[i + 1]
+    conn_end = m.end()
+    if nxt.start < conn_end:
+        return None
+    if nxt.start > conn_end:
+        # a currency sign before the second end: "$5 to $7"
+        gap = sc.low[conn_end:nxt.start]
+        if len(gap) > 5 or not sc.tables.before_currency_re.search(sc.low, conn_end, nxt.start):
+            return None
+    word = m.group("word")
+    dash = m.group("dash")
+    between = _BETWEEN_RE.search(sc.low, (core.start - 10 if core.start > 10 else 0), core.start)
+    if word == "and" and not (between and between.group(0).startswith("between")):
+        return None
+    if dash and core.token.words:
+        return None
+    hi = _core(sc, nxt)
+    if hi is None:
+        return None
+    lo = replace(core)
+    # units: the first end takes the second's ("5-7 pct", "340 to 350 dlrs")
+    if lo.unit is not None and hi.unit is not None:
+        if lo.unit.unit != hi.unit.unit or lo.unit.factor != hi.unit.factor:
+            return None
+    elif hi.unit is None and lo.unit is not None:
+        if lo.unit.dimension not in ("currency",):
+            return None
+        f = lo.unit.factor
+        hi = replace(hi, value=hi.value * f, precision=hi.precision * f, unit=lo.unit)
+    elif lo.unit is None and hi.unit is not None:
+        f = hi.unit.factor
+        lo = replace(lo, value=lo.value * f, precision=lo.precision * f, unit=hi.unit)
+    if not lo.has_scale and hi.has_scale and not lo.token.words and lo.token.value < hi.token.value:
+        lo = replace(lo, value=lo.value * hi.scale, precision=lo.precision * hi.scale, scale=hi.scale,
+                     has_scale=True)
+    if hi.value < lo.value:
+        return None
+    if dash:
+        for t in (lo.token, hi.token):
+            if t.digits == 4 and not t.grouped and t.decimals == 0 and 1000 <= t.value <= 2100 and lo.unit is None:
+                return None
+        if lo.unit is None and (lo.token.leading_zero or hi.token.leading_zero
+                                or (lo.token.digits, hi.token.digits) in ((3, 4), (3, 3), (4, 4))
+                                and not lo.token.grouped and hi.end < sc.n and sc.text[hi.end] in "-/"):
+            return None
+        if hi.token.digits >= 7 and not hi.token.grouped:
+            return None
+    if word in ("to", "through", "thru"):
+        before_from = between is not None and between.group(0).startswith("from")
+        look = (qual_start - 40 if qual_start > 40 else 0)
+        window = sc.low[look:qual_start]
+        cut = max(window.rfind(". "), window.rfind(", "), window.rfind("\n"))
+        if cut >= 0:
+            look += cut + 2
+        if _CHANGE_VERB_RE.search(sc.low, look, between.start() if before_from else qual_start):
+            return None
+        if lo.unit is None and hi.unit is None and not sc.all_numbers:
+            y = (lo.token, hi.token)
+            if all(t.digits == 4 and not t.grouped and 1000 <= t.value <= 2100 for t in y):
+                return None
+    start = between.start() if between else qual_start
+    j = i + 2
+    while j < len(tokens) and tokens[j].start < hi.end:
+        j += 1
+    return lo, hi, j, start
+
+
+# ---------------------------------------------------------------- nouns and rates
+def _counted(sc: _Scan, pos: int) -> Optional[tuple[str, int]]:
+    m = _WORDS4_RE.match(sc.text, pos)
+    if m is None:
+        return None
+    words: list[str] = []
+    end = pos
+    lower_seen = False
+    for g in (1, 2, 3, 4):
+        w = m.group(g)
+        if w is None:
+            break
+        lw = w.lower()
+        if lw in _STOP or lw.rstrip("'\u2019s") in _STOP:
+            break
+        if w[0].isdigit() and not any(c.isalpha() for c in w):
+            break
+        if words and len(lw) > 5 and (lw.endswith("ed") or lw.endswith("ing")):
+            break
+        if w[0].isupper() and lower_seen:
+            break
+        if w.endswith(("'s", "\u2019s")):
+            break
+        if w[0].islower():
+            lower_seen = True
+        stripped = w.rstrip("-'\u2019")
+        if not stripped:
+            break
+        words.append(stripped)
+        end = m.start(g) + len(stripped)
+        if stripped != w:
+            break
+    if not words:
+        return None
+    return " ".join(words), end
+
+
+def _rate(sc: _Scan, pos: int) -> Optional[tuple[float, str, int]]:
+    head = sc.low[pos:pos + 5].lstrip(" \t\u00a0")
+    if not head.startswith(("per ", "a ", "an ", "/", "per\t", "per\u00a0")):
+        if not (head.startswith("pe") or head.startswith("a") or head[:1] == "/"):
+            return None
+    m = _RATE_RE.match(sc.low, pos)
+    if m is None:
+        return None
+    per = m.group("per")
+    noun = m.group("noun")
+    noun2 = m.group("noun2")
+    num = m.group("num")
+    if noun in _STOP and noun not in ("day", "year", "month", "week", "quarter"):
+        return None
+    if per in ("a", "an"):
+        if num is not None:
+            return None
+        key = noun if noun in sc.tables.rate_nouns else noun.rstrip("s")
+        if key not in sc.tables.rate_nouns:
+            if noun2 is None or f"{noun} {noun2.strip()}" not in sc.tables.rate_nouns:
+                return None
+        if noun2 is not None and noun2.strip() in _NOT_RATE_AFTER:
+            return None
+        if noun in ("year", "month", "week", "day", "quarter") and noun2 is not None and noun2.strip() in ("earlier", "ago", "before"):
+            return None
+    if per is None and num is None and noun in ("yr", "year"):
+        pass
+    base = 1.0
+    if num is not None:
+        if num[0].isdigit():
+            try:
+                base = float(num.replace(",", ""))
+            except ValueError:
+                return None
+        else:
+            base = _RATE_NUMS.get(" ".join(num.split()), 1.0)
+        if m.group("sc"):
+            base *= {"thousand": 1e3, "million": 1e6, "mln": 1e6}[m.group("sc").strip()]
+    end = m.end("noun")
+    unit = sc.text[m.start("noun"):end]
+    if noun2 is not None:
+        w2 = noun2.strip()
+        if w2 not in _STOP and w2 not in _NOT_RATE_AFTER and not w2.endswith(("ed", "ing")) and num is not None:
+            end = m.end("noun2")
+            unit = sc.text[m.start("noun"):end]
+    if base <= 0:
+        return None
+    return base, " ".join(unit.split()), end
+
+
+# ---------------------------------------------------------------- ranks
+def _scan_ranks(sc: _Scan) -> None:
+    low = sc.low
+    found: list[tuple[int, int, Quantity]] = []
+    for key in ("rank", "placed", "placing", "came", "comes", "finish", "stood", "stands"):
+        pos = low.find(key)
+        while pos >= 0:
+            if pos == 0 or not low[pos - 1].isalnum():
+                m = _RANK_RE.match(low, pos)
+                if m:
+                    word = m.group("ord")
+                    n = _RANK_WORDS.get(word)
+                    if n is None:
+                        n = int(word[:-2])
+                    s, e = m.start("ord"), m.end("ord")
+                    q = Quantity(s, e, sc.text[s:e], float(n), "rank", "rank", float(n), float(n),
+                                 number_start=s, number_end=e)
+                    found.append((s, e, q))
+            pos = low.find(key, pos + 1)
+    pos = low.find("top")
+    while pos >= 0:
+        if (pos == 0 or not low[pos - 1].isalnum()) and _TOP_BEFORE_RE.search(low, (pos - 24 if pos > 24 else 0), pos):
+            m = _TOP_RE.match(low, pos)
+            if m:
+                word = " ".join(m.group("n").split())
+                n = float(word) if word[0].isdigit() else float(_RANK_WORDS.get(word.split()[-1], 0))
+                if n >= 1:
+                    s, e = pos, m.end()
+                    q = Quantity(s, e, sc.text[s:e], n, "rank", "rank", 1.0, n, qualifier="up_to",
+                                 number_start=m.start("n"), number_end=e)
+                    found.append((s, e, q))
+        pos = low.find("top", pos + 1)
+    found.sort(key=lambda f: f[0])
+    sc.blocked = [(s, e) for s, e, _ in found]
+    sc.ranks = [q for _, _, q in found]
+
+
+def _merge_ranks(sc: _Scan) -> None:
+    ranks = sc.ranks
+    if not ranks:
+        return
+    merged = sorted(list(zip(sc.out, range(len(sc.out)))) + [(q, None) for q in ranks], key=lambda p: p[0].start)
+    remap: dict[int, int] = {}
     out: list[Quantity] = []
-    for m in _NUMBER.finditer(text):
-        digits = m.group(1).replace(",", "")
-        frac = m.group(2) or ""
-        value = float(digits + ("." + frac if frac else ""))
-        half = 0.5 * 10 ** (-len(frac)) if frac else 0.5
-        is_pct = bool(m.group(3))
-        out.append(Quantity(
-            start=m.start(), end=m.end(), text=m.group(0), value=value,
-            unit="percent" if is_pct else "count", dimension="percent" if is_pct else "count",
-            low=value - half, high=value + half, number_start=m.start(), number_end=m.end(1)))
-    return out
+    for q, old in merged:
+        if old is not None:
+            remap[old] = len(out)
+        out.append(q)
+    for q in out:
+        if q.equivalent_of is not None:
+            q.equivalent_of = remap[q.equivalent_of]
+    sc.out = out

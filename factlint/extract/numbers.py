@@ -1,0 +1,416 @@
+"""Numerals in text: digits (separators, decimals, fractions, exponents) and number words.
+
+This is the layer under the quantity scanner: it finds every numeral, including the
+years, dates and identifiers that :mod:`factlint.extract.quantities` later drops, and
+says how precisely each was written (half a unit in its last written digit).
+
+Speed matters (an archive is tens of MB): digits and number words are found by two
+regular expressions whose first character is a literal set, which ``re`` scans fast;
+everything else is a dictionary lookup.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+# Digits with optional thousands groups (comma or a no-break/thin space), decimals and
+# an exponent. The pattern is deliberately loose (it starts with a literal set and never
+# backtracks, so ``re`` runs it at tens of MB/s and a megabyte of "123,456,..." stays
+# linear); :func:`_split_groups` then enforces groups of exactly three digits.
+_SEP = ",\u00a0\u202f\u2009"
+DIGITS_RE = re.compile(r"\d[\d" + _SEP + r"]*(?:\.\d+)?(?:[eE][-+]?\d{1,3}(?![\w.]))?")
+# A simple fraction or a mixed number: "3/4", "7 3/4", "9-1/2".
+FRACTION_RE = re.compile(r"(?:(\d{1,4})[ -])?(\d{1,2})/(\d{1,3})(?![\d/])")
+FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
+
+CARDINALS: dict[str, int] = {
+    "zero": 0, "nought": 0, "naught": 0, "nil": 0,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALE_WORDS: dict[str, float] = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+}
+# Denominators written as words. "half" and "quarter" are fractions only; the
+# ordinal-like ones (third, fifth, ...) are fractions only with a numerator
+# ("two thirds", "a fifth"), otherwise they are ordinals ("the third quarter").
+FRACTIONS: dict[str, int] = {
+    "half": 2, "halves": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
+    "thousandth": 1000, "thousandths": 1000,
+}
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "twentieth": 20,
+}
+_OTHER = ("hundred", "hundreds", "dozen", "dozens")
+WORDS: frozenset[str] = frozenset(CARDINALS) | frozenset(TENS) | frozenset(SCALE_WORDS) \
+    | frozenset(FRACTIONS) | frozenset(_OTHER)
+
+
+def _alternation(words) -> str:
+    return "(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + ")"
+
+
+def _trie(words) -> str:
+    from factlint.normalize.units import _trie_regex     # one trie builder for all word lists
+
+    return _trie_regex(words)
+
+
+_W = _trie(WORDS)
+# A run of number words, matched on lower-cased text with one leading separator
+# character (the literal set lets ``re`` skip ahead fast). "and", "a"/"an" (in
+# "and a half") and "point" (decimals) may join words.
+WORDS_RE = re.compile(
+    r"[\s(\[\"'\u2018\u201c/-](?P<run>" + _W + r"(?:(?:\s*-\s*|\s+(?:and\s+(?:an?\s+)?)?|\s+point\s+)"
+    + _W + r")*(?:\s+point(?:\s+" + _W + r")+)?)(?![\w])")
+_TOKEN_RE = re.compile(r"[a-z]+")
+
+
+@dataclass(slots=True)
+class NumberToken:
+    """A numeral: its span, value, and half a unit of its last written digit."""
+
+    start: int
+    end: int
+    value: float
+    precision: float            # 0.0 when exact (number words without a scale)
+    words: bool = False         # written in words
+    grouped: bool = False       # has thousands separators
+    decimals: int = 0
+    digits: int = 0             # integer digits as written (for years and identifiers)
+    scaled: bool = False        # number words that include a scale ("one million")
+    fraction: bool = False      # "3/4", "two thirds", "half"
+    leading_zero: bool = False
+
+
+def parse_digits(s: str) -> tuple[float, int, int, bool]:
+    """'155,221' -> (155221.0, 0 decimals, 6 integer digits, grouped); raises ValueError."""
+    grouped = False
+    for sep in _SEP + " ":
+        if sep in s:
+            s = s.replace(sep, "")
+            grouped = True
+    mantissa, _, exponent = s.lower().partition("e")
+    whole, _, frac = mantissa.partition(".")
+    value = float(s)
+    return value, len(frac), len(whole), grouped
+
+
+def digit_token(text: str, start: int, end: int) -> Optional[NumberToken]:
+    raw = text[start:end]
+    if raw.isdigit() and raw.isascii():       # the common case, kept cheap
+        n = end - start
+        return NumberToken(start, end, float(raw), 0.5, digits=n, leading_zero=n > 1 and raw[0] == "0")
+    try:
+        value, decimals, digits, grouped = parse_digits(raw)
+    except ValueError:
+        return None
+    if not math.isfinite(value):
+        return None
+    exponent = 0
+    low = raw.lower()
+    if "e" in low:
+        exponent = int(low.partition("e")[2])
+    precision = 0.5 * 10.0 ** (exponent - decimals)
+    return NumberToken(start, end, value, precision, grouped=grouped, decimals=decimals,
+                       digits=digits, leading_zero=raw[0] == "0" and digits > 1)
+
+
+def _word_tokens(run: str, offset: int) -> list[tuple[str, int, int]]:
+    return [(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN_RE.finditer(run)]
+
+
+def parse_word_run(run: str, offset: int, preceded_by_article: bool) -> list[NumberToken]:
+    """Split a run of number words into numbers: 'one hundred and sixty-one' -> 161,
+    'two thirds' -> 0.667, 'three nought four' -> 3, 0, 4."""
+    toks = _word_tokens(run, offset)
+    out: list[NumberToken] = []
+    i = 0
+    article = preceded_by_article
+    while i < len(toks):
+        tok = _parse_one(toks, i, article)
+        article = False
+        if tok is None:
+            i += 1
+            continue
+        number, i = tok
+        out.append(number)
+    return out
+
+
+def _parse_one(toks, i: int, article: bool):
+    """Parse the longest number starting at toks[i]; return (token, next index) or None."""
+    start = toks[i][1]
+    total = 0.0
+    group = 0.0
+    last = None            # kind of the previous word
+    last_scale = 0.0
+    used_scale = 0.0       # the smallest scale word used (sets the precision)
+    after_scale_words = False
+    end = toks[i][2]
+    j = i
+    n = len(toks)
+    seen_any = False
+    pending_and = False
+    while j < n:
+        w = toks[j][0]
+        if w == "and" or w in ("a", "an"):
+            if not seen_any or last not in ("hundred", "scale", "unit", "teen", "tens"):
+                break
+            pending_and = True
+            j += 1
+            continue
+        if w == "point":
+            break
+        if w in CARDINALS:
+            v = CARDINALS[w]
+            if last in ("unit", "teen") or (last == "tens" and v >= 10) or (last == "tens" and v == 0):
+                break
+            if last == "tens" or last is None or last in ("hundred", "scale"):
+                group += v
+            kind = "unit" if v < 10 else "teen"
+        elif w in TENS:
+            if last in ("unit", "teen", "tens"):
+                break
+            group += TENS[w]
+            kind = "tens"
+        elif w in ("hundred", "hundreds"):
+            if last == "hundred" or group >= 100:
+                break
+            if last is None and not article:
+                break
+            group = (group or 1) * 100
+            kind = "hundred"
+        elif w in SCALE_WORDS:
+            f = SCALE_WORDS[w]
+            if last is None and not article:
+                break
+            if group == 0 and total == 0:
+                group = 1
+            if last_scale and f > last_scale:
+                total = (total + group) * f
+            else:
+                total += group * f
+            group = 0
+            last_scale = f
+            used_scale = f
+            after_scale_words = False
+            kind = "scale"
+        else:
+            break           # fractions and dozens are handled below
+        if kind != "scale" and used_scale:
+            after_scale_words = True
+        pending_and = False
+        seen_any = True
+        last = kind
+        end = toks[j][2]
+        j += 1
+    value = total + group
+    # "and a half", "two thirds", "a quarter", "half"
+    if j < n:
+        w = toks[j][0]
+        den = FRACTIONS.get(w)
+        if den is not None:
+            if seen_any and not pending_and and not used_scale:
+                # numerator: "two thirds", "twenty-three fifths"
+                value = value / den
+                end = toks[j][2]
+                j += 1
+                return _finish_fraction(toks, i, j, start, end, value)
+            bare_ok = article or w in ("half", "halves")
+            if (pending_and and toks[j - 1][0] in ("a", "an")) or (not seen_any and bare_ok):
+                frac = 1.0 / den
+                base = value if seen_any else 0.0
+                value = base + frac
+                end = toks[j][2]
+                j += 1
+                return _finish_fraction(toks, i, j, start, end, value)
+        elif w in ("dozen", "dozens") and (seen_any or article):
+            value = (value or 1) * 12
+            end = toks[j][2]
+            j += 1
+            seen_any = True
+    if not seen_any:
+        return None
+    # decimals in words: "two hundred point zero three", "nine point nought four"
+    if j < n and toks[j][0] == "point":
+        digits = []
+        k = j + 1
+        while k < n:
+            w = toks[k][0]
+            if w in CARDINALS and CARDINALS[w] < 10:
+                digits.append(str(CARDINALS[w]))
+            elif w in CARDINALS or w in TENS:
+                v = CARDINALS.get(w) or TENS[w]
+                if w in TENS and k + 1 < n and toks[k + 1][0] in CARDINALS and CARDINALS[toks[k + 1][0]] < 10:
+                    v += CARDINALS[toks[k + 1][0]]
+                    k += 1
+                digits.append(str(v))
+            else:
+                break
+            end = toks[k][2]
+            k += 1
+        if digits:
+            value = float(f"{int(value)}.{''.join(digits)}")
+            j = k
+            return NumberToken(start, end, value, 0.5 * 10.0 ** -len("".join(digits)), words=True), j
+    precision = 0.0
+    if used_scale and not after_scale_words:
+        precision = 0.5 * used_scale
+    return NumberToken(start, end, value, precision, words=True, scaled=bool(used_scale)), j
+
+
+def _finish_fraction(toks, i, j, start, end, value):
+    # "half a million", "two thirds of a million", "one and a half billion"
+    n = len(toks)
+    k = j
+    if k < n and toks[k][0] in ("a", "an"):
+        k += 1
+    if k < n and toks[k][0] in SCALE_WORDS:
+        f = SCALE_WORDS[toks[k][0]]
+        return NumberToken(start, toks[k][2], value * f, 0.0, words=True, scaled=True, fraction=True), k + 1
+    return NumberToken(start, end, value, 0.0, words=True, fraction=True), j
+
+
+_ARTICLE_RE = re.compile(r"(?<![\w])an?\s+$")
+
+
+def scan_numbers(text: str, low: Optional[str] = None) -> list[NumberToken]:
+    """Every numeral in ``text`` in order, non-overlapping. ``low`` is ``text.lower()``
+    when the caller already has it (it must have the same length)."""
+    if low is None:
+        low = lower_same_length(text)
+    out: list[NumberToken] = []
+    n = len(text)
+    for m in DIGITS_RE.finditer(text):
+        s, e = m.start(), m.end()
+        raw = m.group(0)
+        if not raw[-1].isdigit() or (not raw.isdigit() and _needs_split(raw)):
+            _split_groups(text, s, raw, out)
+            continue
+        if s and text[s - 1] == "." and (s == 1 or text[s - 2] in " \t\n(-$"):
+            s -= 1           # ".08"
+        if e < n and text[e] in "/ -":
+            fm = FRACTION_RE.match(text, s)
+            if fm and "." not in m.group(0):
+                tok = _fraction_token(fm, s)
+                if tok is not None:
+                    out.append(tok)
+                    continue
+            if text[e] == " " and e - s <= 3:
+                e = _space_groups(text, s, e)
+        tok = digit_token(text, s, e)
+        if tok is not None:
+            out.append(tok)
+    out.extend(_scan_words(low))
+    out.sort(key=_start)
+    return _drop_overlaps(out)
+
+
+_GROUPED_RE = re.compile(r"\d{1,3}(?:[" + _SEP + r"]\d{3})+(?:\.\d+)?(?:[eE][-+]?\d{1,3})?$")
+_SEP_SPLIT_RE = re.compile("[" + _SEP + "]")
+
+
+def _needs_split(raw: str) -> bool:
+    """True when separators do not form groups of three ('22,24,26', '12345,678')."""
+    head = raw.split(".", 1)[0].split("e", 1)[0].split("E", 1)[0]
+    if head.isdigit():
+        return False
+    return _GROUPED_RE.match(raw) is None
+
+
+def _split_groups(text: str, s: int, raw: str, out: list) -> None:
+    """Emit the valid numbers inside a loosely matched run: '22,24,26' -> 22, 24, 26;
+    '123,456,1234' -> 123,456 and 1234; '5,' -> 5."""
+    raw = raw.rstrip(_SEP)
+    chunks = [(m.start(), m.end()) for m in re.finditer(r"[^" + _SEP + "]+", raw)]
+    i = 0
+    while i < len(chunks):
+        a, b = chunks[i]
+        j = i
+        if b - a <= 3 and raw[a:b].isdigit():
+            while j + 1 < len(chunks):
+                c, d = chunks[j + 1]
+                body = raw[c:d]
+                head = body.split(".", 1)[0]
+                if c - chunks[j][1] == 1 and len(head) == 3 and head.isdigit() and raw[chunks[j][0]:chunks[j][1]].replace(".", "").isdigit() \
+                        and "." not in raw[chunks[j][0]:chunks[j][1]]:
+                    j += 1
+                else:
+                    break
+        start, end = chunks[i][0], chunks[j][1]
+        tok = digit_token(text, s + start, s + end)
+        if tok is not None:
+            out.append(tok)
+        i = j + 1
+
+
+def _start(t: NumberToken) -> int:
+    return t.start
+
+
+def _space_groups(text: str, s: int, e: int) -> int:
+    """Extend '1 234 567' (plain spaces between groups of three digits)."""
+    if not text[s:e].isdigit():
+        return e
+    n = len(text)
+    while e + 4 <= n and text[e] == " " and text[e + 1:e + 4].isdigit() and text[e + 1:e + 4].isascii() \
+            and (e + 4 == n or not (text[e + 4].isdigit() or (text[e + 4] in ".," and e + 5 < n and text[e + 5].isdigit()))):
+        e += 4
+    return e
+
+
+def _fraction_token(fm: re.Match, s: int) -> Optional[NumberToken]:
+    whole, num, den = fm.group(1), int(fm.group(2)), int(fm.group(3))
+    if den not in FRACTION_DENOMINATORS or num == 0 or num >= den:
+        return None
+    value = num / den + (int(whole) if whole else 0)
+    return NumberToken(s, fm.end(), value, 0.0, fraction=True, digits=len(whole or "0"))
+
+
+def _scan_words(low: str) -> list[NumberToken]:
+    out: list[NumberToken] = []
+    padded = " " + low        # lets a run start at offset 0
+    for m in WORDS_RE.finditer(padded):
+        rs = m.start("run") - 1
+        article = bool(_ARTICLE_RE.search(low, max(0, rs - 4), rs))
+        for tok in parse_word_run(m.group("run"), rs, article):
+            if article and tok.start == rs:
+                # "a hundred", "a third": the article is part of the number
+                a = low.rfind("a", max(0, rs - 4), rs)
+                if a >= 0:
+                    tok.start = a
+            out.append(tok)
+    return out
+
+
+def _drop_overlaps(tokens: list[NumberToken]) -> list[NumberToken]:
+    out: list[NumberToken] = []
+    last_end = -1
+    for t in tokens:
+        if t.start >= last_end:
+            out.append(t)
+            last_end = t.end
+    return out
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping offsets: characters whose lower case is longer stay as they are."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
