@@ -124,24 +124,60 @@ def _plausible_source(subject: str, verb: str) -> bool:
     return words[0][:1].isupper() or any(w[:1].isupper() for w in words[1:])
 
 
-def find_attribution(text: str, start: int, end: int) -> Optional[Attribution]:
-    """The attribution stated in the sentence ``text[start:end]``, if any."""
-    m = _ACCORDING.search(text, start, end)
+# Cheap substring tests that decide which patterns can match at all.
+_DOC_HINTS = ("data", "figures", "statistic", "report", "survey", "study", "research", "finding", "paper", "census",
+              "numbers", "index", "ranking", "assessment")
+_VERB_HINTS = ("said", "says", "say ", "told", "added", "noted", "stated", "stress", "explain", "announc", "report",
+               "estimat", "show", "reveal", "indicat", "found", "finds", "predict", "project", "forecast", "calculat",
+               "disclos", "confirm")
+_THAT = re.compile(r"\s+that\b")
+_SAID_BY = re.compile(r"\b(?:was|were|is|are)\s+said\s+by\s+(?P<src>[^,;.]+?)(?=\s+to\b|[,;.]|$)")
+
+
+_VERB_WORDS = frozenset(
+    "said says say told added adds noted notes stated states stressed stresses explained explains announced announces "
+    "reported reports estimated estimates shows showed show revealed reveals indicated indicates found finds "
+    "predicted predicts projected projects forecast forecasts calculated disclosed confirmed".split())
+_DOC_WORDS = frozenset(
+    "data figures statistics report reports survey study research findings paper census numbers index ranking "
+    "assessment".split())
+
+
+def find_attribution(text: str, start: int, end: int, words: Optional[set] = None) -> Optional[Attribution]:
+    """The attribution stated in the sentence ``text[start:end]``, if any (``words``: the
+    sentence's lower-cased word set, when the caller has it)."""
+    low = text[start:end].lower()
+    if words is not None:
+        has_verb = not _VERB_WORDS.isdisjoint(words)
+        has_doc = not _DOC_WORDS.isdisjoint(words)
+        has_according = "according" in words
+    else:
+        has_verb = any(h in low for h in _VERB_HINTS)
+        has_doc = any(h in low for h in _DOC_HINTS)
+        has_according = "ccording" in low
+    if not (has_verb or has_doc or has_according):
+        return None
+    m = _ACCORDING.search(text, start, end) if has_according else None
     if m:
         src = m.group("src")
         inner = _REPORT_BY.search(src) or _DATA_BY.search(src)
         if inner:
             src = inner.group("src")
         return _classify(src, m.start(), m.end())
-    m = _DATA_BY.search(text, start, end) or _REPORT_BY.search(text, start, end)
-    r = _REPORT_SUBJECT.search(text, start, end)
+    m = r = None
+    if has_doc:
+        m = _DATA_BY.search(text, start, end) or _REPORT_BY.search(text, start, end)
+        r = _REPORT_SUBJECT.search(text, start, end)
     if r and (m is None or r.start() < m.start()):
         return Attribution(r.start(), r.end(), _tidy(r.group("src")), "explicit")
     if m:
         verb = _SUBJECT_VERB.search(text, m.end(), min(end, m.end() + 40))
         stop = verb.end() if verb else m.end()
         return _classify(m.group("src"), m.start(), stop)
-    m = _VERB_SUBJECT.search(text, start, end)
+    if not has_verb:
+        return None
+    m = _VERB_SUBJECT.search(text, start, end) if ("said " in low or "says " in low or "added " in low
+                                                    or "noted " in low or "told " in low) else None
     if m and m.start() > start:
         src = m.group("src")
         return _classify(src, m.start(), m.end())
@@ -153,11 +189,11 @@ def find_attribution(text: str, start: int, end: int) -> Optional[Attribution]:
             continue                     # "was said by officials" is handled below
         if _plausible_source(subject, v.group("verb")):
             stop = v.end()
-            tail = re.match(r"\s+that\b", text[stop:stop + 6])
+            tail = _THAT.match(text, stop, stop + 6)
             if tail:
-                stop += tail.end()
+                stop = tail.end()
             return _classify(subject, sub_start, stop)
-    m = re.compile(r"\b(?:was|were|is|are)\s+said\s+by\s+(?P<src>[^,;.]+?)(?=\s+to\b|[,;.]|$)").search(text, start, end)
+    m = _SAID_BY.search(text, start, end) if "said by" in low else None
     if m:
         return _classify(m.group("src"), m.start(), m.end())
     return None
@@ -167,12 +203,12 @@ _ADVERBS = re.compile(r"(?:\s+(?:also|further|additionally|meanwhile|then|again|
                       r"|earlier|recently|yesterday|today|on\s+\w+day))+$")
 
 
-def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
+def find_attributions(text: str, start: int, end: int, words: Optional[set] = None) -> list[Attribution]:
     """Every attribution in the sentence, in order ("Reports by X rank ..., and a report by Y placed ...")."""
     out: list[Attribution] = []
     pos = start
     while pos < end:
-        found = find_attribution(text, pos, end)
+        found = find_attribution(text, pos, end, words if pos == start else None)
         if found is None or found.end <= pos:
             break
         out.append(found)
@@ -191,9 +227,17 @@ _SPEAKER = re.compile(
     r"(?:\s+(?:to|of|at|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)\b")
 
 
-def find_speaker(text: str, start: int, end: int) -> Optional[Attribution]:
+_SPEAKER_WORDS = frozenset(
+    "ambassador minister president chairman chairwoman director professor prof dr mr ms mrs spokesman spokeswoman "
+    "spokesperson official secretary governor mayor economist analyst ceo chief executive head founder researcher "
+    "envoy consul commissioner".split())
+
+
+def find_speaker(text: str, start: int, end: int, words: Optional[set] = None) -> Optional[Attribution]:
     """A person named as a sentence's subject ("Thailand's ambassador to China opened the
     discussion ..."), which a later "he said" may refer to."""
+    if words is not None and _SPEAKER_WORDS.isdisjoint(words):
+        return None
     m = _SPEAKER.match(text, start, end)
     if not m:
         return None

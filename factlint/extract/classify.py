@@ -59,6 +59,7 @@ _RANK = re.compile(
     r"\s+(?:(?:[A-Z][\w’'-]*|and|the)\s+){0,4}(?P<ord>" + _ORD + r")(?:[\s-]+(?:place|position|spot))?\b"
     r"|\b(?P<among>among)\s+the\s+(?:world['’]s\s+|global\s+|country['’]s\s+|nation['’]s\s+)?"
     r"top\s+(?P<top>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b")
+_RANK_FOLLOW = re.compile(r"[\s-]*(?:place|position|spot|in|among|worldwide|globally|nationwide|,|\.)")
 _RANK_ORD = re.compile(r"(?P<n>\d{1,3})(?:st|nd|rd|th)|No\.\s*(?P<no>\d{1,3})", re.IGNORECASE)
 
 
@@ -88,8 +89,7 @@ def find_ranks(text: str, start: int, end: int) -> list[RankMention]:
         if verb in ("was", "is", "came", "comes", "coming", "stood", "stands", "remained", "remains", "finished"):
             # "was second", "came first": ranks only with no object between ("was first held in ...")
             between = text[m.end("verb"):m.start("ord")].strip()
-            if between or not re.match(r"[\s-]*(?:place|position|spot|in|among|worldwide|globally|nationwide|,|\.)",
-                                       text[m.end():m.end() + 12]):
+            if between or not _RANK_FOLLOW.match(text, m.end(), m.end() + 12):
                 continue
         low = word.lower()
         if low in _ORDINAL_WORDS:
@@ -120,20 +120,94 @@ def rate_after(text: str, end: int, limit: int) -> Optional[tuple[float, str]]:
     return value, unit
 
 
+_CHANGE_VERBS = frozenset(
+    "rose rise rises risen rising grew grow grows growing grown increased increase increases increasing jumped jump "
+    "jumps surged surge surges climbed climbs gained gain gains fell fall falls falling fallen dropped drop drops "
+    "declined decline declines decreased decrease decreases slipped slid plunged plunge plunges tumbled soared "
+    "expanded expand expands shrank shrunk contracted up down higher lower cut raised raise raises lifted boosted "
+    "reduced added lost widened narrowed slumped eased advanced".split())
+_CHANGE_FILLERS = frozenset("by a an annual average estimated further some another year-on-year".split())
+_CHANGE_NOUNS = frozenset(
+    "increase increases rise growth gain jump decline drop fall decrease surge expansion contraction change hike "
+    "cut reduction slump rebound".split())
+_NOT_A_RISE = frozenset("made make makes making took take takes taking set sets setting open opened".split())
+_SHARE_VERBS = frozenset(
+    "represented represents representing represent constitute constitutes constituted constituting comprise "
+    "comprises comprised comprising cover covers covered covering".split())
+_SHARE_HINTS = ("share", "proportion", "percentage", "ratio", "penetration", "coverage", "rate")
+_TARGET_HINTS = ("aim", "plan", "target", "goal", "seek", "sought", "expect", "forecast", "project", "estimated to",
+                 "set to", "will", "shall", "pledg", "vow", "intend", "hope", "likely to", "striv", "envisag",
+                 "budget", "outlook")
+
+
+def _tail_words(text: str, lo: int, hi: int) -> list[str]:
+    return text[lo:hi].lower().replace("’", "'").split()[-6:]
+
+
+def change_before(words: list[str]) -> bool:
+    """"rose", "increased by", "up", "a year-on-year increase of" right before the figure."""
+    if len(words) >= 2 and words[-1] in ("of", "by", "at") and (
+            words[-2] in _CHANGE_NOUNS or (words[-2] == "rate" and len(words) >= 3 and words[-3] == "growth")):
+        return True
+    w = list(words)
+    while w and w[-1] in _CHANGE_FILLERS:
+        w.pop()
+    if not w:
+        return False
+    last = w[-1].strip(",;:")
+    if last not in _CHANGE_VERBS:
+        return False
+    return not (last == "up" and len(w) >= 2 and w[-2] in _NOT_A_RISE)
+
+
+def share_before(words: list[str]) -> bool:
+    """"accounting for", "made up", "representing", "equal to", "a share of" right before the figure."""
+    if not words:
+        return False
+    last = words[-1]
+    prev = words[-2] if len(words) >= 2 else ""
+    if last == "for":
+        return prev.startswith("account")
+    if last == "up":
+        return prev in _NOT_A_RISE
+    if last == "to":
+        return prev in ("equal", "equivalent")
+    if last == "of":
+        return prev == "share" and len(words) >= 3 and words[-3] in ("a", "the")
+    return last in _SHARE_VERBS
+
+
 def clause_before(text: str, sent_start: int, q_start: int) -> int:
     """Start of the clause the quantity sits in, for target cues (after "; " or ", while")."""
-    cut = sent_start
-    for m in _CLAUSE_CUT.finditer(text, sent_start, q_start):
-        cut = m.end()
+    cut = text.rfind(";", sent_start, q_start) + 1 or sent_start
+    comma = text.rfind(", ", cut, q_start)
+    while comma != -1:
+        if _CLAUSE_CUT.match(text, comma):
+            return _CLAUSE_CUT.match(text, comma).end()
+        comma = text.rfind(", ", cut, comma)
     return cut
 
 
-def is_target(text: str, sent_start: int, q_start: int, future_period: bool) -> bool:
-    """A forecast or goal: "aims to", "plans to", "expected to", "will", or a period after publication."""
+TARGET_WORDS = frozenset(
+    "aim aims aimed aiming plan plans planned planning target targets targeted targeting goal seek seeks sought "
+    "expect expects expected expecting forecast forecasts forecasted projected projects projection projections "
+    "estimated set will shall pledged pledge pledges vowed vow vows intend intends intended hope hopes hoped likely "
+    "strive strives striving envisage envisages budgeted outlook".split())
+SHARE_WORDS = frozenset("share shares proportion percentage ratio penetration coverage rate".split())
+
+
+def is_target(text: str, sent_start: int, q_start: int, future_period: bool, words: Optional[set] = None) -> bool:
+    """A forecast or goal: "aims to", "plans to", "expected to", "will", or a period after publication.
+    ``words``: the sentence's lower-cased word set, to skip sentences with no cue at all."""
     if future_period:
         return True
+    if words is not None and TARGET_WORDS.isdisjoint(words):
+        return False
     lo = clause_before(text, sent_start, q_start)
     window = text[lo:q_start]
+    low = window.lower()
+    if not any(h in low for h in _TARGET_HINTS):
+        return False
     m = None
     for m in _TARGET_CUE.finditer(window):
         pass
@@ -143,7 +217,7 @@ def is_target(text: str, sent_start: int, q_start: int, future_period: bool) -> 
 
 
 def classify(text: str, sent_start: int, sent_end: int, q_start: int, q_end: int, dimension: str,
-             has_rate_base: bool, target: bool) -> str:
+             has_rate_base: bool, target: bool, words: Optional[set] = None) -> str:
     """The kind of the quantity at ``text[q_start:q_end]`` of one sentence."""
     if target:
         return "target"
@@ -151,16 +225,19 @@ def classify(text: str, sent_start: int, sent_end: int, q_start: int, q_end: int
         return "rank"
     if has_rate_base:
         return "rate"
-    before = text[max(sent_start, q_start - 60):q_start]
-    after = text[q_end:min(sent_end, q_end + 40)]
     if dimension == "pp":
         return "change"
-    if _CHANGE_BEFORE.search(before) or _CHANGE_NOUN_BEFORE.search(before) or _CHANGE_AFTER.match(after):
+    tail = _tail_words(text, max(sent_start, q_start - 60), q_start)
+    after = text[q_end:min(sent_end, q_end + 40)]
+    if change_before(tail) or _CHANGE_AFTER.match(after):
         return "change"
     if dimension == "percent":
-        if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
+        if _SHARE_AFTER.match(after) or share_before(tail):
             return "share"
+        if words is not None and SHARE_WORDS.isdisjoint(words):
+            return "level"
         lo = clause_before(text, sent_start, q_start)
-        if _SHARE_SUBJECT.search(text, lo, q_start):
+        low = text[lo:q_start].lower()
+        if any(h in low for h in _SHARE_HINTS) and _SHARE_SUBJECT.search(text, lo, q_start):
             return "share"
     return "level"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence, Union
 
 from factlint.normalize.aliases import AliasTables, canonical_entity, canonical_metric, metric_key
 
@@ -54,6 +54,31 @@ _PARTICIPLE_START = re.compile(
     re.IGNORECASE)
 # tickers, brackets and currency signs are no part of what is measured
 _NOISE = re.compile(r"<[^>]*>|\([^)]*\)?|\b(?:US|HK|NZ|A|C|S)?\$|\b(?:RMB|CNY|USD)\b|[¥€£]")
+_OWNER_GAP = re.compile(r"\b(?:of|in|at|for|across)\s+(?:the\s+)?$")
+_TIME_WORD = re.compile(r"\b(?:first|days?|weeks?|months?|quarters?|half|year)\b", re.IGNORECASE)
+_SHARE_OF = re.compile(r"\s*(?:of|share\s+of)\s+")
+_WHOLE_END = re.compile(r"[,;:.“”\"()]|\s(?:in|during|for|at|on|since|as|and|while|last|this|that|which|who|are|is|were"
+                        r"|was|to|from|with|by|use|used|have|has|had)\s")
+_WHOLE_REST = re.compile(r"[^,;:.“”\"()]*?(?=\s(?:are|is|were|was|use|used|have|has|had)\s)")
+_VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|said)\b")
+_FOLLOWING = re.compile(r"\s+((?:[A-Za-z0-9][\w&-]*\s+){0,3}?[a-z][\w-]*)(?=\s+(?:in|of|on|at|for|per|and|or|to|with"
+                        r"|by|from|as|was|were|is|are|have|has|had|that|which|will|would|could|can|across|last|this)\b"
+                        r"|[,.;:)]|$)")
+_BREAK_CHARS = ",;:“”\"()"
+_REPORT_VERBS = frozenset(
+    "said says showed shows show found finds announced reported noted added estimated revealed indicated stated "
+    "believe believes expect expects think thinks".split())
+_VERB_WORDS = frozenset(
+    "reached reach reaches reaching exceeded exceed exceeds exceeding surpassed topped tops totaled totalled total "
+    "totals totaling totalling amounted amounts stood stands hit hits rose rise rises risen grew grow grows grown "
+    "increased increase increases climbed jumped surged fell fall falls fallen dropped declined decreased slipped "
+    "gained was were is are accounted account accounts accounting made make makes making represented represents "
+    "represent representing had has have having built registered recorded posted reported saw see sees held hold "
+    "holds employ employs employed produced produce produces exported imported sold earned generated achieved "
+    "attracted covered covers cover came comes numbered remained remains stayed soared expanded shrank contracted "
+    "cut raised help helps helped benefit benefits benefited benefitted connect connects connected serve serves "
+    "served rank ranks ranked ranking placed put".split())
+_TOKEN = re.compile(r"[\w’'-]+")
 _ADVERB_BEFORE = re.compile(r"\b[a-z]+ly\s+$")
 _POSSESS_VERB = re.compile(r"\b(?:has|have|had|having|holds?|held|owns?|owned|with)\b")
 _CLAUSE_SPLIT = re.compile(r"[,;:“”\"()]|\b(?:said|says|showed|shows|show|found|finds|announced|reported|noted|added"
@@ -95,49 +120,113 @@ def _is_possessive(text: str, end: int) -> bool:
     return text[end - 2:end] in ("'s", "’s")
 
 
+_CAPS = re.compile(r"(?<![\w$’'&.-])[A-Z][\w’'&.-]*")
+_COMPANY_SUFFIX = frozenset(
+    "Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. Plc PLC LLC AG SA NV Group Holdings Industries "
+    "Technologies Bancorp Cos Cos.".split())
+_ANAPHOR_HEADS = tuple(_ANAPHOR_TYPE)
+_LEADING_NOISE = frozenset("The A An In On At As For By With From Last This Next And But Its".split())
+
+
+def _run_start(text: str, caps: list[tuple[int, int]], k: int) -> int:
+    """Index of the first capitalised word of the run of adjacent ones ending at ``k``."""
+    first = k
+    while first > 0 and text[caps[first - 1][1]:caps[first][0]] in (" ", " & ") and \
+            text[caps[first - 1][0]:caps[first - 1][1]] not in _LEADING_NOISE:
+        first -= 1
+    while first < k and text[caps[first][0]:caps[first][1]] in _LEADING_NOISE:
+        first += 1
+    return first
+
+
 def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[Mention]:
     """Entity mentions in ``text[start:end]``, in order, joint names ("Beijing and Shenzhen") merged."""
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    pattern = tables.entity_pattern
-    if pattern is not None:
-        for m in pattern.finditer(text, start, end):
-            raw = m.group(0)
-            poss = _is_possessive(text, m.end())
-            name = tables.entity_names.get(raw[:-2] if poss else raw) or canonical_entity(raw, tables)
-            found.append(Mention(m.start(), m.end(), name, tables.entity_type(name), poss))
-            taken.append((m.start(), m.end()))
-    for m in _COMPANY.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in taken):
+    index = tables.name_index
+    names = tables.entity_names
+    caps = [m.span() for m in _CAPS.finditer(text, start, end)]
+    taken_until = -1
+    for k, (a, b) in enumerate(caps):
+        if a < taken_until:
             continue
-        raw = m.group("name") or m.group("ticker_name")
-        first = raw.split()[0]
-        if first in _NOT_NAMES and len(raw.split()) <= 2:
+        candidates = index.get(text[a:a + 2])
+        if candidates:
+            hit = None
+            for name in candidates:
+                if text.startswith(name, a):
+                    stop = a + len(name)
+                    if stop >= end or not (text[stop].isalnum() or text[stop] == "$" or
+                                           (text[stop] == "-" and text[stop + 1:stop + 2].isalpha())):
+                        hit = name
+                        break
+                    if text[stop] in "'’" and text.startswith("s", stop + 1):
+                        hit = name
+                        break
+            if hit is not None:
+                stop = a + len(hit)
+                poss = text.startswith("'s", stop) or text.startswith("’s", stop)
+                canonical = names[hit]
+                found.append(Mention(a, stop + 2 if poss else stop, canonical, tables.entity_type(canonical), poss))
+                taken_until = stop + (2 if poss else 0)
+                continue
+        last = text[b - 1]
+        if last == "s" and text[b - 2] in "'’":
+            first = _run_start(text, caps, k)
+            if text[caps[first][0]:caps[first][1]] in _NOT_NAMES and first == k:
+                continue
+            raw = text[caps[first][0]:b - 2]
+            name = canonical_entity(raw, tables)
+            if name:
+                found.append(Mention(caps[first][0], b, name, tables.entity_type(name), True))
+                taken_until = b
             continue
-        name = canonical_entity(raw, tables)
-        found.append(Mention(m.start(), m.end(), name, tables.entity_type(name) or "company", _is_possessive(text, m.end())))
-        taken.append((m.start(), m.end()))
-    for m in _POSSESSIVE.finditer(text, start, end):
-        if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
-            continue
-        raw = m.group("name")
-        words = raw.split()
-        while words and words[0] in _NOT_NAMES:
-            words = words[1:]
-        if not words:
-            continue
-        raw = " ".join(words)
-        name = canonical_entity(raw, tables)
-        found.append(Mention(m.end() - len(raw) - 2, m.end(), name, tables.entity_type(name), True))
-        taken.append((m.start(), m.end()))
-    for m in _ANAPHOR.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        if m.group("pron"):
-            found.append(Mention(m.start(), m.end(), "", None, True, "pronoun"))
-        else:
-            head = m.group("head").lower()
-            found.append(Mention(m.start(), m.end(), "", None, bool(m.group("poss")), _ANAPHOR_TYPE[head]))
+        if text[a:b].rstrip(".,") in _COMPANY_SUFFIX and k > 0:
+            nxt = text[b:b + 6]
+            if nxt.startswith((" Ltd", " Inc", " Corp", " Plc")):
+                continue                # "Co Ltd": let the last suffix close the name
+            first = _run_start(text, caps, k)
+            while first < k and text[caps[first][0]:caps[first][1]].rstrip(".,") in _COMPANY_SUFFIX:
+                first += 1
+            if first < k and not any(m.start <= caps[first][0] < m.end for m in found):
+                raw = text[caps[first][0]:b]
+                name = canonical_entity(raw, tables)
+                found.append(Mention(caps[first][0], b, name, tables.entity_type(name) or "company",
+                                     raw.endswith(("'s", "’s"))))
+                taken_until = b
+    # "Nippon Light Metal Co Ltd <NLGT.T>": a ticker marks a company name
+    pos = text.find("<", start, end)
+    while pos != -1:
+        close = text.find(">", pos, min(end, pos + 14))
+        if close != -1 and not any(m.start <= pos - 2 < m.end for m in found):
+            prev = [c for c in caps if c[1] <= pos and pos - c[1] <= 3]
+            if prev:
+                k = caps.index(prev[-1])
+                first = k
+                while first > 0 and caps[first - 1][1] + 1 == caps[first][0] and \
+                        text[caps[first - 1][0]:caps[first - 1][1]] not in _LEADING_NOISE:
+                    first -= 1
+                if text[caps[first][0]:caps[first][1]] in _LEADING_NOISE:
+                    first += 1
+                if first <= k:
+                    raw = text[caps[first][0]:caps[k][1]]
+                    name = canonical_entity(raw, tables)
+                    found.append(Mention(caps[first][0], close + 1, name, tables.entity_type(name) or "company",
+                                         False))
+        pos = text.find("<", (close if close != -1 else pos) + 1, end)
+    low = text[start:end].lower()
+    if "the " in low:
+        for head in _ANAPHOR_HEADS:
+            pos = low.find("the " + head)
+            while pos != -1:
+                stop = pos + 4 + len(head)
+                if stop >= len(low) or not low[stop].isalpha() or low.startswith("'s", stop) or \
+                        low.startswith("’s", stop):
+                    poss = low.startswith("'s", stop) or low.startswith("’s", stop)
+                    at = start + pos
+                    if not any(m.start <= at < m.end for m in found):
+                        found.append(Mention(at, start + stop + (2 if poss else 0), "", None, poss,
+                                             _ANAPHOR_TYPE[head]))
+                pos = low.find("the " + head, stop)
     found.sort(key=lambda x: x.start)
     return _join_pairs(text, found)
 
@@ -212,16 +301,20 @@ def resolve_anaphor(kind: str, before: Sequence[Mention], doc: DocEntities) -> O
 
 
 def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str, sent_end: int,
-                skip: Sequence[tuple[int, int]], context: Sequence[Mention], doc: DocEntities,
+                skip: Sequence[tuple[int, int]], context: Callable[[], Sequence[Mention]],
+                doc: Union[DocEntities, Callable[[], DocEntities]],
                 rank: bool = False) -> Optional[str]:
     """The entity of the quantity at ``q_start``.
 
     ``skip`` holds the attribution spans (names there are sources, not subjects, though they
     may be what an anaphor points back to: "Huawei's chairman said the company ...");
-    ``context`` holds the mentions of the paragraph's earlier sentences.
+    ``context()`` gives the mentions of the paragraph's earlier sentences (computed only when needed).
     """
     def skipped(m: Mention) -> bool:
         return any(a <= m.start < b for a, b in skip)
+
+    def docs() -> DocEntities:
+        return doc() if callable(doc) else doc
 
     usable = [m for m in mentions if not skipped(m)]
     sources = [m for m in mentions if skipped(m) and not m.anaphor]
@@ -229,8 +322,8 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
 
     def name_of(m: Mention) -> Optional[str]:
         if m.anaphor:
-            earlier = list(context) + sources + [x for x in usable if x.end <= m.start]
-            return resolve_anaphor(m.anaphor, earlier, doc)
+            earlier = list(context()) + sources + [x for x in usable if x.end <= m.start]
+            return resolve_anaphor(m.anaphor, earlier, docs())
         return m.name
 
     def same_clause(m: Mention) -> bool:
@@ -255,7 +348,7 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
         gap = text[q_end:m.start]
         if len(gap) > 45 or _CLAUSE_SPLIT.search(gap):
             break
-        if re.search(r"\b(?:of|in|at|for|across)\s+(?:the\s+)?$", gap):
+        if _OWNER_GAP.search(gap):
             name = name_of(m)
             if name:
                 return name
@@ -272,22 +365,27 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
     if after:
         return after[0].name
     # 5. the paragraph's subject so far, else the document's
-    for m in reversed(context):
+    for m in reversed(context()):
         if not m.anaphor and m.name:
             return m.name
-    return doc.main
+    return docs().main
 
 
 # ------------------------------------------------------------------ metrics
 
 def _clean_phrase(text: str, start: int, end: int, remove: Sequence[tuple[int, int]]) -> str:
-    """``text[start:end]`` with the given spans (names, periods, numbers) blanked out."""
-    chars = list(text[start:end])
-    for a, b in remove:
-        a2, b2 = max(a, start), min(b, end)
-        for i in range(a2 - start, b2 - start):
-            chars[i] = " "
-    return "".join(chars)
+    """``text[start:end]`` with the given spans (names, periods, numbers) cut out."""
+    cuts = sorted((max(a, start), min(b, end)) for a, b in remove if a < end and b > start)
+    if not cuts:
+        return text[start:end]
+    parts = []
+    pos = start
+    for a, b in cuts:
+        if a > pos:
+            parts.append(text[pos:a])
+        pos = max(pos, b)
+    parts.append(text[pos:end])
+    return " ".join(parts)
 
 
 def _content(phrase: str) -> str:
@@ -309,8 +407,7 @@ def _cut_dangling(phrase: str) -> str:
         rest = " ".join(p for p in parts[1:])
         if not _content(rest) or len(_content(rest).split()) <= 1 and _content(rest).lower() in _GENERIC:
             return head
-        if head and len(_content(rest).split()) <= 2 and re.search(r"\b(?:first|days?|weeks?|months?|quarters?|half|year)\b",
-                                                                  rest, re.IGNORECASE):
+        if head and len(_content(rest).split()) <= 2 and _TIME_WORD.search(rest):
             return head
     return phrase
 
@@ -323,17 +420,27 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
     of its own, so the caller takes the metric of the figure before it.
     """
     lo = clause_lo
-    for m in _CLAUSE_SPLIT.finditer(text, clause_lo, q_start):
-        lo = m.end()
+    for ch in _BREAK_CHARS:
+        k = text.rfind(ch, lo, q_start)
+        if k != -1:
+            lo = k + 1
+    k = text.rfind(" that ", lo, q_start)
+    if k != -1:
+        prev = text[max(lo, k - 12):k].rsplit(None, 1)
+        if prev and prev[-1].lower() in _REPORT_VERBS:
+            lo = k + 6
     if _PARTICIPLE_START.match(text, lo, q_start):
         return "", True
     rel = _RELATIVE.match(text, lo, q_start)
     if rel:
         lo = rel.end()
     verb = None
-    for m in _MEASURE_VERB.finditer(text, lo, q_start):
-        if not _ADVERB_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
+    previous = ""
+    for m in _TOKEN.finditer(text, lo, q_start):
+        word = m.group().lower()
+        if word in _VERB_WORDS and not previous.endswith("ly"):
             verb = m
+        previous = word
     if verb is None:
         between = _content(_clean_phrase(text, lo, q_start, remove))
         return (between if _has_content(between) else ""), False
@@ -388,20 +495,19 @@ def located_in(text: str, q_end: int, sent_end: int, mentions: Sequence[Mention]
 
 def share_parts(text: str, q_end: int, sent_end: int, remove: Sequence[tuple[int, int]]) -> Optional[tuple[str, int]]:
     """(the whole a share is taken of, where that phrase ends)."""
-    m = re.match(r"\s*(?:of|share\s+of)\s+", text[q_end:min(sent_end, q_end + 80)])
+    m = _SHARE_OF.match(text, q_end, min(sent_end, q_end + 80))
     if not m:
         return None
-    lo = q_end + m.end()
-    stop = re.search(r"[,;:.“”\"()]|\s(?:in|during|for|at|on|since|as|and|while|last|this|that|which|who|are|is|were|was"
-                     r"|to|from|with|by|use|used|have|has|had)\s", text[lo:min(sent_end, lo + 60)] + " ")
+    lo = m.end()
+    stop = _WHOLE_END.search(text[lo:min(sent_end, lo + 60)] + " ")
     hi = lo + (stop.start() if stop else min(sent_end - lo, 60))
     phrase = _content(_clean_phrase(text, lo, hi, remove))
     words = phrase.split()[-4:]
     if not words:
         return None
     # the rest of the noun phrase ("of the population of China and ASEAN") ends where a verb starts
-    rest = re.match(r"[^,;:.“”\"()]*?(?=\s(?:are|is|were|was|use|used|have|has|had)\s)", text[hi:min(sent_end, hi + 80)])
-    return " ".join(words), hi + (rest.end() if rest else 0)
+    rest = _WHOLE_REST.match(text, hi, min(sent_end, hi + 80))
+    return " ".join(words), (rest.end() if rest else hi)
 
 
 _ACRONYM_AFTER = re.compile(r"[\w\s,-]{0,60}?\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
@@ -411,7 +517,7 @@ def acronym_after(text: str, end: int, sent_end: int) -> Optional[str]:
     """The acronym defined right after a counted noun: "40 million micro, small and medium-sized
     enterprises (MSMEs)" -> "MSMEs"."""
     m = _ACRONYM_AFTER.match(text, end, min(sent_end, end + 80))
-    if not m or re.search(r"\b(?:is|are|was|were|has|have|had|said)\b", m.group(0)):
+    if not m or _VERBISH.search(m.group(0)):
         return None
     return m.group("acr")
 
@@ -429,9 +535,7 @@ def counted_like(counted: str, previous: Optional[str], tables: AliasTables) -> 
 
 def following_noun(text: str, q_end: int, sent_end: int) -> Optional[str]:
     """The noun phrase right after a count, for scanners that leave ``counted`` empty."""
-    m = re.match(r"\s+((?:[A-Za-z0-9][\w&-]*\s+){0,3}?[a-z][\w-]*)(?=\s+(?:in|of|on|at|for|per|and|or|to|with|by|from"
-                 r"|as|was|were|is|are|have|has|had|that|which|will|would|could|can|across|last|this)\b|[,.;:)]|$)",
-                 text[q_end:min(sent_end, q_end + 60)])
+    m = _FOLLOWING.match(text[q_end:min(sent_end, q_end + 60)])
     if not m:
         return None
     phrase = m.group(1)

@@ -87,6 +87,22 @@ class PeriodMatch:
     future: bool = False         # lies after the publication date: a target or forecast
 
 
+_PERIOD_FIELDS = frozenset(Period.model_fields)
+_new_period = Period.__new__
+_set = object.__setattr__
+
+
+def _period(*, start, end, text, point, resolved, implied) -> Period:
+    """``Period.model_construct`` without its per-call field loop (the extractor's hot path)."""
+    period = _new_period(Period)
+    _set(period, "__dict__", {"start": start, "end": end, "text": text, "point": point, "resolved": resolved,
+                              "implied": implied})
+    _set(period, "__pydantic_fields_set__", set(_PERIOD_FIELDS))
+    _set(period, "__pydantic_extra__", None)
+    _set(period, "__pydantic_private__", None)
+    return period
+
+
 def _month_of(name: str) -> int:
     return _MONTHS[name[:3].lower()]
 
@@ -96,16 +112,16 @@ def _last_day(year: int, month: int) -> dt.date:
 
 
 def _span(text: str, start: dt.date, end: dt.date, point: bool = False) -> Period:
-    return Period.model_construct(start=start, end=end, text=text, point=point, resolved=True, implied=False)
+    return _period(start=start, end=end, text=text, point=point, resolved=True, implied=False)
 
 
 def _unresolved(text: str, point: bool = False) -> Period:
-    return Period.model_construct(start=None, end=None, text=text, point=point, resolved=False, implied=False)
+    return _period(start=None, end=None, text=text, point=point, resolved=False, implied=False)
 
 
 def implied_period(doc_date: Optional[dt.date]) -> Period:
     """No period written: the publication date, as a point, flagged implied."""
-    return Period.model_construct(start=doc_date, end=doc_date, text=None, point=True,
+    return _period(start=doc_date, end=doc_date, text=None, point=True,
                                   resolved=doc_date is not None, implied=True)
 
 
@@ -146,7 +162,7 @@ def _shift_years(day: dt.date, years: int) -> dt.date:
 def prior_period(base: Period) -> Period:
     """The same period one year earlier ("vs" figures in results, "a year earlier")."""
     if base.start is None or base.end is None:
-        return Period.model_construct(start=None, end=None, text="prior", point=base.point,
+        return _period(start=None, end=None, text="prior", point=base.point,
                                       resolved=False, implied=base.implied)
     end = base.end
     start = _shift_years(base.start, -1)
@@ -154,14 +170,14 @@ def prior_period(base: Period) -> Period:
         new_end = _last_day(end.year - 1, 2)
     else:
         new_end = _shift_years(end, -1)
-    return Period.model_construct(start=start, end=new_end, text="prior", point=base.point,
+    return _period(start=start, end=new_end, text="prior", point=base.point,
                                   resolved=True, implied=base.implied)
 
 
 def earlier_period(base: Period) -> Period:
     """A "from X" figure with no period of its own: some time before ``base``, unknown."""
     label = base.label() if base.resolved else (base.text or "?")
-    return Period.model_construct(start=None, end=None, text=f"before {label}", point=True,
+    return _period(start=None, end=None, text=f"before {label}", point=True,
                                   resolved=False, implied=False)
 
 
@@ -358,10 +374,69 @@ def _is_name_year(text: str, start: int, end: int, limit: int) -> bool:
     return False
 
 
-def find_periods(text: str, start: int, end: int, doc_date: Optional[dt.date]) -> list[PeriodMatch]:
-    """Every time expression in ``text[start:end]``, in order, offsets into ``text``."""
+# Every expression PERIOD_RE finds holds one of these words; a sentence with none is skipped
+# without running the (slow) regex, and otherwise the regex is only tried at the few word
+# starts just before each such word.
+_TRIGGERS = frozenset(
+    [str(y) for y in range(1950, 2100)]
+    + [f"{y}s" for y in range(1950, 2100, 10)]
+    + "year years month months mths mos quarter quarters qtr half h1 h2 1h 2h q1 q2 q3 q4 currently now present "
+      "presently moment date far ago earlier prior previous yearend".split()
+    + "january february march april may june july august september october november december jan feb mar apr "
+      "jun jul aug sep sept oct nov dec".split())
+_SEPARATORS = str.maketrans({c: " " for c in ",.;:!?()[]{}\"'“”‘’-–—/<>"})
+_WORD_START = re.compile(r"(?<![\w.’'-])[\w]")
+_LOOK_BACK = 36
+
+
+def sentence_words(text: str, start: int, end: int) -> tuple[str, set]:
+    """``text[start:end]`` lower-cased, and its set of words: shared by the cheap pre-checks
+    of periods, attribution and classification."""
+    low = text[start:end].lower()
+    return low, set(low.translate(_SEPARATORS).split())
+
+
+def _candidates(text: str, start: int, end: int, words: Optional[tuple[str, set]] = None) -> list[int]:
+    """Offsets of trigger words in ``text[start:end]``."""
+    seg, found = words if words is not None else sentence_words(text, start, end)
+    hits = found & _TRIGGERS
+    if not hits:
+        return []
+    out: list[int] = []
+    for word in hits:
+        pos = seg.find(word)
+        n = len(word)
+        while pos != -1:
+            before = seg[pos - 1] if pos else " "
+            after = seg[pos + n] if pos + n < len(seg) else " "
+            if not before.isalnum() and not after.isalnum():
+                out.append(start + pos)
+            pos = seg.find(word, pos + n)
+    out.sort()
+    return out
+
+
+def find_periods(text: str, start: int, end: int, doc_date: Optional[dt.date],
+                 words: Optional[tuple[str, set]] = None) -> list[PeriodMatch]:
+    """Every time expression in ``text[start:end]``, in order, offsets into ``text``.
+
+    ``words`` is :func:`sentence_words` of the same span, when the caller has it already."""
     found: list[PeriodMatch] = []
-    for m in PERIOD_RE.finditer(text, start, end):
+    covered = start
+    for anchor in _candidates(text, start, end, words):
+        if anchor < covered:
+            continue
+        best = None
+        lo = max(start, covered, anchor - _LOOK_BACK)
+        for w in _WORD_START.finditer(text, lo, anchor + 1):
+            m = PERIOD_RE.match(text, w.start(), end)
+            if m is not None and m.end() > anchor:
+                best = m
+                break
+        if best is None:
+            continue
+        covered = best.end()
+        m = best
         if m.lastgroup == "year" and (m.group("year_w") or "the").lower() == "the" \
                 and _is_name_year(text, m.group("year_y") and m.start("year_y"), m.end(), start):
             continue

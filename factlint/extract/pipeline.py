@@ -20,7 +20,8 @@ from factlint.extract.classify import classify, find_ranks, is_target, rate_afte
 from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, bind_entity, counted_like, doc_entities,
                                        find_mentions, following_noun, located_in, share_numerator, share_parts,
                                        subject_phrase)
-from factlint.extract.periods import (PeriodMatch, Slot, assign_periods, carryable, find_periods, implied_period)
+from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods, carryable, find_periods,
+                                      implied_period, sentence_words)
 from factlint.extract.quantities import Quantity, scan_quantities
 from factlint.extract.sentences import clean, paragraph_spans, split_sentences
 from factlint.models import Claim, Document, Period
@@ -41,6 +42,8 @@ _RANK_TABLE = re.compile(r"[^,;.]{0,40}?\b(?:in|for|on|of)\s+(?:the\s+)?(?P<what
 _RANK_SCOPE = re.compile(r"^(?:world|globe|country|nation|region|Asia|China|list|ranking)\b", re.IGNORECASE)
 _METRIC_ANAPHORS = frozenset("sector industry figure total it field segment business market".split())
 _INHERITED = "\x00"     # marks a metric taken from the figure before it in the sentence
+_KEEP_CASE = re.compile(r"<[^>]*>|[A-Z]{1,3}")
+_LEAD_ADVERB = re.compile(r"\s+(?:then|also|later|first|briefly)\s*$")
 _FIELDS = frozenset(Claim.model_fields)
 _new = Claim.__new__
 _set = object.__setattr__
@@ -69,6 +72,8 @@ class _Sent:
 
 
 def _rank_quantities(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    if not ("rank" in text or "among the top" in text or "placed" in text or "placing" in text):
+        return quantities
     ranks = find_ranks(text, 0, len(text))
     if not ranks:
         return quantities
@@ -95,9 +100,27 @@ def _rank_quantities(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+class _LazyContext:
+    """The mentions of a paragraph's sentences before sentence ``idx``, found only if asked for."""
+
+    __slots__ = ("extractor", "sents", "idx", "value")
+
+    def __init__(self, extractor: "_DocExtractor", sents: list[_Sent], idx: int):
+        self.extractor, self.sents, self.idx, self.value = extractor, sents, idx, None
+
+    def __call__(self) -> list[Mention]:
+        if self.value is None:
+            out: list[Mention] = []
+            for sent in self.sents[:self.idx]:
+                out.extend(m for m in self.extractor._mentions(sent)
+                           if not any(a.start <= m.start < a.end for a, _ in sent.sources))
+            self.value = out
+        return self.value
+
+
 def _title_case(title: Optional[str]) -> Optional[str]:
     if title and title.isupper():
-        return " ".join(w.capitalize() if not re.fullmatch(r"<[^>]*>|[A-Z]{1,3}", w) else w for w in title.split())
+        return " ".join(w if _KEEP_CASE.fullmatch(w) else w.capitalize() for w in title.split())
     return title
 
 
@@ -112,7 +135,7 @@ def _lead_in_source(text: str, start: int, end: int) -> Optional[str]:
     if m is None:
         return None
     subject = text[start:m.start()].split(",")[0]
-    subject = re.sub(r"\s+(?:then|also|later|first|briefly)\s*$", "", subject.strip())
+    subject = _LEAD_ADVERB.sub("", subject.strip())
     words = subject.split()
     if not words or len(words) > 10 or not words[0][:1].isupper():
         return None
@@ -131,13 +154,27 @@ class _DocExtractor:
         self.paras = paragraph_spans(self.text)
         self._attr_cache: dict[int, list[list[attr.Attribution]]] = {}
         self.last_metric: Optional[str] = None
+        self._words_cache: dict[int, tuple[str, set]] = {}
+        self.offsets = doc.offsets
+        self.path = doc.path
+        self.line_starts: Optional[list[int]] = None
         self._sent_cache: dict[int, list[tuple[int, int]]] = {}
-        self.entities = self._doc_entities()
+        self._entities: Optional[DocEntities] = None
 
     # ---------------------------------------------------------------- document level
 
+    def _get_entities(self) -> DocEntities:
+        return self.entities
+
+    @property
+    def entities(self) -> DocEntities:
+        """The document's main entities, found the first time a claim needs them."""
+        if self._entities is None:
+            self._entities = self._doc_entities()
+        return self._entities
+
     def _doc_entities(self) -> DocEntities:
-        lead = " ".join(self.text[a:b] for a, b in self.paras[:2])[:1500]
+        lead = self.text[self.paras[0][0]:self.paras[0][1]][:500] if self.paras else ""
         fm = self.doc.front_matter or {}
         extra: list[str] = []
         places = fm.get("places")
@@ -159,12 +196,19 @@ class _DocExtractor:
         if got is None:
             got = []
             for s, e in self.sentences(p):
-                found = attr.find_attributions(self.text, s, e)
-                speaker = attr.find_speaker(self.text, s, e)
+                words = self.words(s, e)[1]
+                found = attr.find_attributions(self.text, s, e, words)
+                speaker = attr.find_speaker(self.text, s, e, words)
                 if speaker is not None and not any(a.start <= speaker.start < a.end for a in found):
                     found.insert(0, speaker)
                 got.append(found)
             self._attr_cache[p] = got
+        return got
+
+    def words(self, s: int, e: int) -> tuple[str, set]:
+        got = self._words_cache.get(s)
+        if got is None:
+            got = self._words_cache[s] = sentence_words(self.text, s, e)
         return got
 
     def _earlier_attributions(self, p: int) -> list[attr.Attribution]:
@@ -241,8 +285,8 @@ class _DocExtractor:
                 year = self.date.year - 1
             if year is None:
                 return None
-            return Period.model_construct(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), text=word,
-                                          point=False, resolved=True, implied=False)
+            return _period(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), text=word,
+                           point=False, resolved=True, implied=False)
         if word in ("qtr", "quarter"):
             return self._title_period()
         found = find_periods(self.text, a, b, self.date)
@@ -254,12 +298,14 @@ class _DocExtractor:
         spans = self.sentences(p)
         per_sent = self.attributions(p)
         flat = [a for found in per_sent for a in found]
-        resolved = attr.resolve_sources(flat, self._earlier_attributions(p))
+        # only pronouns and anaphors ("he said", "the bureau said") look at earlier paragraphs
+        needs_history = any(a.kind in ("pronoun", "anaphor") for a in flat)
+        resolved = attr.resolve_sources(flat, self._earlier_attributions(p) if needs_history else ())
         source_of = {id(a): src for a, src in zip(flat, resolved)}
         starts = [s for s, _ in spans]
         sents: list[_Sent] = []
         for (s, e), found in zip(spans, per_sent):
-            sent = _Sent(s, e, find_periods(text, s, e, self.date), None, [])
+            sent = _Sent(s, e, find_periods(text, s, e, self.date, self.words(s, e)), None, [])
             sent.sources = [(a, source_of[id(a)]) for a in found if a.kind != "speaker"]
             sents.append(sent)
         for i in items:
@@ -274,14 +320,12 @@ class _DocExtractor:
         carried: Optional[Period] = section
         lead_source: Optional[str] = None
         lead_checked = False
-        context: list[Mention] = []
         for idx, sent in enumerate(sents):
             own = [pm for pm in sent.periods if carryable(pm)]
             sent.default = carried or self.implied
             if own:
                 carried = own[-1].period if section is None else section
             if not sent.items:
-                context.extend(self._mentions(sent))
                 continue
             self._mentions(sent)
             fallback = None
@@ -293,9 +337,8 @@ class _DocExtractor:
                     fallback = lead_source
                 if fallback is None:
                     fallback = self._later_source(idx, sents)
+            context = _LazyContext(self, sents, idx)
             self._sentence(sent, quantities, claims, fallback, context, section is not None)
-            context.extend(m for m in sent.mentions
-                           if not any(a.start <= m.start < a.end for a, _ in sent.sources))
 
     def _mentions(self, sent: _Sent) -> list[Mention]:
         if sent.mentions is None or not sent.mentions:
@@ -323,7 +366,7 @@ class _DocExtractor:
     # ---------------------------------------------------------------- per sentence
 
     def _sentence(self, sent: _Sent, quantities: list[Quantity], claims: dict[int, Claim],
-                  fallback_source: Optional[str], context: list[Mention], results: bool) -> None:
+                  fallback_source: Optional[str], context: "_LazyContext", results: bool) -> None:
         text = self.text
         items = sent.items
         slots = []
@@ -347,6 +390,8 @@ class _DocExtractor:
         prev_full: Optional[str] = None
         prev_kind: Optional[str] = None
         target_period = next((pm.period for pm in sent.periods if pm.kind == "target"), None)
+        low, words = self.words(sent.start, sent.end)
+        based = "based in" in low or "located in" in low or "headquartered in" in low or "registered in" in low
         for n, i in enumerate(items):
             q = quantities[i]
             period = periods[n]
@@ -359,8 +404,8 @@ class _DocExtractor:
                 rate = rate_after(text, q.end, sent.end)
             future = bool(period is not None and period.resolved and period.start is not None
                           and self.date is not None and period.start > self.date and not period.implied)
-            target = is_target(text, sent.start, q.start, future)
-            kind = classify(text, sent.start, sent.end, q.start, q.end, q.dimension, rate is not None, target)
+            target = is_target(text, sent.start, q.start, future, words)
+            kind = classify(text, sent.start, sent.end, q.start, q.end, q.dimension, rate is not None, target, words)
             if slots[n].compared and prev_kind is not None:
                 kind = prev_kind
             if kind == "target" and target_period is not None:
@@ -370,10 +415,10 @@ class _DocExtractor:
             if results:
                 entity = self.entities.by_type.get("company") or self.entities.main
             else:
-                if q.dimension == "percent":
+                if q.dimension == "percent" and based:
                     located = located_in(text, q.end, sent.end, sent.mentions)
                 entity = located or bind_entity(q.start, q.end, sent.mentions, text, sent.end, skip, context,
-                                                self.entities, rank=q.dimension == "rank")
+                                                self._get_entities, rank=q.dimension == "rank")
             # metric
             clause_lo = max([b for a, b in skip if b <= q.start], default=sent.start)
             if results_label:
@@ -458,17 +503,24 @@ class _DocExtractor:
             return prev_metric or self.last_metric or metric
         return metric or prev_metric
 
+    def _position(self, text_offset: int) -> tuple[int, int, int]:
+        """(raw offset, 1-based line, 1-based column), as Document.position, without its per-call overhead."""
+        raw = text_offset if self.offsets is None else self.doc.raw_offset(text_offset)
+        starts = self.line_starts
+        if starts is None:
+            starts = self.line_starts = self.doc._line_starts()
+        index = bisect.bisect_right(starts, raw) - 1
+        return raw, index + 1, raw - starts[index] + 1
+
     def _claim(self, q: Quantity, sentence: str, kind: str, entity: Optional[str], metric: Optional[str],
                period: Optional[Period], source: Optional[str]) -> Claim:
         doc = self.doc
-        last = max(q.end - 1, q.start)
-        raw_start = doc.raw_offset(q.start)
-        line, col = doc.position(q.start)
-        end_line, end_col = doc.position(last)
+        raw_start, line, col = self._position(q.start)
+        raw_last, end_line, end_col = self._position(max(q.end - 1, q.start))
         return _construct({
-            "id": f"{doc.path}:{raw_start}", "path": doc.path, "line": line, "column": col,
+            "id": f"{self.path}:{raw_start}", "path": self.path, "line": line, "column": col,
             "end_line": end_line, "end_column": end_col + 1, "offset": raw_start,
-            "end_offset": doc.raw_offset(last) + 1, "text": q.text, "sentence": sentence, "value": q.value,
+            "end_offset": raw_last + 1, "text": q.text, "sentence": sentence, "value": q.value,
             "unit": q.unit, "dimension": q.dimension, "low": q.low, "high": q.high,
             "low_inclusive": q.low_inclusive, "high_inclusive": q.high_inclusive, "qualifier": q.qualifier,
             "kind": kind, "entity": entity, "metric": metric or None, "period": period, "source": source,

@@ -68,7 +68,10 @@ def _short_unpunctuated(text: str, line_start: int, line_end: int) -> bool:
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank paragraph, leading and trailing blanks trimmed."""
     cuts = [m.start() for m in _PARA_BREAK.finditer(text)]
-    for m in _LINE_END.finditer(text):
+    # Newswire opens paragraphs with an indent and wraps lines anywhere: single newlines
+    # there never end a paragraph.
+    indented = text.count("\n    ") + text.count("\n\t")
+    for m in (_LINE_END.finditer(text) if indented < 2 else ()):
         pos = m.start()
         line_start = text.rfind("\n", 0, pos) + 1
         prev = text[line_start:pos].rstrip()
@@ -81,13 +84,11 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     for cut in cuts + [len(text)]:
         if cut <= start:
             continue
-        a, b = start, cut
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            spans.append((a, b))
+        seg = text[start:cut]
+        stripped = seg.strip()
+        if stripped:
+            a = start + len(seg) - len(seg.lstrip())
+            spans.append((a, a + len(stripped)))
         start = cut
     return spans
 

@@ -46,6 +46,7 @@ class AliasTables:
     metric_lookup: dict[str, str] = field(default_factory=dict)   # metric key -> canonical
     entity_names: dict[str, str] = field(default_factory=dict)    # name as written -> canonical
     entity_pattern: Optional[re.Pattern] = None                   # finds any name in running text
+    name_index: dict[str, list[str]] = field(default_factory=dict)  # first two letters -> names, longest first
 
     def entity_type(self, canonical: Optional[str]) -> Optional[EntityType]:
         return self.entity_types.get(canonical) if canonical else None
@@ -293,4 +294,9 @@ def _load_aliases(extra_paths: tuple) -> AliasTables:
             continue
         _merge(tables, load_model(path, AliasFile))
     tables.entity_pattern = _compile_names(tables.entity_names)
+    index: dict[str, list[str]] = {}
+    for name in sorted(tables.entity_names, key=lambda n: (-len(n), n)):
+        if name[:1].isupper() or name[:1].isdigit():
+            index.setdefault(name[:2], []).append(name)
+    tables.name_index = index
     return tables

@@ -38,7 +38,9 @@ Updated: December 22, 2022 Source: Belt and Road Portal
 
 The Annual Internet Report 2022, released at a summit in November, shows that China's digital economy reached 45.5 trillion yuan in 2021, accounting for 39.8 percent of the country's GDP.
 
-Factories are going digital fast. As of June, 55.7 percent of key processes at large industrial firms were digitally controlled.
+Factories are going digital fast. As of June, 55.7 percent of key processes at large industrial firms were digitally controlled, and the popularity rate of digital design tools stood at 71.2 percent.
+
+By mid-2022, nearly 900,000 small firms were using a cloud service offered by a Beijing-based company, the company said.
 """
 
 ARTICLE_E = """China and ASEAN deepen online ties
@@ -146,6 +148,14 @@ def test_unattributed_paragraph_has_no_source(b_claims):
     c = _claim(b_claims, "55.7")
     assert c.source is None and c.kind == "share" and c.entity == "China"
     assert c.period.point and c.period.end == dt.date(2022, 6, 30)
+
+
+def test_share_named_by_its_subject_and_compound_place_names(b_claims):
+    rate = _claim(b_claims, "71.2")
+    assert rate.kind == "share" and rate.metric == "digital design tool popularity rate" and rate.source is None
+    firms = _claim(b_claims, "900,000")
+    assert firms.entity == "China"          # "a Beijing-based company" is not what is counted
+    assert firms.source == "company"
 
 
 def test_undated_currently_is_unresolved():
