@@ -247,3 +247,32 @@ def test_clean_refuses_a_folder_that_is_not_a_cache(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         store.clean(tmp_path)
     assert (impostor / "notes.txt").exists()
+
+
+KILLED = """
+import sys
+from pathlib import Path
+from factlint.pipeline import collect
+collect([Path(sys.argv[1])], root=Path(sys.argv[1]), quiet=True, jobs=1)
+"""
+
+
+def test_a_killed_run_leaves_a_whole_index(corpus: Path) -> None:
+    import signal
+    import time
+
+    for i in range(40):
+        (corpus / f"extra-{i:02d}.txt").write_text(
+            f"Exports rose {i}.5 pct to {i + 2} billion dlrs, the ministry said.\n", encoding="utf-8")
+    collect([corpus], root=corpus)
+    for i in range(40):
+        (corpus / f"extra-{i:02d}.txt").write_text(
+            f"Imports fell {i}.5 pct to {i + 3} billion dlrs, the ministry said.\n", encoding="utf-8")
+    for delay in (0.3, 0.8, 1.5):
+        proc = subprocess.Popen([sys.executable, "-c", KILLED, str(corpus)])
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        with sqlite3.connect(corpus / CACHE_DIR_NAME / DB_NAME) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert dump(collect([corpus], root=corpus)) == dump(collect([corpus], root=corpus, use_cache=False))
