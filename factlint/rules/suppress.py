@@ -53,15 +53,17 @@ UNUSED_RULE = RuleMeta(
 
 ACTIONS = {"disable": "disable", "enable": "enable", "ignore": "ignore-next-line",
            "disable-file": "disable-file"}
-COMMENT = re.compile(r"<!--[ \t]*factlint-(disable-file|disable|enable|ignore)(?![\w-])(.*?)-->",
+# The body is bounded so that an unclosed comment cannot make the scan quadratic.
+COMMENT = re.compile(r"<!--[ \t]*factlint-(disable-file|disable|enable|ignore)(?![\w-])(.{0,400}?)-->",
                      re.S | re.I)
+MENTION = re.compile(r"factlint", re.I)
 NEAR_MISS = re.compile(r"<!--[ \t]*factlint[-:]([\w-]*)", re.I)
 BARE_LINE = re.compile(r"^[ \t]*factlint-(disable-file|disable|enable|ignore)(?![\w-])([^\n]*?)[ \t]*$",
                        re.M | re.I)
 SELECTOR = re.compile(r"^FL\d{0,3}$", re.I)
 FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.M)
-INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
-HTML_RAW_TEXT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+INLINE_CODE = re.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+HTML_RAW_OPEN = re.compile(r"<(script|style)\b", re.I)
 FRONT_MATTER_KEY = re.compile(r"^factlint[ \t]*:", re.M)
 OFF_VALUES = {"off", "false", "no", "disable", "disabled"}
 
@@ -74,12 +76,17 @@ def parse_directives(doc: Document) -> list[Directive]:
     Problems (unknown directive words, things that are not rule ids) are added to
     ``doc.notices``; they never raise.
     """
+    directives: list[Directive] = []
+    fm = _front_matter_directive(doc)
+    if fm is not None:
+        directives.append(fm)
+    if not MENTION.search(doc.raw):
+        return directives  # the common case: one linear scan and done
     starts = _line_starts(doc.raw)
     skipped = _skipped_spans(doc)
-    directives: list[Directive] = []
     taken: list[tuple[int, int]] = []
     for m in COMMENT.finditer(doc.raw):
-        if _inside(m.start(), skipped):
+        if _inside(m.start(), skipped) or _in_inline_code(doc, m.start(), starts):
             continue
         taken.append((m.start(), m.end()))
         d = _directive(doc, m.group(1), m.group(2), m.start(), m.end(), starts)
@@ -87,7 +94,7 @@ def parse_directives(doc: Document) -> list[Directive]:
             directives.append(d)
     for m in NEAR_MISS.finditer(doc.raw):
         word = m.group(1).lower()
-        if word not in ACTIONS and not _inside(m.start(), skipped):
+        if word not in ACTIONS and not _inside(m.start(), skipped) and not _in_inline_code(doc, m.start(), starts):
             line = _line_of(m.start(), starts)
             written = m.group(0)[4:].strip()
             doc.notices.append(f"line {line}: unknown directive '{written}' ignored "
@@ -100,11 +107,21 @@ def parse_directives(doc: Document) -> list[Directive]:
             d = _directive(doc, m.group(1), m.group(2), start, m.end(), starts)
             if d is not None:
                 directives.append(d)
-    fm = _front_matter_directive(doc)
-    if fm is not None:
-        directives.append(fm)
+    _cap_notices(doc)
     directives.sort(key=lambda d: (d.line, d.column or 0))
     return directives
+
+
+MAX_NOTICES = 20
+
+
+def _cap_notices(doc: Document) -> None:
+    # A file full of broken directives should not flood the report.
+    ours = [n for n in doc.notices if n.startswith("line ")]
+    if len(ours) > MAX_NOTICES:
+        dropped = set(map(id, ours[MAX_NOTICES:]))
+        doc.notices[:] = [n for n in doc.notices if id(n) not in dropped]
+        doc.notices.append(f"{len(ours) - MAX_NOTICES} more directive problem(s) not shown")
 
 
 def _directive(doc: Document, word: str, body: str, start: int, end: int,
@@ -218,28 +235,52 @@ def _front_matter_line(raw: str) -> int:
 
 
 def _skipped_spans(doc: Document) -> list[tuple[int, int]]:
-    """Regions of ``raw`` where a directive-looking text is content, not a directive."""
+    """Regions of ``raw`` where a directive-looking text is content, not a directive:
+    fenced code in Markdown, script and style in HTML."""
     raw = doc.raw
-    spans: list[tuple[int, int]] = []
     if doc.format == "html":
-        spans = [(m.start(), m.end()) for m in HTML_RAW_TEXT.finditer(raw)]
-    elif doc.format == "markdown":
-        open_fence: Optional[tuple[str, int]] = None
-        for m in FENCE.finditer(raw):
-            fence = m.group(1)
-            if open_fence is None:
-                open_fence = (fence, m.start())
-            elif fence[0] == open_fence[0][0] and len(fence) >= len(open_fence[0]):
-                end = raw.find("\n", m.end())
-                spans.append((open_fence[1], len(raw) if end == -1 else end))
-                open_fence = None
-        if open_fence is not None:
-            spans.append((open_fence[1], len(raw)))
-        for m in INLINE_CODE.finditer(raw):
-            if not _inside(m.start(), spans) and "\n\n" not in m.group(0):
-                spans.append((m.start(), m.end()))
-        spans.sort()
+        return _html_raw_text_spans(raw)
+    if doc.format != "markdown":
+        return []
+    spans: list[tuple[int, int]] = []
+    open_fence: Optional[tuple[str, int]] = None
+    for m in FENCE.finditer(raw):
+        fence = m.group(1)
+        if open_fence is None:
+            open_fence = (fence, m.start())
+        elif fence[0] == open_fence[0][0] and len(fence) >= len(open_fence[0]):
+            end = raw.find("\n", m.end())
+            spans.append((open_fence[1], len(raw) if end == -1 else end))
+            open_fence = None
+    if open_fence is not None:
+        spans.append((open_fence[1], len(raw)))
     return spans
+
+
+def _html_raw_text_spans(raw: str) -> list[tuple[int, int]]:
+    """<script> and <style> contents; one pass (an unclosed one runs to the end)."""
+    lower = raw.lower()
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = HTML_RAW_OPEN.search(raw, pos)
+        if m is None:
+            return spans
+        close = lower.find(f"</{m.group(1).lower()}", m.end())
+        end = len(raw) if close == -1 else close
+        spans.append((m.start(), end))
+        pos = end + 1
+
+
+def _in_inline_code(doc: Document, pos: int, starts: list[int]) -> bool:
+    """Whether ``pos`` lies inside a Markdown code span on its line (`like this`)."""
+    if doc.format != "markdown":
+        return False
+    line = _line_of(pos, starts)
+    begin = starts[line - 1]
+    end = doc.raw.find("\n", pos)
+    text = doc.raw[begin: len(doc.raw) if end == -1 else end]
+    return any(m.start() <= pos - begin < m.end() for m in INLINE_CODE.finditer(text))
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -247,8 +247,11 @@ def test_per_path_ignores_and_config_settings(tmp_path, monkeypatch):
     assert apply_suppressions([], [file_result(d2)], quiet)[1] == []
 
 
-def test_pipeline_records_directives_and_their_notices():
+def test_pipeline_records_directives_and_their_notices(monkeypatch):
+    import factlint.pipeline
     from factlint.pipeline import process_document
+
+    monkeypatch.setattr(factlint.pipeline, "extract_claims", lambda doc: [])  # only directives matter here
 
     d = doc("<!-- factlint-ignore FL101 -->\nShenzhen had 51,000 5G base stations.\n"
             "<!-- factlint-ignore not-a-rule -->\nMore text.\n")
@@ -267,3 +270,19 @@ def test_pipeline_records_directives_and_their_notices():
 def test_id_lists(body, rules):
     (d,) = parse_directives(doc(f"<!-- factlint-disable {body} -->\ntext\n"))
     assert d.rules == rules
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_pathological_input_stays_linear(fmt):
+    import time
+
+    chunk = ("Shenzhen had 51,000 5G base stations ` <!-- factlint-disable FL101 <script> "
+             "<!-- factlint-oops `` factlint-ignore FL1\n")
+    raw = chunk * 10_000  # ~1 MB of unclosed comments, code spans and script tags
+    d = doc(raw, "corpus/huge." + {"markdown": "md", "html": "html", "text": "txt"}[fmt], fmt)
+    start = time.perf_counter()
+    parse_directives(d)
+    assert time.perf_counter() - start < 3.0  # generous: catches quadratic scans (minutes), not noise
+    assert len(d.notices) <= 21
+    if fmt != "html":  # in HTML an unclosed <script> makes the rest script text
+        assert d.notices[-1].endswith("more directive problem(s) not shown")
