@@ -63,6 +63,7 @@ class Quantity:
     precision: float = 0.0      # half a unit of the last written digit, in the base unit (0: exact)
     scale: float = 1.0          # the scale written with the number ("billion" -> 1e9)
     words: bool = False         # the number is written in words
+    unit_factor: float = 1.0    # canonical units per written unit (0.01 for "cts")
 
 
 # ---------------------------------------------------------------- context patterns
@@ -129,6 +130,7 @@ increased decreased grew declined dropped jumped climbed gained lost up down yea
 compared which who whom whose where when what it its their his her our your my we they he she
 you i them him us also only just more most less least than each every all both some any no not
 year years month months week weeks day days quarter quarters time times percent pct
+last next previous earlier ago later this that
 """.split())
 _DATE_NOUNS = frozenset("""figures figure data report reports level levels result results budget
 crop season plan plans target targets census election elections edition quarter quarters survey
@@ -165,7 +167,7 @@ class _Core:
 
 
 class _Scan:
-    __slots__ = ("text", "low", "n", "tables", "switch_cache", "all_numbers", "out", "factors", "blocked",
+    __slots__ = ("text", "low", "n", "tables", "switch_cache", "all_numbers", "out", "blocked",
                  "ranks")
 
     def __init__(self, text: str, tables: UnitTables, all_numbers: bool):
@@ -176,7 +178,6 @@ class _Scan:
         self.switch_cache: dict[tuple, bool] = {}
         self.all_numbers = all_numbers
         self.out: list[Quantity] = []
-        self.factors: list[float] = []
         self.blocked: list[tuple[int, int]] = []
         self.ranks: list[Quantity] = []
 
@@ -209,6 +210,7 @@ def scan_quantities(text: str, tables: Optional[UnitTables] = None, *,
         _scan_ranks(sc)
     tokens = scan_numbers(text, sc.low)
     blocked = sc.blocked
+    before_codes = sc.tables.before_last_words
     b = 0
     consumed = 0
     i = 0
@@ -223,20 +225,20 @@ def scan_quantities(text: str, tables: Optional[UnitTables] = None, *,
         if b < len(blocked) and blocked[b][0] <= tok.start < blocked[b][1]:
             i += 1
             continue
+        if not all_numbers and not tok.words and tok.start:
+            p = text[tok.start - 1]
+            if p.isalpha() and sc.low[tok.start - 3 if tok.start > 3 else 0:tok.start] not in before_codes:
+                i += 1
+                continue     # "G20", "COVID19", "a1b2": a letter glued to the digits
         q, next_i = _quantity(sc, tokens, i)
         i = max(next_i, i + 1)
         if q is None:
             continue
         consumed = q.end
-        _add(sc, q)
+        sc.out.append(q)
     if sc.blocked:
         _merge_ranks(sc)
     return sc.out
-
-
-def _add(sc: _Scan, q: Quantity, factor: float = 1.0) -> None:
-    sc.out.append(q)
-    sc.factors.append(factor)
 
 
 # ---------------------------------------------------------------- one quantity
@@ -253,8 +255,8 @@ def _quantity(sc: _Scan, tokens: list[NumberToken], i: int) -> tuple[Optional[Qu
     m = None
     pw = low[(start - 16 if start > 16 else 0):start].split()
     if pw:
-        last = pw[-1]
-        if last in sc.tables.qualifier_last_words or last[-1] in "<>~=\u2264\u2265":
+        last = pw[-1].lstrip("([{\"'\u201c")
+        if last and (last in sc.tables.qualifier_last_words or last[-1] in "<>~=\u2264\u2265"):
             m = sc.tables.qualifier_before_re.search(low, (start - 40 if start > 40 else 0), start)
     elif start and text[start - 1] in "<>~\u2264\u2265":
         m = sc.tables.qualifier_before_re.search(low, (start - 40 if start > 40 else 0), start)
@@ -333,7 +335,8 @@ def _finish(sc: _Scan, core: _Core, hi: Optional[_Core], start: int, qualifier: 
                  dimension=dimension, low=bd.low, high=bd.high, low_inclusive=bd.low_inclusive,
                  high_inclusive=bd.high_inclusive, qualifier=qualifier, number_start=core.number_start,
                  number_end=last.number_end, rate_base=rate_base, rate_unit=rate_unit, counted=counted,
-                 precision=precision, scale=core.scale if hi is None else hi.scale, words=tok.words)
+                 precision=precision, scale=core.scale if hi is None else hi.scale, words=tok.words,
+                 unit_factor=factor)
     if dimension == "currency" and sc.out:
         _link_equivalent(sc, q)
     return q
@@ -365,6 +368,8 @@ def _core(sc: _Scan, tok: NumberToken) -> Optional[_Core]:
             currency = sc.resolve(sc.tables.before_currency[_squash(m.group("name"))])
             start = m.start()
             prev = text[start - 1] if start else ""
+    if strict and prev and prev not in " \t\n\u00a0([$\u2212-" and _in_url(text, start):
+        return None
     if strict and currency is None and prev:
         if prev.isalpha() or prev in "#№_@" or prev in "+*×^":
             return None
@@ -446,6 +451,10 @@ def _core(sc: _Scan, tok: NumberToken) -> Optional[_Core]:
     if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
         return None
     precision = tok.precision * scale * factor
+    if scale != 1.0 or factor != 1.0:
+        # 128.8 * 1e9 is 128800000000.00002 in binary: keep what was written
+        value = float(f"{value:.15g}")
+        precision = float(f"{precision:.15g}")
     if tok.words and has_scale and tok.precision == 0 and not tok.fraction:
         precision = 0.5 * scale * factor
     return _Core(start, end, s, e, value, precision, unit, scale,
@@ -551,8 +560,8 @@ def _plain_number_ok(sc: _Scan, core: _Core, qualifier: Optional[str], counted: 
         return False
     if next_word == "of" and len(nw) > 1 and nw[1].split(None, 1)[0].rstrip(".,;:") in _MONTH_WORDS:
         return False
-    if prev_word in _ID_WORDS:
-        return False
+    if prev_word in _ID_WORDS or any(w[:1] == "+" and w[1:2].isdigit() for w in pw[-3:]):
+        return False         # "No. 5", "+86 1065 2237"
     if e < sc.n and text[e] in "-\u2013/" and e + 1 < sc.n and text[e + 1].isdigit():
         return False         # "2023-12-06", "1985-86", "222-2222" (ranges were taken already)
     if s >= 2 and text[s - 1] in "-\u2013" and text[s - 2].isdigit():
@@ -627,8 +636,7 @@ def _inherit_unit(sc: _Scan, core: _Core) -> Optional[tuple[UnitDef, float]]:
         return None
     if (prev.scale > 1) != core.has_scale and not (prev.dimension == "currency" and core.has_scale):
         return None
-    factor = sc.factors[-1] if sc.factors else 1.0
-    return UnitDef(prev.unit, prev.dimension, factor), factor
+    return UnitDef(prev.unit, prev.dimension, prev.unit_factor), prev.unit_factor
 
 
 def _link_equivalent(sc: _Scan, q: Quantity) -> None:
@@ -738,7 +746,7 @@ def _counted(sc: _Scan, pos: int) -> Optional[tuple[str, int]]:
             break
         if w[0].isdigit() and not any(c.isalpha() for c in w):
             break
-        if words and len(lw) > 5 and (lw.endswith("ed") or lw.endswith("ing")):
+        if words and len(lw) > 4 and (lw.endswith("ed") or lw.endswith("ing")):
             break
         if w[0].isupper() and lower_seen:
             break

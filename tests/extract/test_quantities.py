@@ -1,0 +1,273 @@
+"""The quantity scanner on sentences shaped like the seed articles and Reuters newswire."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.extract.quantities import Quantity, scan_quantities
+from factlint.normalize.units import UnitTableFile, compile_tables, load_units, read_table, builtin_table_path
+
+
+def one(text: str) -> Quantity:
+    found = scan_quantities(text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+def texts(text: str) -> list[str]:
+    return [q.text for q in scan_quantities(text)]
+
+
+def spans_ok(text: str, found: list[Quantity]) -> None:
+    for q in found:
+        assert q.text == text[q.start:q.end]
+        assert q.start <= q.number_start < q.number_end <= q.end
+
+
+# ---------------------------------------------------------------- seed article figures
+def test_exceeded_yuan_with_bracketed_dollar_equivalent():
+    text = ("The added value of Shenzhen's core digital economy industries exceeded 900 billion yuan "
+            "(US$128.8 billion) last year, accounting for 30.5% of the city's GDP.")
+    found = scan_quantities(text)
+    spans_ok(text, found)
+    assert [q.text for q in found] == ["exceeded 900 billion yuan", "US$128.8 billion", "30.5%"]
+    yuan, usd, share = found
+    assert (yuan.value, yuan.unit, yuan.dimension, yuan.qualifier) == (900e9, "CNY", "currency", "over")
+    assert yuan.low == 900e9 and yuan.low_inclusive is False and yuan.high is None
+    assert (usd.value, usd.unit, usd.equivalent_of) == (128.8e9, "USD", 0)
+    assert usd.value > 0                       # brackets never make a number negative
+    assert usd.low == pytest.approx(128.75e9) and usd.high == pytest.approx(128.85e9)
+    assert (share.unit, share.low, share.high) == ("percent", pytest.approx(30.45), pytest.approx(30.55))
+
+
+@pytest.mark.parametrize("bracket", ["(about US$128.8 billion)", "(128.8 billion U.S. dollars)",
+                                     "( US$ 128.8 billion )"])
+def test_bracketed_equivalent_forms(bracket):
+    found = scan_quantities(f"It reached 900 billion yuan {bracket} in 2021.")
+    assert len(found) == 2
+    assert found[1].equivalent_of == 0 and found[1].unit == "USD" and found[1].value == pytest.approx(128.8e9)
+
+
+def test_newswire_or_equivalent_and_no_link_for_a_list():
+    found = scan_quantities("The deficit was 1.2 trillion yen, or 8.3 billion dlrs, the ministry said.")
+    assert [(q.unit, q.equivalent_of) for q in found] == [("JPY", None), ("USD", 0)]
+    found = scan_quantities("Fees were 10 Swiss francs, 3 euros and 5 dlrs.")
+    assert all(q.equivalent_of is None for q in found)
+
+
+def test_station_counts_with_counted_nouns_and_a_rate():
+    text = ("By the end of 2021, Shenzhen had 51,000 5G base stations, or 28.5 stations per 10,000 people, "
+            "and 15,000 multifunctional intelligent poles.")
+    found = scan_quantities(text)
+    spans_ok(text, found)
+    assert [q.text for q in found] == ["51,000 5G base stations", "28.5 stations per 10,000 people",
+                                       "15,000 multifunctional intelligent poles"]
+    stations, rate, poles = found
+    assert (stations.value, stations.unit, stations.counted) == (51000, "count", "5G base stations")
+    assert (stations.low, stations.high) == (50999.5, 51000.5)
+    assert (rate.value, rate.counted, rate.rate_base, rate.rate_unit) == (28.5, "stations", 10000, "people")
+    assert poles.counted == "multifunctional intelligent poles"
+
+
+def test_over_fifty_thousand_is_open_above():
+    q = one("Shenzhen had built over 50,000 5G stations as of 2021.")
+    assert (q.qualifier, q.value, q.low, q.low_inclusive, q.high) == ("over", 50000, 50000, False, None)
+    assert q.counted == "5G stations"
+
+
+def test_data_output_in_zettabytes_without_a_space():
+    q = scan_quantities("China's data output reached 6.6ZB in 2021.")[0]
+    assert (q.text, q.unit, q.dimension) == ("6.6ZB", "byte", "data")
+    assert q.value == pytest.approx(6.6e21) and q.low == pytest.approx(6.55e21)
+    assert scan_quantities("storage of 6.6 ZB and 512 GB")[1].value == pytest.approx(512e9)
+
+
+def test_growth_percent_and_rank():
+    found = scan_quantities("a year-on-year increase of 29.4 percent, ranking second in the world")
+    assert [(q.text, q.unit, q.value) for q in found] == [("29.4 percent", "percent", 29.4), ("second", "rank", 2)]
+    assert (found[1].low, found[1].high) == (2, 2)
+
+
+def test_among_the_top_five_is_a_rank_up_to_five_but_a_list_name_is_not():
+    q = one("Beijing and Shenzhen were among the top five cities in the digital economy.")
+    assert (q.text, q.unit, q.qualifier, q.low, q.high) == ("top five", "rank", "up_to", 1, 5)
+    q = one("More than half of China's firms on the Forbes top 100 digital companies list are in Beijing.")
+    assert (q.text, q.unit, q.value, q.qualifier) == ("More than half", "percent", 50, "over")
+
+
+@pytest.mark.parametrize("text, qualifier, low, high, high_inc", [
+    ("nearly one million MSMEs benefited", "nearly", 900000, 1e6, False),
+    ("almost half of the population", "nearly", 45, 50, False),
+    ("about 120 million people", "about", 108e6, 132e6, True),
+    ("more than 40 million enterprises", "over", 40e6, None, True),
+    ("more than 99 percent of market entities", "over", 99, None, True),
+    ("at least 300 firms", "at_least", 300, None, True),
+    ("up to 700 contract workers", "up_to", 0, 700, True),
+    ("under 5 pct of output", "under", None, 5, False),
+    ("fewer than 20 plants", "under", 0, 20, False),
+])
+def test_qualifiers_become_bounds(text, qualifier, low, high, high_inc):
+    q = one(text)
+    assert q.qualifier == qualifier
+    assert q.low == pytest.approx(low) if low is not None else q.low is None
+    assert q.high == pytest.approx(high) if high is not None else q.high is None
+    assert q.high_inclusive is high_inc
+    if q.low is not None and q.high is not None:
+        assert q.low <= q.value <= q.high
+
+
+def test_number_words():
+    assert [(q.text, q.value, q.counted) for q in scan_quantities("in the ten ASEAN countries")] == \
+        [("ten ASEAN countries", 10, "ASEAN countries")]
+    q = one("twenty-five companies joined")
+    assert (q.value, q.low, q.high) == (25, 25, 25)        # words are exact
+    q = one("one million residents")
+    assert (q.value, q.low, q.high) == (1e6, 0.5e6, 1.5e6)  # words with a scale: half the scale
+    q = one("a third of the budget")
+    assert (q.unit, q.value) == ("percent", pytest.approx(100 / 3))
+    q = one("a hundred stores opened")
+    assert q.value == 100 and q.text == "a hundred stores"
+
+
+# ---------------------------------------------------------------- not quantities
+@pytest.mark.parametrize("text", [
+    "The 2022 World Internet Conference opened in Wuzhen.",
+    "Sales rose in 2021 and have grown since 1995.",
+    "It offers 5G and 4G networks despite COVID-19.",
+    "the 1+3+N framework and the 3+3 action plan",
+    "the Partner 2 Connect coalition and the G20 summit",
+    "the New Intelligent Manufacturing 100 project",
+    "Forecasts for the 1986/87 crop were cut.",
+    "It was announced on Sept. 7, 2021 and again on Dec 4.",
+    "Updated: December 22, 2022 Source: Belt and Road Portal",
+    "Updated: 2023-12-06 20:27",
+    "Talks resumed Feb 26 at 10:30 a.m.",
+    "a collection of 360-degree videos",
+    "best viewed at 1024*768 resolution",
+    "a four-year programme for infrastructure",
+    "Copyright 1995 - 2023 China Daily. All rights reserved.",
+    "Registration number: 0108263, licence No. 13028812, ICP 10022338",
+    "Call 010-64996421 or +86 1065 2237",
+    "version 3.2.1 of the software, address 192.168.1.2",
+    "the second half of the year and the third quarter",
+])
+def test_non_quantities_yield_nothing(text):
+    assert scan_quantities(text) == []
+
+
+def test_year_with_a_counted_noun_is_a_count_but_a_year_before_a_name_is_not():
+    assert texts("The plant hired 1500 workers.") == ["1500 workers"]
+    assert texts("The 2021 figures were revised.") == []
+    assert texts("In 2021 100 companies moved.") == ["100 companies"]
+
+
+def test_newswire_dense_results_table():
+    text = ("Shr 1.20 dlrs vs 1.10 dlrs\n    Net 12.3 mln vs 10.1 mln\n    Revs 123.4 mln vs 98.7 mln\n"
+            "    Qtly div 12 cts vs 12 cts prior\n    Avg shrs 10.2 mln vs 9.8 mln")
+    found = scan_quantities(text)
+    spans_ok(text, found)
+    assert [(q.text, q.unit) for q in found] == [
+        ("1.20 dlrs", "USD"), ("1.10 dlrs", "USD"), ("12.3 mln", "count"), ("10.1 mln", "count"),
+        ("123.4 mln", "count"), ("98.7 mln", "count"), ("12 cts", "USD"), ("12 cts", "USD"),
+        ("10.2 mln", "count"), ("9.8 mln", "count")]
+    assert found[6].value == pytest.approx(0.12) and found[6].low == pytest.approx(0.115)
+    assert found[2].value == pytest.approx(12.3e6) and found[2].high == pytest.approx(12.35e6)
+
+
+def test_newswire_unit_carries_over_after_from_and_vs():
+    found = scan_quantities("The surplus jumped to 3.58 billion dlrs from 1.94 billion a year earlier.")
+    assert [(q.text, q.unit, q.value) for q in found] == [
+        ("3.58 billion dlrs", "USD", 3.58e9), ("1.94 billion", "USD", 1.94e9)]
+    found = scan_quantities("Exports rose 14.6 pct to 10.91 billion.")
+    assert [(q.unit, q.value) for q in found] == [("percent", 14.6), ("count", 10.91e9)]
+    found = scan_quantities("Shr 44 cts vs 16")
+    assert found[1].unit == "USD" and found[1].value == pytest.approx(0.16)
+
+
+def test_newswire_currencies_and_scales():
+    cases = {
+        "12.3 mln dlrs": (12.3e6, "USD"), "1.5 billion dlrs": (1.5e9, "USD"), "3.2 pct": (3.2, "percent"),
+        "500 mln stg": (500e6, "GBP"), "1.8500 marks": (1.85, "DEM"), "143.80 yen": (143.8, "JPY"),
+        "45 cts": (0.45, "USD"), "2.5 bn euros": (2.5e9, "EUR"), "4 tn yuan": (4e12, "CNY"),
+        "1.5 mn": (1.5e6, "count"), "£3m": (3e6, "GBP"), "€2.5bn": (2.5e9, "EUR"),
+        "HK$10 billion": (10e9, "HKD"), "RMB 10 billion": (10e9, "CNY"), "500 USD": (500, "USD"),
+        "CNY 45.5 trillion": (45.5e12, "CNY"), "2 percentage points": (2, "pp"), "1.5 pp": (1.5, "pp"),
+        "25 basis points": (0.25, "pp"), "10 per cent": (10, "percent"), "3 pct points": (3, "pp"),
+        "1,750 dlrs per tonne": (1750, "USD"),
+    }
+    for written, (value, unit) in cases.items():
+        q = one(f"The figure was {written} last year.")
+        assert q.text == written, written
+        assert (q.value, q.unit) == (pytest.approx(value), unit), written
+
+
+def test_yen_sign_is_resolved_by_the_text():
+    assert one("A ticket costs ¥500 in Tokyo.").unit == "JPY"
+    assert scan_quantities("A ticket costs ¥500 in Shenzhen, about 70 yuan less.")[0].unit == "CNY"
+
+
+def test_negative_numbers_only_where_meant():
+    q = one("Output changed by -2.5 pct in March.")
+    assert (q.value, q.low, q.high) == (-2.5, pytest.approx(-2.55), pytest.approx(-2.45))
+    q = one("GDP grew 5-7 pct.")
+    assert (q.qualifier, q.value, q.low, q.high) == ("range", 6, 4.5, 7.5)
+
+
+@pytest.mark.parametrize("text, written, low, high, unit", [
+    ("quoted at 340 to 350 dlrs", "340 to 350 dlrs", 339.5, 350.5, "USD"),
+    ("offers of 1,750 to 1,780 dlrs per tonne", "1,750 to 1,780 dlrs per tonne", 1749.5, 1780.5, "USD"),
+    ("growth of between 5 and 7 pct", "between 5 and 7 pct", 4.5, 7.5, "percent"),
+    ("a cost of 1.5 to 2 billion dlrs", "1.5 to 2 billion dlrs", 1.45e9, 2.5e9, "USD"),
+])
+def test_ranges(text, written, low, high, unit):
+    q = one(text)
+    assert (q.text, q.qualifier, q.unit) == (written, "range", unit)
+    assert (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+    assert q.value == pytest.approx((q.low + q.high) / 2, rel=0.2)
+
+
+def test_change_from_to_is_not_a_range():
+    found = scan_quantities("The bank raised its rate from 7.25 pct to 7.5 pct.")
+    assert [q.qualifier for q in found] == [None, None]
+
+
+def test_dates_in_a_range_of_years_are_not_quantities():
+    assert scan_quantities("The plan covers 2021-2025 and the 1985-86 season.") == []
+
+
+def test_postfix_qualifiers():
+    assert one("orders of 500 or more").qualifier == "at_least"
+    q = one("a crowd of 50,000+ fans")
+    assert (q.qualifier, q.low, q.high, q.counted) == ("over", 50000, None, "fans")
+
+
+def test_urls_and_spans_are_exact():
+    text = "See https://example.com/a?q=30%25%2020% for 12 pct more."
+    found = scan_quantities(text)
+    assert [q.text for q in found] == ["12 pct"]
+    spans_ok(text, found)
+
+
+# ---------------------------------------------------------------- user tables
+def test_user_table_extends_the_builtin_one(tmp_path):
+    extra = tmp_path / "units.yaml"
+    extra.write_text("currencies:\n  - code: VND\n    after: [dong]\n"
+                     "units:\n  - unit: TEU\n    dimension: containers\n    names: [TEU, teus]\n"
+                     "qualifiers:\n  about:\n    delta: 0.2\n")
+    tables = load_units([extra])
+    found = scan_quantities("Imports were 5 trillion dong, about 20,000 TEU and 3 pct.", tables)
+    assert [(q.unit, q.dimension) for q in found] == [("VND", "currency"), ("TEU", "containers"),
+                                                      ("percent", "percent")]
+    assert found[1].low == pytest.approx(16000)
+    # the built-in table is untouched
+    assert scan_quantities("about 20,000 TEU")[0].low == pytest.approx(18000)
+
+
+def test_builtin_table_is_valid_and_compiles():
+    table = read_table(builtin_table_path())
+    tables = compile_tables([table])
+    assert tables.units_ci["pct"].unit == "percent"
+    assert tables.units_cs["ZB"].factor == 1e21
+    assert tables.before_currency["us$"].unit == "USD"
+    assert tables.qualifiers_before["more than"] == "over"
+    assert isinstance(table, UnitTableFile)
