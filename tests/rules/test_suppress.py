@@ -286,3 +286,18 @@ def test_pathological_input_stays_linear(fmt):
     assert len(d.notices) <= 21
     if fmt != "html":  # in HTML an unclosed <script> makes the rest script text
         assert d.notices[-1].endswith("more directive problem(s) not shown")
+
+
+def test_front_matter_read_by_the_real_ingest(tmp_path):
+    from factlint.ingest import load_document
+
+    article = tmp_path / "now-shenzhen.md"
+    article.write_text("---\ntitle: Shenzhen 5G\ndate: 2022-01-24\nfactlint: {ignore: [FL401]}\n---\n"
+                       "Shenzhen had built 51,000 5G base stations as of the end of 2021.\n", encoding="utf-8")
+    off = tmp_path / "daily.md"
+    off.write_text("---\ntitle: Shenzhen leads\nfactlint: off\n---\nOver 50,000 5G base stations.\n",
+                   encoding="utf-8")
+    (d,) = parse_directives(load_document(article))
+    assert (d.action, d.rules, d.line, d.text) == ("disable-file", ["FL401"], 4, "factlint: {ignore: [FL401]}")
+    (d,) = parse_directives(load_document(off))
+    assert (d.action, d.rules, d.line) == ("disable-file", [], 3)
