@@ -75,7 +75,7 @@ _W = _trie(WORDS)
 # character (the literal set lets ``re`` skip ahead fast). "and", "a"/"an" (in
 # "and a half") and "point" (decimals) may join words.
 WORDS_RE = re.compile(
-    r"[\s(\[\"'\u2018\u201c/-](?P<run>" + _W + r"(?:(?:\s*-\s*|\s+(?:and\s+(?:an?\s+)?)?|\s+point\s+)"
+    r"[\s(\[\"'\u2018\u201c/-](?P<run>" + _W + r"(?:(?:\s*-\s*|\s+(?:and\s+)?(?:an?\s+)?|\s+point\s+)"
     + _W + r")*(?:\s+point(?:\s+" + _W + r")+)?)(?![\w])")
 _TOKEN_RE = re.compile(r"[a-z]+")
 

@@ -1,0 +1,81 @@
+"""Numerals: digits with separators, decimals, fractions, exponents and number words."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.extract.numbers import parse_digits, scan_numbers
+
+
+def values(text: str) -> list[tuple[str, float]]:
+    return [(text[t.start:t.end], t.value) for t in scan_numbers(text)]
+
+
+@pytest.mark.parametrize("raw, value, decimals, digits, grouped", [
+    ("155,221", 155221.0, 0, 6, True),
+    ("6.6", 6.6, 1, 1, False),
+    ("1,234,567.89", 1234567.89, 2, 7, True),
+    ("40\u202f000", 40000.0, 0, 5, True),
+    ("0.08", 0.08, 2, 1, False),
+])
+def test_parse_digits(raw, value, decimals, digits, grouped):
+    assert parse_digits(raw) == (pytest.approx(value), decimals, digits, grouped)
+
+
+def test_precision_is_half_the_last_written_digit():
+    toks = scan_numbers("51,000 and 30.5 and 30 and 4.800")
+    assert [t.precision for t in toks] == [0.5, pytest.approx(0.05), 0.5, pytest.approx(0.0005)]
+
+
+def test_thousands_groups_must_have_three_digits():
+    assert values("lists 22,24,26,31 here") == [("22", 22), ("24", 24), ("26", 26), ("31", 31)]
+    assert values("123,456,1234") == [("123,456", 123456), ("1234", 1234)]
+    assert values("1 234 567 people") == [("1 234 567", 1234567)]
+    assert values("423 0000") == [("423", 423), ("0000", 0)]
+    assert values("5, 6 and 7.") == [("5", 5), ("6", 6), ("7", 7)]
+
+
+def test_fractions_in_digits():
+    assert values("a 7 3/4 pct coupon and 3/4 of it") == [("7 3/4", 7.75), ("3/4", 0.75)]
+    # a date or a season is not a fraction
+    assert [v for _, v in values("on 5/17/2018")] == [5, 17, 2018]
+    assert [v for _, v in values("the 1986/87 crop")] == [1986, 87]
+
+
+def test_exponents_and_leading_dot():
+    assert values("1e10 and 1.3e6") == [("1e10", 1e10), ("1.3e6", 1.3e6)]
+    assert values("yields .08 more") == [(".08", 0.08)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ten", 10), ("twenty-five", 25), ("fifty - two", 52), ("one hundred and sixty-one", 161),
+    ("two hundred and two thousand", 202000), ("twenty-one trillion three hundred", 21000000000300),
+    ("one million", 1e6), ("a hundred", 100), ("a dozen", 12), ("three dozens", 36),
+    ("two thirds", 2 / 3), ("a half", 0.5), ("half", 0.5), ("three quarters", 0.75),
+    ("one and a half", 1.5), ("five eighths", 0.625), ("half a million", 5e5),
+    ("one and a half billion", 1.5e9), ("nine point nought four", 9.04),
+    ("two hundred point zero three", 200.03), ("zero", 0), ("nought", 0),
+])
+def test_number_words(text, value):
+    toks = scan_numbers(f"it was {text} then")
+    assert len(toks) == 1
+    assert text.lower() == f"it was {text} then"[toks[0].start:toks[0].end]
+    assert toks[0].value == pytest.approx(value)
+    assert toks[0].words
+
+
+def test_separate_words_are_separate_numbers():
+    assert [v for _, v in values("three-nought-four")] == [3, 0, 4]
+    assert [v for _, v in values("one two")] == [1, 2]
+
+
+def test_ordinals_and_bare_scales_are_not_numbers():
+    assert values("the third quarter and the first half") == [("half", 0.5)]
+    assert values("millions of people and a hundredfold") == []
+
+
+def test_word_precision_exact_unless_scaled():
+    ten, million, mixed = scan_numbers("ten, one million, two million three hundred")
+    assert ten.precision == 0 and not ten.scaled
+    assert million.precision == 0.5e6 and million.scaled
+    assert mixed.precision == 0 and mixed.value == 2000300
