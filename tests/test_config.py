@@ -393,3 +393,11 @@ def test_exclude_globs_work_with_file_discovery_from_any_working_folder(corpus, 
     assert "corpus/2022/shenzhen-5g.md" in found
     if cwd_part == "":
         assert "drafts/outside.md" in found
+
+
+def test_extend_may_name_a_pyproject(corpus):
+    write(corpus / "pyproject.toml", "[tool.factlint]\nfail-level = \"warning\"\nignore = [\"FL402\"]\n")
+    write(corpus / "corpus" / "factlint.yaml", "extend: ../pyproject.toml\nignore: [FL401]\n")
+    config = load_config([corpus / "corpus"])
+    assert config.fail_level == "warning" and config.ignore == ["FL402", "FL401"]
+    assert config.sources[0] == (corpus / "pyproject.toml").resolve()
