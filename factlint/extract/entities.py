@@ -172,7 +172,7 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
         last = text[b - 1]
         if last == "s" and text[b - 2] in "'’":
             first = _run_start(text, caps, k)
-            if text[caps[first][0]:caps[first][1]] in _NOT_NAMES and first == k:
+            if first == k and text[a:b - 2] in _NOT_NAMES:
                 continue
             raw = text[caps[first][0]:b - 2]
             name = canonical_entity(raw, tables)

@@ -181,9 +181,21 @@ def earlier_period(base: Period) -> Period:
                                   resolved=False, implied=False)
 
 
+class _Groups:
+    """``m.groupdict()`` read lazily: PERIOD_RE has dozens of groups and a resolution reads a few."""
+
+    __slots__ = ("group",)
+
+    def __init__(self, m: re.Match):
+        self.group = m.group
+
+    def __getitem__(self, name: str) -> Optional[str]:
+        return self.group(name)
+
+
 def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
     """The period a PERIOD_RE match stands for, or None when it is not one."""
-    g = m.groupdict()
+    g = _Groups(m)
     text = " ".join(m.group(0).split())
     kind = m.lastgroup
     start, end = m.start(), m.end()

@@ -21,7 +21,7 @@ from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _con
                                        find_mentions, following_noun, located_in, share_numerator, share_parts,
                                        subject_phrase)
 from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods, carryable, find_periods,
-                                      implied_period, sentence_words)
+                                      implied_period, prior_period, sentence_words)
 from factlint.extract.quantities import Quantity, scan_quantities
 from factlint.extract.sentences import clean, paragraph_spans, split_sentences
 from factlint.models import Claim, Document, Period
@@ -29,7 +29,7 @@ from factlint.normalize.aliases import AliasTables, canonical_metric, load_alias
 
 _COMPARED = re.compile(r"(?:\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from)"
                        r"\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
-_VS = re.compile(r"\b(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_VS = re.compile(r"\b(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?(?:profit\s+|loss\s+)?$", re.IGNORECASE)
 # A newswire results line: "Shr 1.19 dlrs vs 1.46 dlrs", "Net 3,150,185 vs 2,665,284".
 _RESULTS_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Za-z.'/&-]*(?:\s+[a-z][A-Za-z.'/&-]*){0,3}?)\s+(?:loss\s+|profit\s+)?"
                             r"(?:[-(]?[$\d]|nil\b)")
@@ -155,6 +155,7 @@ class _DocExtractor:
         self._attr_cache: dict[int, list[list[attr.Attribution]]] = {}
         self.last_metric: Optional[str] = None
         self._words_cache: dict[int, tuple[str, set]] = {}
+        self._label_cache: dict[str, str] = {}
         self.offsets = doc.offsets
         self.path = doc.path
         self.line_starts: Optional[list[int]] = None
@@ -174,7 +175,7 @@ class _DocExtractor:
         return self._entities
 
     def _doc_entities(self) -> DocEntities:
-        lead = self.text[self.paras[0][0]:self.paras[0][1]][:500] if self.paras else ""
+        lead = self.text[self.paras[0][0]:self.paras[0][1]][:300] if self.paras else ""
         fm = self.doc.front_matter or {}
         extra: list[str] = []
         places = fm.get("places")
@@ -243,17 +244,20 @@ class _DocExtractor:
                 continue
             by_para.setdefault(p, []).append(i)
         claims: dict[int, Claim] = {}
-        section: Optional[Period] = None
-        if any(self._is_results_line(p) for p in list(by_para)[:3]):
-            section = self._title_period()
+        results = {p for p in by_para if self._is_results_line(p)}
+        section: Optional[Period] = self._title_period() if results else None
         for p in range(len(self.paras)):
             a, b = self.paras[p]
-            if b - a < 30 and _RESULTS_HEADING.match(text, a, b):
+            if results and b - a < 30 and _RESULTS_HEADING.match(text, a, b):
                 section = self._heading_period(a, b) or section
                 continue
             items = by_para.get(p)
-            if items:
-                self._paragraph(p, items, quantities, claims, section if self._is_results_line(p) else None)
+            if not items:
+                continue
+            if p in results:
+                self._results_line(p, items, quantities, claims, section or self.implied)
+            else:
+                self._paragraph(p, items, quantities, claims, None)
         for i, q in enumerate(quantities):
             c = claims.get(i)
             if c is not None and q.equivalent_of is not None:
@@ -263,6 +267,32 @@ class _DocExtractor:
                     for name in ("kind", "entity", "metric", "period", "source"):
                         c.__dict__[name] = primary.__dict__[name]
         return [claims[i] for i in sorted(claims)]
+
+    def _results_line(self, p: int, items: list[int], quantities: list[Quantity], claims: dict[int, Claim],
+                      period: Period) -> None:
+        """A newswire results line ("Shr 1.19 dlrs vs 1.46 dlrs"): the company of the story,
+        the line's label as metric, the section's period, and the year-ago period after "vs"."""
+        text = self.text
+        a, b = self.paras[p]
+        m = _RESULTS_LABEL.match(text, a, b)
+        label = m.group("label") if m else ""
+        metric = self._label_cache.get(label)
+        if metric is None:
+            metric = self._label_cache[label] = canonical_metric(label, self.tables) if label else ""
+        entities = self.entities
+        entity = entities.by_type.get("company") or entities.main
+        sentence = clean(text[a:b])
+        prior = None
+        prev_end = a
+        for i in items:
+            q = quantities[i]
+            if _VS.search(text, max(prev_end, q.start - 12), q.start):
+                prior = prior or prior_period(period)
+                this = prior
+            else:
+                this = period
+            prev_end = q.end
+            claims[i] = self._claim(q, sentence, "level", entity, metric or None, this, None)
 
     def _is_results_line(self, p: int) -> bool:
         a, b = self.paras[p]

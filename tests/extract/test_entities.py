@@ -1,0 +1,72 @@
+from factlint.extract.entities import (Mention, bind_entity, doc_entities, find_mentions, resolve_anaphor,
+                                       subject_phrase)
+from factlint.normalize.aliases import canonical_metric, load_aliases
+
+T = load_aliases()
+
+
+def _mentions(text):
+    return [(text[m.start:m.end], m.name, m.type, m.possessive, m.anaphor) for m in find_mentions(text, 0, len(text), T)]
+
+
+def test_gazetteer_possessives_demonyms_and_anaphors():
+    text = "Shenzhen's core industries beat Thai and Chinese rivals, the city's bureau said of the U.S. market."
+    assert _mentions(text) == [
+        ("Shenzhen's", "Shenzhen", "city", True, None),
+        ("Thai and Chinese", "Thailand and China", "country", False, None),
+        ("the city's", "", None, True, "city"),
+        ("U.S.", "United States", "country", False, None),
+    ]
+
+
+def test_companies_tickers_and_joint_names():
+    text = "Nippon Light Metal Co Ltd <NLGT.T> and Acme Widgets Inc said Beijing and Shenzhen lead."
+    found = _mentions(text)
+    assert found[0][1:3] == ("Nippon Light Metal", "company")
+    assert ("Acme Widgets Inc", "Acme Widgets", "company", False, None) in found
+    assert ("Beijing and Shenzhen", "Beijing and Shenzhen", "city", False, None) in found
+
+
+def test_not_names():
+    assert _mentions("A Beijing-based firm said Wednesday's sales and US$5 billion in deals rose.") == []
+    assert _mentions("The company's shares rose.") == [("The company's", "", None, True, "company")]
+
+
+def test_document_main_entities_by_type():
+    doc = doc_entities("SHENZHEN CITY BUILDS MORE 5G STATIONS", "Shenzhen and Guangdong officials met in China.",
+                       ["china"], T)
+    assert doc.main == "Shenzhen"
+    assert doc.by_type == {"city": "Shenzhen", "province": "Guangdong", "country": "China"}
+    assert resolve_anaphor("country", [], doc) == "China"
+    assert resolve_anaphor("city", [Mention(0, 7, "Beijing", "city")], doc) == "Beijing"
+
+
+def _bind(text, number, doc=None):
+    q = text.index(number)
+    mentions = find_mentions(text, 0, len(text), T)
+    return bind_entity(q, q + len(number), mentions, text, len(text), [], lambda: [], doc or doc_entities(None, "", [], T))
+
+
+def test_entity_of_a_figure():
+    assert _bind("Saudi Arabia has an Opec quota of 4.133 mln bpd.", "4.133") == "Saudi Arabia"
+    assert _bind("Chile's accord and Venezuela's 21 billion dlr package were signed.", "21 billion") == "Venezuela"
+    assert _bind("The added value made up 30 percent of Shenzhen's GDP.", "30 percent") == "Shenzhen"
+    doc = doc_entities("Guangzhou's port grows", "", [], T)
+    assert _bind("Exports grew, accounting for 30.5% of the city's GDP.", "30.5%", doc) == "Guangzhou"
+    assert _bind("Output rose to 3 mln tonnes.", "3 mln", doc) == "Guangzhou"
+
+
+def _subject(text, number):
+    q = text.index(number)
+    phrase, participle = subject_phrase(text, 0, q, [])
+    return canonical_metric(phrase) if phrase else None, participle
+
+
+def test_subject_phrases():
+    assert _subject("The added value of core digital economy industries exceeded 900 billion yuan.", "900") == \
+        ("core digital economy industries added value", False)
+    assert _subject("Nippon, which has annual capacity of 63,000 tonnes, said.", "63,000") == ("annual capacity", False)
+    assert _subject("Output reached 9 mln, accounting for 30.5% of GDP.", "30.5%") == (None, True)
+    assert _subject("The number of newly registered firms increased by 80 percent.", "80") == \
+        ("newly registered firm", False)
+    assert _subject("The data showed that retail sales rose 5 pct.", "5 pct") == ("retail sales", False)
