@@ -26,7 +26,7 @@ PathLike = Union[str, Path]
 
 def format_for(path: PathLike) -> str:
     """The document format a file's suffix implies; unknown suffixes are read as text."""
-    return SUFFIXES.get(Path(path).suffix.lower(), "text")
+    return SUFFIXES.get(os.path.splitext(os.fspath(path))[1].lower(), "text")
 
 
 def display_path(path: PathLike) -> str:

@@ -29,7 +29,9 @@ _CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
 _UNUSUAL_CHARS = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-_DQ = re.compile(r'"([^"\\]*)"')
+# double-quoted with at most \" and \\ escapes (newswire titles quote words); others go to the loader
+_DQ = re.compile(r'"((?:[^"\\]|\\["\\])*)"')
+_DQ_ESCAPE = re.compile(r'\\(["\\])')
 _SQ = re.compile(r"'([^']*)'")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DATETIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T|t|[ \t]+)(\d{2}):(\d{2}):(\d{2})")
@@ -68,7 +70,8 @@ def _scalar(value: str) -> Any:
         m = _DQ.fullmatch(value)
         if m is None:
             raise _NotFlat
-        return m.group(1)
+        body = m.group(1)
+        return _DQ_ESCAPE.sub(r"\1", body) if "\\" in body else body
     if first == "'":
         m = _SQ.fullmatch(value)
         if m is None:
@@ -148,6 +151,9 @@ def read_front_matter(raw: str, where: str) -> FrontMatter:
     block = raw[start:yaml_end]
     out = FrontMatter(end=end)
     data = _parse_flat(block)
+    if data is not None:
+        out.data = data  # plain by construction
+        return out
     if data is None:
         try:
             data, _ = parse_yaml(block, where)

@@ -18,6 +18,7 @@ numbers are dates and registration codes, not claims.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -64,7 +65,10 @@ NAV_SEGMENTS = 3
 TITLE_WORDS = 20
 _NONEMPTY_LINE = re.compile(r"(?m)^[^\S\n]*\S[^\n]*")
 # Metadata and breadcrumb lines all have one of these; most body lines have none.
-_QUICK_HINT = re.compile(r"[:：|｜丨>»›]|[0-9]{4}|^[ \t]*(?:[Bb][Yy][ \t]|[Hh][Oo][Mm][Ee]\b)")
+_HINT_CHAR_RE = re.compile(r"[:：|｜丨>»›]")
+_YEAR_RE = re.compile(r"[0-9]{4}")
+_HINT_WORDS = frozenset({"by ", "by\t", "home"})
+
 _CRUMB_SEPARATORS = (">", "»", "›", "/", "|")
 _SENTENCE_END = re.compile(r"[.!?。]$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
@@ -214,6 +218,34 @@ def _nonempty_lines(text: str, limit: int, from_end: bool = False, start: int = 
     return out
 
 
+def _hinted_lines(text: str, lines: list[Span]) -> set[int]:
+    """Indexes of the lines (in text order) that could be metadata: each has a
+    label colon, a separator, a four-digit year, or starts with "By"/"Home".
+    Two character-class scans over the zone, not a regex per line: this runs
+    for every article of a corpus."""
+    hinted: set[int] = set()
+    if not lines:
+        return hinted
+    starts = [s for s, _ in lines]
+    stop = lines[-1][1]
+    for rx in (_HINT_CHAR_RE, _YEAR_RE):
+        pos = lines[0][0]
+        while True:
+            m = rx.search(text, pos, stop)
+            if m is None:
+                break
+            index = bisect.bisect_right(starts, m.start()) - 1
+            if index >= 0 and m.start() < lines[index][1]:
+                hinted.add(index)
+                pos = lines[index][1]
+            else:
+                pos = m.start() + 1
+    for index, (start, _) in enumerate(lines):
+        if text[start:start + 12].lstrip()[:4].lower() in _HINT_WORDS:
+            hinted.add(index)
+    return hinted
+
+
 def scan_headers(text: str, want_title: bool = True, start: int = 0) -> HeaderInfo:
     """Date, outlet and title from the first and last lines of ``text[start:]``."""
     info = HeaderInfo()
@@ -223,15 +255,17 @@ def scan_headers(text: str, want_title: bool = True, start: int = 0) -> HeaderIn
     # one look at the header zone instead of one per line (most zones have no footer words)
     zone = text[header[0][0]:header[-1][1]] if header else ""
     is_boilerplate = is_boilerplate_line if has_boilerplate_hint(zone) else _never
+    hinted = _hinted_lines(text, header)
     kinds: list[str] = []  # per header line: meta, crumb, boiler, line, prose
     for index, (start, end) in enumerate(header):
-        line = text[start:end]
-        if len(line) > PROSE_CHARS and len(line.split()) > PROSE_WORDS:
+        if end - start > PROSE_CHARS and len(text[start:end].split()) > PROSE_WORDS:
             kinds.append("prose")
             break
-        if not _QUICK_HINT.search(line):
-            kinds.append("boiler" if is_boilerplate(line) else "line")
+        if index not in hinted:
+            kinds.append("boiler" if is_boilerplate is not _never and is_boilerplate(text[start:end])
+                         else "line")
             continue
+        line = text[start:end]
         meta = parse_meta_line(line)
         if meta is not None and (meta.labelled or index < BARE_META_LINES):
             kinds.append("meta")
@@ -259,11 +293,13 @@ def scan_headers(text: str, want_title: bool = True, start: int = 0) -> HeaderIn
     footer = _nonempty_lines(text, FOOTER_LINES, from_end=True, start=body_start)
     zone = text[footer[-1][0]:footer[0][1]] if footer else ""
     is_boilerplate = is_boilerplate_line if has_boilerplate_hint(zone) else _never
-    for start, end in footer:
+    hinted = _hinted_lines(text, footer[::-1])
+    last = len(footer) - 1
+    for index, (start, end) in enumerate(footer):
         if (start, end) in header_spans:
             break
         line = text[start:end]
-        meta = parse_meta_line(line) if _QUICK_HINT.search(line) else None
+        meta = parse_meta_line(line) if last - index in hinted else None
         if meta is None or not meta.labelled:
             if is_boilerplate(line):
                 continue

@@ -252,6 +252,7 @@ def test_reuters_front_matter_fast_path_matches_the_yaml_loader():
     'title: "A"\ndate: 1987-02-26T15:01:01\noutlet: Reuters\nplaces: [el-salvador, usa]\ntopics: []\nid: 7',
     "title: Plain words, with a comma\nempty:\ncount: 0\nneg: -12",
     "# a comment\ntitle: 'single quoted'\n\ndate: 2022-01-24",
+    'title: "BRITAIN TO MINT NEW \\"BRITANNIA\\" GOLD COIN"\npath: "C:\\\\wire"',
 ])
 def test_fast_path_agrees_with_the_loader(block):
     fast = _parse_flat(block)
@@ -261,7 +262,7 @@ def test_fast_path_agrees_with_the_loader(block):
 
 @pytest.mark.parametrize("block", [
     "flag: true", "nothing: null", "num: 1.5", "octal: 012", "ver: 1.10", "when: 2022-1-4",
-    "list:\n  - a", "t: 'it''s'", 'esc: "a\\"b"', "x: *alias", "tagged: !!str 5", "multi: |\n  text",
+    "list:\n  - a", "t: 'it''s'", 'esc: "a\\nb"', "x: *alias", "tagged: !!str 5", "multi: |\n  text",
     "k: a: b", "k: v # comment", "dup: 1\ndup: 2", "yes: no", "k: [a, true]", "k: [1, 2]",
 ])
 def test_fast_path_leaves_everything_else_to_the_loader(block):

@@ -86,7 +86,8 @@ _VALUES = st.one_of(
                      "[a, b]", "[]", "[el-salvador, usa]", "[a, true]", "[1, 2]", '"quoted: text"', "'single'",
                      "''", '""', "yes", "No", "null", "~", "0", "-12", "012", "1.5", "1e3", "0x1F", "a: b",
                      "x # c", "&a x", "*a", "!!str 5", "|", ">", "[a,", "{a: 1}", "Shenzhen Daily", "-",
-                     "a, b", "Ünïcode", "+5", ".inf", "2022-1-4", "  padded  "]),
+                     "a, b", "Ünïcode", "+5", ".inf", "2022-1-4", "  padded  ", '"say \\"hi\\""', '"back\\\\slash"',
+                     '"bad \\"', '"tab\\t"', '"\\u00e9"', "'it''s'"]),
     st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=12),
 )
 
