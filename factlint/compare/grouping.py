@@ -4,6 +4,17 @@ Claims are blocked on exact keys (entity, kind, unit dimension, period bucket);
 metrics are matched fuzzily only inside a block, one rapidfuzz batch call per
 distinct metric, so the cost grows with the number of claims and the size of
 the largest block, not with the square of the corpus.
+
+Three rules keep tables and breakdowns from passing for contradictions:
+
+- claims are compared across documents, not within one (an article that gives
+  two values for what looks like one subject is giving a series: a table, a
+  "rose to X from Y" the period detection did not split);
+- such claims are *ambiguous* in their document and are not compared at all:
+  which of the two values would the other article be contradicting?
+- a claim is paired only with its best metric match in each other document,
+  and only if that match's best is the claim itself (mutual best match), so
+  the rows "production" and "production import" of two tables pair row by row.
 """
 
 from __future__ import annotations
@@ -33,6 +44,7 @@ class Item:
     metric: Optional[str]
     published: Optional[dt.date]
     bucket: tuple
+    ambiguous: bool = False     # its document states other values for the same subject
 
     @property
     def comparable(self) -> bool:
@@ -48,9 +60,28 @@ class Pair:
 
 def dimension_class(claim: Claim) -> str:
     """Units that can be converted into each other share a class (all currencies)."""
-    if claim.dimension == "currency":
-        return "currency"
-    return f"{claim.dimension}:{claim.unit}" if claim.dimension not in ("data",) else "data"
+    return "currency" if claim.dimension == "currency" else claim.dimension
+
+
+def _subject_in_document(it: Item) -> tuple:
+    c = it.claim
+    period = c.period.label() if c.period is not None else None
+    return (c.path, it.entity, it.metric, c.kind, dimension_class(c), period, c.rate_base)
+
+
+def _value_key(c: Claim) -> tuple:
+    return (c.unit, round(c.value, 9), c.qualifier)
+
+
+def mark_ambiguous(items: Sequence[Item]) -> None:
+    """Flag claims whose document gives several values for one subject."""
+    values: dict[tuple, set] = defaultdict(set)
+    for it in items:
+        if it.comparable and it.claim.equivalent_of is None:
+            values[_subject_in_document(it)].add(_value_key(it.claim))
+    for it in items:
+        if it.comparable and it.claim.equivalent_of is None:
+            it.ambiguous = len(values[_subject_in_document(it)]) > 1
 
 
 def build_items(files: Sequence[FileResult], matcher: Matcher) -> list[Item]:
@@ -62,12 +93,8 @@ def build_items(files: Sequence[FileResult], matcher: Matcher) -> list[Item]:
             items.append(Item(claim=claim, index=len(items), entity=matcher.entity(claim.entity),
                               metric=matcher.metric(claim.metric), published=published,
                               bucket=bucket(claim.period, claim.path)))
+    mark_ambiguous(items)
     return items
-
-
-def _same_sentence(a: Claim, b: Claim) -> bool:
-    return a.path == b.path and bool(a.sentence) and a.sentence == b.sentence and \
-        abs(a.offset - b.offset) <= max(len(a.sentence), 1)
 
 
 def _linked(a: Claim, b: Claim) -> bool:
@@ -75,11 +102,27 @@ def _linked(a: Claim, b: Claim) -> bool:
     return a.equivalent_of == b.id or b.equivalent_of == a.id
 
 
+def _similar_metrics(metrics: list[str], matcher: Matcher, threshold: float) -> list[tuple[int, int, float]]:
+    """Pairs (i <= j) of metric indexes at least ``threshold`` alike, each metric with itself included."""
+    similar = [(i, i, 100.0) for i in range(len(metrics))]
+    if threshold >= 100:
+        return similar
+    scorer = matcher.scorer()
+    for i, m in enumerate(metrics[:-1]):
+        rest = metrics[i + 1:]
+        # The first pass is looser than the threshold: it only has to keep every candidate.
+        for _, _, j in process.extract(m, rest, scorer=scorer, score_cutoff=max(threshold - 10, 0), limit=None):
+            score = matcher.similarity(m, rest[j])
+            if score >= threshold:
+                similar.append((i, i + 1 + j, score))
+    return similar
+
+
 def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hashable]], matcher: Matcher,
                threshold: float, policy: PeriodPolicy = DEFAULT_POLICY,
-               allow_same_sentence: bool = False,
                accept: Optional[Callable[[Item, Item], bool]] = None) -> list[Pair]:
-    """Pairs of claims in the same block whose metrics match and whose periods refer to the same time.
+    """Pairs of claims in different documents, in the same block, whose metrics match
+    (mutual best match per document pair) and whose periods refer to the same time.
 
     ``block_key`` returns the exact part of the key (without the period bucket,
     which is added here) or None to leave a claim out.
@@ -87,7 +130,7 @@ def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hasha
     members: dict[tuple, list[Item]] = defaultdict(list)
     visitors: dict[tuple, list[Item]] = defaultdict(list)
     for it in items:
-        if not it.comparable:
+        if not it.comparable or it.ambiguous:
             continue
         key = block_key(it)
         if key is None:
@@ -96,58 +139,39 @@ def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hasha
         for vb in visitor_buckets(it.claim.period, policy):
             visitors[(key, vb)].append(it)
 
-    pairs: list[Pair] = []
-    seen: set[tuple[int, int]] = set()
-    exact = threshold >= 100
-    scorer = matcher.scorer()
+    candidates: dict[tuple[int, int], Pair] = {}
     for block, block_members in members.items():
-        block_visitors = visitors.get(block, ())
         by_metric: dict[str, list[tuple[Item, bool]]] = defaultdict(list)
         for it in block_members:
             by_metric[it.metric].append((it, False))
-        for it in block_visitors:
+        for it in visitors.get(block, ()):
             by_metric[it.metric].append((it, True))
         metrics = sorted(by_metric)
-        if exact:
-            similar = [(i, i, 100.0) for i in range(len(metrics))]
-        else:
-            similar = []
-            for i, m in enumerate(metrics):
-                similar.append((i, i, 100.0))
-                rest = metrics[i + 1:]
-                if not rest:
-                    continue
-                # The first pass is looser than the threshold: it only has to keep every candidate.
-                for _, _, j in process.extract(m, rest, scorer=scorer, score_cutoff=max(threshold - 10, 0),
-                                               limit=None):
-                    score = matcher.similarity(m, rest[j])
-                    if score >= threshold:
-                        similar.append((i, i + 1 + j, score))
-        for i, j, score in similar:
-            left = by_metric[metrics[i]]
-            right = by_metric[metrics[j]]
+        for i, j, score in _similar_metrics(metrics, matcher, threshold):
+            left, right = by_metric[metrics[i]], by_metric[metrics[j]]
             for x, (ia, a_visits) in enumerate(left):
-                start = x + 1 if i == j else 0
-                for ib, b_visits in right[start:]:
-                    if a_visits and b_visits:
-                        continue
-                    if ia.index == ib.index:
+                for ib, b_visits in (right[x + 1:] if i == j else right):
+                    if (a_visits and b_visits) or ia.claim.path == ib.claim.path:
                         continue
                     a, b = (ia, ib) if ia.index < ib.index else (ib, ia)
                     key = (a.index, b.index)
-                    if key in seen:
+                    if key in candidates or _linked(a.claim, b.claim):
                         continue
-                    ca, cb = a.claim, b.claim
-                    if _linked(ca, cb):
-                        continue
-                    if not allow_same_sentence and _same_sentence(ca, cb):
-                        continue
-                    if not same_time(ca.period, cb.period, policy):
+                    if not same_time(a.claim.period, b.claim.period, policy):
                         continue
                     if accept is not None and not accept(a, b):
                         continue
-                    seen.add(key)
-                    pairs.append(Pair(a, b, score))
+                    candidates[key] = Pair(a, b, score)
+
+    # Mutual best match: for each claim and each other document, only the best-scoring partners.
+    best: dict[tuple[int, str], float] = {}
+    for p in candidates.values():
+        for it, other in ((p.a, p.b), (p.b, p.a)):
+            k = (it.index, other.claim.path)
+            if p.score > best.get(k, -1.0):
+                best[k] = p.score
+    pairs = [p for p in candidates.values()
+             if p.score >= best[(p.a.index, p.b.claim.path)] and p.score >= best[(p.b.index, p.a.claim.path)]]
     pairs.sort(key=lambda p: (p.a.index, p.b.index))
     return pairs
 

@@ -62,12 +62,12 @@ class Context:
         self.published: dict[str, Optional[dt.date]] = {f.meta.path: f.meta.date for f in self.files}
         self.by_id: dict[str, Item] = {it.claim.id: it for it in self.items}
 
-    def pairs(self, name: str, block_key, threshold: float, allow_same_sentence: bool = False) -> list[Pair]:
-        key = (name, threshold, allow_same_sentence)
+    def pairs(self, name: str, block_key, threshold: float) -> list[Pair]:
+        """Pairs of claims about the same thing (see factlint.compare.grouping), computed once per key."""
+        key = (name, threshold)
         found = self._pairs.get(key)
         if found is None:
-            found = find_pairs(self.items, block_key, self.matcher, threshold, self.policy,
-                               allow_same_sentence=allow_same_sentence)
+            found = find_pairs(self.items, block_key, self.matcher, threshold, self.policy)
             self._pairs[key] = found
         return found
 

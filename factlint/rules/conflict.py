@@ -27,7 +27,6 @@ class ConflictOptions(Options):
     conversion_tolerance: float = Field(
         0.02, ge=0, le=1, description="extra relative tolerance when a currency conversion is involved")
     similarity: float = Field(90.0, ge=0, le=100, description="how alike two metrics must be (0-100)")
-    same_sentence: bool = Field(False, description="also compare two figures in one sentence")
 
 
 OPTIONS = ConflictOptions
@@ -45,7 +44,7 @@ def check(rule: Rule, ctx: Context) -> list[Finding]:
     opts: ConflictOptions = rule.options
     findings: list[Finding] = []
     wanted = set(opts.outcomes)
-    for pair in ctx.pairs("compare", comparison_key, opts.similarity, opts.same_sentence):
+    for pair in ctx.pairs("compare", comparison_key, opts.similarity):
         factor = ctx.rate_between(pair.a, pair.b)
         if factor is None:
             continue  # two currencies and no rate for their dates: not comparable

@@ -7,13 +7,11 @@ relates the two values, so one of the articles names the wrong unit.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from factlint.compare.grouping import Item, dimension_class, subject_key
 from factlint.compare.outcomes import UNIT_MISMATCH
-from factlint.models import Finding
+from factlint.models import Claim, Finding
 from factlint.rules.base import (COMMON_PLACEHOLDERS, Context, Options, Rule, describe, make_finding,
                                  related_location, subject_label)
 from factlint.rules.conflict import primary_and_other
@@ -21,19 +19,40 @@ from factlint.rules.conflict import primary_and_other
 TYPE = "unit-mismatch"
 PLACEHOLDERS = COMMON_PLACEHOLDERS | {"values", "a", "b", "a_unit", "b_unit"}
 
-Kind = Literal["level", "share", "change", "rate", "target"]
+# Dimensions of amounts: two different ones can never state the same figure.
+AMOUNTS = frozenset({"currency", "data", "mass", "length", "area", "volume"})
 
 
 class UnitMismatchOptions(Options):
-    kind_pairs: list[tuple[Kind, Kind]] = Field(
-        default_factory=lambda: [("level", "level"), ("share", "share"), ("change", "change"),
-                                 ("rate", "rate"), ("target", "target"), ("share", "level")],
-        description="kinds of claims that state the same measure, so their units must match")
+    percent_vs_points: bool = Field(True, description="percent against percentage points (same kind)")
+    across_amounts: bool = Field(
+        True, description="two different kinds of amount, e.g. bytes against yuan, tonnes against dollars")
+    share_vs_amount: bool = Field(True, description="a share in percent against an amount (share of GDP in yuan)")
     similarity: float = Field(100.0, ge=0, le=100,
                               description="how alike the metrics must be (100: identical after aliases)")
 
 
 OPTIONS = UnitMismatchOptions
+
+
+def mismatch(a: Claim, b: Claim, opts: UnitMismatchOptions) -> bool:
+    """Whether two claims about one subject state it in units no conversion relates.
+
+    Bare numbers ("94,141" with no unit) are left out: their unit is unknown,
+    not different (newswire tables state dollars in thousands without a sign).
+    """
+    da, db = dimension_class(a), dimension_class(b)
+    if da == db or "count" in (da, db):
+        return False
+    kinds = {a.kind, b.kind}
+    if a.kind == b.kind:
+        if opts.percent_vs_points and {da, db} == {"percent", "pp"}:
+            return True
+        return opts.across_amounts and da in AMOUNTS and db in AMOUNTS
+    if kinds == {"share", "level"} and opts.share_vs_amount:
+        share, level = (a, b) if a.kind == "share" else (b, a)
+        return share.dimension == "percent" and dimension_class(level) in AMOUNTS
+    return False
 
 
 def unit_label(it: Item) -> str:
@@ -44,16 +63,11 @@ def unit_label(it: Item) -> str:
 
 def check(rule: Rule, ctx: Context) -> list[Finding]:
     opts: UnitMismatchOptions = rule.options
-    allowed = {frozenset(p) for p in opts.kind_pairs}
     findings: list[Finding] = []
     for pair in ctx.pairs("subject", subject_key, opts.similarity):
         a, b = pair.a, pair.b
-        if dimension_class(a.claim) == dimension_class(b.claim) and a.claim.kind == b.claim.kind:
+        if not mismatch(a.claim, b.claim, opts):
             continue
-        if frozenset((a.claim.kind, b.claim.kind)) not in allowed:
-            continue
-        if dimension_class(a.claim) == dimension_class(b.claim):
-            continue  # same unit, different kinds ("30% of GDP" and "30% growth"): two measures
         primary, other = primary_and_other(pair, ctx)
         pi, oi = (a, b) if primary is a.claim else (b, a)
         claims = [primary, other]

@@ -43,12 +43,35 @@ def test_different_metrics_kinds_or_periods_are_not_paired():
     assert pairs_of(files) == []
 
 
-def test_claims_in_one_sentence_are_not_compared_but_in_one_document_they_are():
-    sentence = "It rose to 51,000 from 46,000."
-    a = make_claim("51,000", 51000, offset=11, sentence=sentence)
-    b = make_claim("46,000", 46000, offset=22, sentence=sentence)
-    c = make_claim("52,000", 52000, offset=300, line=3)
-    assert pairs_of([file_result("a.txt", [a, b, c])]) == [("51,000", "52,000"), ("46,000", "52,000")]
+def test_claims_are_compared_across_documents_not_within_one():
+    a = make_claim("51,000", 51000, offset=11)
+    b = make_claim("51,000", 51000, offset=300, line=3)
+    c = make_claim("52,000", 52000, path="b.txt")
+    assert pairs_of([file_result("a.txt", [a, b]), file_result("b.txt", [c])]) == [("51,000", "52,000"),
+                                                                                   ("51,000", "52,000")]
+
+
+def test_a_document_giving_two_values_for_one_subject_is_not_compared():
+    # "Net profit rose to 5.2 mln dlrs from 3.1 mln": if the prior period was not told apart,
+    # neither figure can be said to contradict another article's.
+    now = make_claim("5.2 mln dlrs", 5.2e6, "USD", entity="Acme", metric="net profit", offset=10,
+                     sentence="Net profit rose to 5.2 mln dlrs from 3.1 mln.")
+    before = make_claim("3.1 mln", 3.1e6, "USD", entity="Acme", metric="net profit", offset=30,
+                        sentence="Net profit rose to 5.2 mln dlrs from 3.1 mln.")
+    other = make_claim("5.2 mln dlrs", 5.2e6, "USD", entity="Acme", metric="net profit", path="b.txt")
+    assert pairs_of([file_result("a.txt", [now, before]), file_result("b.txt", [other])]) == []
+
+
+def test_table_rows_pair_with_their_best_match_only():
+    # Rows whose labels are 93% alike: each pairs with its own row in the other table.
+    row1 = "corn beginning stocks production imports domestic use"
+    row2 = row1 + " exports"
+    rows_a = [make_claim("1,000", 1000, entity="United States", metric=row1, offset=0),
+              make_claim("2,000", 2000, entity="United States", metric=row2, offset=50)]
+    rows_b = [make_claim("1,100", 1100, entity="United States", metric=row1, offset=0, path="b.txt"),
+              make_claim("2,000", 2000, entity="United States", metric=row2, offset=50, path="b.txt")]
+    assert pairs_of([file_result("a.txt", rows_a), file_result("b.txt", rows_b)]) == [("1,000", "1,100"),
+                                                                                     ("2,000", "2,000")]
 
 
 def test_unresolved_claims_meet_only_same_worded_unresolved_claims():
