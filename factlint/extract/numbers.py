@@ -114,7 +114,10 @@ def digit_token(text: str, start: int, end: int) -> Optional[NumberToken]:
     raw = text[start:end]
     if raw.isdigit() and raw.isascii():       # the common case, kept cheap
         n = end - start
-        return NumberToken(start, end, float(raw), 0.5, digits=n, leading_zero=n > 1 and raw[0] == "0")
+        value = float(raw)
+        if n > 300 and not math.isfinite(value):
+            return None      # 500-digit numbers overflow a float
+        return NumberToken(start, end, value, 0.5, digits=n, leading_zero=n > 1 and raw[0] == "0")
     try:
         value, decimals, digits, grouped = parse_digits(raw)
     except ValueError:
@@ -289,16 +292,37 @@ def _finish_fraction(toks, i, j, start, end, value):
 _ARTICLE_RE = re.compile(r"(?<![\w])an?\s+$")
 
 
-def scan_numbers(text: str, low: Optional[str] = None) -> list[NumberToken]:
+# Three or more numbers chained by punctuation with no space: dates, times, versions,
+# addresses, phone numbers ("2023-12-06", "20:27:05", "192.168.1.2", "010-6499-6421").
+_CHAIN_RE = re.compile(r"\d+(?:[-/:.*x+]\d+){2,}")
+MAX_RAW = 64          # a longer run of digits and separators is never a figure
+
+
+def scan_numbers(text: str, low: Optional[str] = None, *, claims: bool = False) -> list[NumberToken]:
     """Every numeral in ``text`` in order, non-overlapping. ``low`` is ``text.lower()``
-    when the caller already has it (it must have the same length)."""
+    when the caller already has it (it must have the same length). ``claims`` drops,
+    early and cheaply, what can never be part of a claim: digits glued to a letter,
+    chains such as dates and addresses, and absurdly long digit runs."""
     if low is None:
         low = lower_same_length(text)
     out: list[NumberToken] = []
     n = len(text)
+    skip_until = -1
     for m in DIGITS_RE.finditer(text):
         s, e = m.start(), m.end()
+        if s < skip_until:
+            continue
         raw = m.group(0)
+        if claims:
+            if e - s > MAX_RAW:
+                continue
+            if s and text[s - 1].isalpha() and not text[s - 1].isupper():
+                continue     # "a1", "covid19"; "USD115" and "RMB10" stay for the currency check
+            if e < n and text[e] in "-/:.*x+" and e + 1 < n and text[e + 1].isdigit():
+                chain = _CHAIN_RE.match(text, s)
+                if chain:
+                    skip_until = chain.end()
+                    continue
         if not raw[-1].isdigit() or (not raw.isdigit() and _needs_split(raw)):
             _split_groups(text, s, raw, out)
             continue
@@ -333,30 +357,19 @@ def _needs_split(raw: str) -> bool:
     return _GROUPED_RE.match(raw) is None
 
 
+# Inside a loosely matched run: a correctly grouped number, or one chunk between separators.
+# The lookahead sits inside each group (never after the run), so a failing group ends the
+# match instead of backtracking through all the groups before it.
+_CHUNK_RE = re.compile(r"\d{1,3}(?:[" + _SEP + r"]\d{3}(?!\d))+(?:\.\d+)?|[^" + _SEP + r"]+")
+
+
 def _split_groups(text: str, s: int, raw: str, out: list) -> None:
     """Emit the valid numbers inside a loosely matched run: '22,24,26' -> 22, 24, 26;
     '123,456,1234' -> 123,456 and 1234; '5,' -> 5."""
-    raw = raw.rstrip(_SEP)
-    chunks = [(m.start(), m.end()) for m in re.finditer(r"[^" + _SEP + "]+", raw)]
-    i = 0
-    while i < len(chunks):
-        a, b = chunks[i]
-        j = i
-        if b - a <= 3 and raw[a:b].isdigit():
-            while j + 1 < len(chunks):
-                c, d = chunks[j + 1]
-                body = raw[c:d]
-                head = body.split(".", 1)[0]
-                if c - chunks[j][1] == 1 and len(head) == 3 and head.isdigit() and raw[chunks[j][0]:chunks[j][1]].replace(".", "").isdigit() \
-                        and "." not in raw[chunks[j][0]:chunks[j][1]]:
-                    j += 1
-                else:
-                    break
-        start, end = chunks[i][0], chunks[j][1]
-        tok = digit_token(text, s + start, s + end)
+    for m in _CHUNK_RE.finditer(raw.rstrip(_SEP)):
+        tok = digit_token(text, s + m.start(), s + m.end())
         if tok is not None:
             out.append(tok)
-        i = j + 1
 
 
 def _start(t: NumberToken) -> int:

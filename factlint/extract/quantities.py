@@ -146,6 +146,7 @@ Model Series Windows Room Vol Volume Part Step Round Stage Title Grade Form Rule
 Annex Exhibit Lot Unit Block Building Floor Gate Terminal Platform Track Route Highway Road Street
 Flight Channel Manufacturing Intelligent Boeing Airbus Apollo Formula Covid COVID Industry Agenda
 Vision Plan Initiative Project Programme Program Index""".split())
+_TRAIL = ".,;:!?)]}>\"'\u201d\u2019\u00bb"     # punctuation that may follow a word
 _SIGNS = "$€£¥￥₹₩₽₡₾₭฿元"
 
 
@@ -208,7 +209,7 @@ def scan_quantities(text: str, tables: Optional[UnitTables] = None, *,
     sc = _Scan(text, tables or default_tables(), all_numbers)
     if not all_numbers:
         _scan_ranks(sc)
-    tokens = scan_numbers(text, sc.low)
+    tokens = scan_numbers(text, sc.low, claims=not all_numbers)
     blocked = sc.blocked
     before_codes = sc.tables.before_last_words
     b = 0
@@ -403,7 +404,7 @@ def _core(sc: _Scan, tok: NumberToken) -> Optional[_Core]:
     has_scale = False
     if nxt and (nxt in " \u00a0\t\n"):
         nw = low[e:e + 24].split(None, 1)
-        look = bool(nw) and (nw[0].rstrip(".,;:)") in sc.tables.after_first_words
+        look = bool(nw) and (nw[0].rstrip(_TRAIL) in sc.tables.after_first_words
                              or nw[0].split("-")[0] in sc.tables.after_first_words)
     else:
         look = bool(nxt) and not nxt.isdigit() and nxt not in ",.;:)"
@@ -523,7 +524,7 @@ def _postfix_qualifier(sc: _Scan, pos: int) -> Optional[tuple[str, int]]:
             return "over", pos + 1
         return None
     nw = sc.low[pos:pos + 12].split(None, 1)
-    if not nw or nw[0].rstrip(".,;:)") not in sc.tables.after_first_words:
+    if not nw or nw[0].rstrip(_TRAIL) not in sc.tables.after_first_words:
         return None
     m = sc.tables.qualifier_after_re.match(sc.low, pos)
     if m is None:
@@ -555,7 +556,7 @@ def _plain_number_ok(sc: _Scan, core: _Core, qualifier: Optional[str], counted: 
     pw = low[(s - 16 if s > 16 else 0):s].split()
     nw = low[e:e + 16].split(None, 1)
     prev_word = pw[-1].rstrip(".,:#") if pw else ""
-    next_word = nw[0].rstrip(".,;:)") if nw else ""
+    next_word = nw[0].rstrip(_TRAIL) if nw else ""
     if prev_word in _MONTH_WORDS or next_word in _MONTH_WORDS or next_word in _TIME_WORDS:
         return False
     if next_word == "of" and len(nw) > 1 and nw[1].split(None, 1)[0].rstrip(".,;:") in _MONTH_WORDS:
@@ -600,14 +601,13 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 def _in_url(text: str, s: int) -> bool:
-    j = s
-    lo = (s - 300 if s > 300 else 0)
-    while j > lo and not text[j - 1].isspace():
-        j -= 1
-    if j == s:
-        return False
-    chunk = text[j:s]
-    return any(h in chunk for h in _URL_HINT)
+    """Inside a web address or e-mail: '?q=30%25'. Found with C-level searches only."""
+    lo = s - 300 if s > 300 else 0
+    for hint in _URL_HINT:
+        k = text.rfind(hint, lo, s)
+        if k >= 0 and len(text[k:s].split(None, 1)) == 1:
+            return True
+    return False
 
 
 def _share_fraction(sc: _Scan, core: _Core, qualifier: Optional[str], end: int) -> bool:
