@@ -11,7 +11,10 @@ printed so nothing is hidden).
 
 A case passes when every expected result has a distinct extracted quantity whose span
 overlaps it and whose value matches (and the unit, for currencies, percentages and
-dimensions; the bounds, for ranges), and nothing else was extracted. NumberModel is run
+dimensions; the bounds, for ranges), and nothing else of the spec's kind was extracted
+(each spec annotates only its own kind: a currency case does not list the percentage in
+the same sentence, so only extra currency amounts count as spurious there; for ranges,
+extra qualified or ranged quantities; for numbers, anything). NumberModel is run
 with ``all_numbers=True``: it tests numeral recognition, so the years, dates and
 identifiers a claim scan drops on purpose are kept there.
 """
@@ -81,7 +84,10 @@ def matches(model: str, result: dict, q: Quantity) -> bool:
             return False
         lo, hi, lo_inc, hi_inc = rng
         tol = q.precision
-        if not (close(q.low, lo, tol) and close(q.high, hi, tol)):
+        q_low = q.low
+        if lo is None and q_low == 0.0 and q.qualifier in ("under", "up_to"):
+            q_low = None     # factlint closes "under N" at 0 for quantities that cannot be negative
+        if not (close(q_low, lo, tol) and close(q.high, hi, tol)):
             return False
         # one-sided bounds must agree on inclusivity ("over" vs "at least")
         if hi is None and lo is not None and q.low_inclusive != lo_inc:
@@ -127,8 +133,22 @@ def run_case(model: str, case: dict) -> bool:
         used.add(hit)
     spans = [(r["Start"], r["End"] + 1) for r in case.get("Results", [])]
     for i, q in enumerate(found):
-        if i not in used and not any(overlaps(q, s, e) for s, e in spans):
+        if i not in used and in_domain(model, q) and not any(overlaps(q, s, e) for s, e in spans):
             return False
+    return True
+
+
+def in_domain(model: str, q: Quantity) -> bool:
+    """Whether an extra quantity is spurious for this spec: each spec annotates only its
+    own kind (a CurrencyModel case does not list the percentage in the same sentence)."""
+    if model == "PercentModel":
+        return q.dimension == "percent"
+    if model == "CurrencyModel":
+        return q.dimension == "currency"
+    if model == "NumberRangeModel":
+        return q.qualifier is not None
+    if model == "DimensionModel":
+        return q.dimension not in ("count", "percent", "pp", "currency", "rank")
     return True
 
 

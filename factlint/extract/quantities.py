@@ -237,9 +237,50 @@ def scan_quantities(text: str, tables: Optional[UnitTables] = None, *,
             continue
         consumed = q.end
         sc.out.append(q)
+    if len(sc.out) > 1:
+        _merge_bounds(sc)
     if sc.blocked:
         _merge_ranks(sc)
     return sc.out
+
+
+_LOWER = frozenset({"over", "at_least"})
+_UPPER = frozenset({"under", "up_to"})
+_JOIN_RE = re.compile(r"^[^\S\n]*(?:,[^\S\n]*)?(?:and|but|,)?[^\S\n]*$")
+
+
+def _merge_bounds(sc: _Scan) -> None:
+    """'more than 10 but less than 20', 'at most 100 and at least 20': one two-sided range."""
+    out: list[Quantity] = []
+    remap: dict[int, int] = {}
+    qs = sc.out
+    i = 0
+    while i < len(qs):
+        a = qs[i]
+        if i + 1 < len(qs):
+            b = qs[i + 1]
+            pair = {a.qualifier, b.qualifier}
+            if a.unit == b.unit and len(pair & _LOWER) == 1 and len(pair & _UPPER) == 1 \
+                    and a.equivalent_of is None and b.equivalent_of is None \
+                    and _JOIN_RE.match(sc.text[a.end:b.start]) and b.start - a.end <= 8:
+                lo, hi = (a, b) if a.qualifier in _LOWER else (b, a)
+                if lo.low is not None and hi.high is not None and lo.low < hi.high:
+                    merged = replace(a, end=b.end, text=sc.text[a.start:b.end], value=(lo.low + hi.high) / 2,
+                                     low=lo.low, high=hi.high, low_inclusive=lo.low_inclusive,
+                                     high_inclusive=hi.high_inclusive, qualifier="range",
+                                     number_end=b.number_end, counted=a.counted or b.counted)
+                    remap[i] = remap[i + 1] = len(out)
+                    out.append(merged)
+                    i += 2
+                    continue
+        remap[i] = len(out)
+        out.append(a)
+        i += 1
+    if len(out) != len(qs):
+        for q in out:
+            if q.equivalent_of is not None:
+                q.equivalent_of = remap[q.equivalent_of]
+        sc.out = out
 
 
 # ---------------------------------------------------------------- one quantity
@@ -273,14 +314,41 @@ def _quantity(sc: _Scan, tokens: list[NumberToken], i: int) -> tuple[Optional[Qu
         core_lo, core_hi, next_i, range_start = rng
         return _finish(sc, core_lo, core_hi, range_start, "range"), next_i
 
+    minor = _minor_units(sc, tokens, i, core)
+    if minor is not None:
+        core, next_i = minor
     end = core.end
-    # postfix qualifier: "500 or more", "50,000+"
-    if qualifier is None:
+    # postfix qualifier: "500 or more", "50,000+" (it says more than "about" before it)
+    if qualifier is None or qualifier == "about":
         pq = _postfix_qualifier(sc, end)
         if pq is not None:
             qualifier, end = pq
     core.end = end
     return _finish(sc, core, None, qual_start if qualifier else start, qualifier), next_i
+
+
+_AND_RE = re.compile(r"[^\S\n]+(?:and[^\S\n]+)?")
+
+
+def _minor_units(sc: _Scan, tokens: list[NumberToken], i: int, core: _Core):
+    """'3 dollars 50 cents', 'thirteen dollars and forty-five cents': one amount."""
+    unit = core.unit
+    if unit is None or unit.dimension != "currency" or unit.factor != 1.0 or i + 1 >= len(tokens):
+        return None
+    m = _AND_RE.match(sc.low, core.end)
+    nt = tokens[i + 1]
+    if m is None or nt.start != m.end() or nt.fraction or nt.value >= 100 or nt.value != int(nt.value):
+        return None
+    end = nt.end
+    um = _unit_after(sc, end)
+    if um is not None:
+        if um[0].dimension != "currency" or um[0].factor != 0.01:
+            return None
+        end = um[1]
+    elif not (end == sc.n or sc.text[end] in ".,;!?" or sc.low.startswith(" and", end)):
+        return None
+    value = core.value + math.copysign(nt.value * 0.01 * unit.factor, core.value or 1.0)
+    return replace(core, value=round(value, 10), end=end, precision=0.005 * unit.factor), i + 2
 
 
 def _squash(name: str) -> str:
@@ -344,10 +412,14 @@ def _finish(sc: _Scan, core: _Core, hi: Optional[_Core], start: int, qualifier: 
 
 
 # ---------------------------------------------------------------- the numeral and its unit
-def _core(sc: _Scan, tok: NumberToken) -> Optional[_Core]:
+def _core(sc: _Scan, tok: NumberToken, tail: bool = False) -> Optional[_Core]:
+    """The numeral with its currency, sign, scale and unit; None when it is not a quantity.
+    ``tail`` is set for the second end of a range ("5k-20k"), whose left side is the dash."""
     text, low, n = sc.text, sc.low, sc.n
     s, e = tok.start, tok.end
     prev = text[s - 1] if s else ""
+    if tail and prev in "-\u2013\u2014~":
+        prev = " "
     nxt = text[e] if e < n else ""
     strict = not sc.all_numbers
     value = tok.value
@@ -380,7 +452,7 @@ def _core(sc: _Scan, tok: NumberToken) -> Optional[_Core]:
             return None
         if prev in "-\u2010\u2011" and s >= 2 and text[s - 2].isalpha():
             return None      # "COVID-19", "F-16"
-    if prev and prev in "-\u2212" and (start < 2 or text[start - 2] in " \t\n([\"'") and not tok.words:
+    if prev and prev in "-\u2212" and (start < 2 or text[start - 2] in " \t\n([\"'<>=~") and not tok.words:
         if not _dash_is_range_tail(sc, start - 1):
             sign = -1.0
             start -= 1
@@ -573,8 +645,8 @@ def _plain_number_ok(sc: _Scan, core: _Core, qualifier: Optional[str], counted: 
         return False         # "the Forbes top 100 list" (ranks were taken already)
     year_like = tok.digits == 4 and not tok.grouped and tok.decimals == 0 and 1000 <= v <= 2100
     if year_like:
-        if qualifier and counted:
-            return True
+        if qualifier:
+            return True      # "above 1000", "over 2000 workers": thresholds, not years
         if counted is None or counted[0].isupper() or counted.split()[0].lower() in _DATE_NOUNS:
             return False
         if prev_word in ("in", "since", "by", "from", "until", "till", "to", "of", "for",
@@ -678,7 +750,7 @@ def _range(sc: _Scan, tokens: list[NumberToken], i: int, core: _Core, qual_start
         return None
     if dash and core.token.words:
         return None
-    hi = _core(sc, nxt)
+    hi = _core(sc, nxt, tail=True)
     if hi is None:
         return None
     lo = replace(core)
@@ -700,9 +772,9 @@ def _range(sc: _Scan, tokens: list[NumberToken], i: int, core: _Core, qual_start
     if hi.value < lo.value:
         return None
     if dash:
-        for t in (lo.token, hi.token):
-            if t.digits == 4 and not t.grouped and t.decimals == 0 and 1000 <= t.value <= 2100 and lo.unit is None:
-                return None
+        if lo.unit is None and all(t.digits == 4 and not t.grouped and t.decimals == 0 and 1000 <= t.value <= 2100
+                                   for t in (lo.token, hi.token)):
+            return None      # "2021-2025" is a period
         if lo.unit is None and (lo.token.leading_zero or hi.token.leading_zero
                                 or (lo.token.digits, hi.token.digits) in ((3, 4), (3, 3), (4, 4))
                                 and not lo.token.grouped and hi.end < sc.n and sc.text[hi.end] in "-/"):
