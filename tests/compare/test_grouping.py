@@ -1,7 +1,7 @@
 import datetime as dt
 import time
 
-from claimkit import file_result, implied, make_claim, unresolved, year
+from tests.compare.claimkit import file_result, implied, make_claim, unresolved, year
 
 from factlint.compare.grouping import build_items, comparison_key, find_pairs, subject_key
 from factlint.compare.matching import Matcher

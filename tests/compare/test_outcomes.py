@@ -1,4 +1,4 @@
-from claimkit import make_claim
+from tests.compare.claimkit import make_claim
 
 from factlint.compare.outcomes import AGREE, DISAGREE, ROUNDING, coarser, interval_agrees_with_value, judge
 

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from claimkit import as_of, implied, unresolved, year
+from tests.compare.claimkit import as_of, implied, unresolved, year
 
 from factlint.compare.periods import bucket, same_time, visitor_buckets
 from factlint.models import Period

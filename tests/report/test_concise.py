@@ -1,6 +1,6 @@
 from factlint.report import human_summary, render
 
-from conftest import DAILY, NOW, PORTAL, make_result, shenzhen_findings
+from tests.report.factories import DAILY, NOW, PORTAL, make_result, shenzhen_findings
 
 
 def test_one_ruff_like_line_per_finding_sorted_by_location(result):

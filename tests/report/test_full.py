@@ -4,7 +4,7 @@ from factlint.models import Location
 from factlint.report import render
 from factlint.report.full import finding_block
 
-from conftest import DAILY, NOW, SUBJECT, make_result, shenzhen_findings
+from tests.report.factories import DAILY, NOW, SUBJECT, make_result, shenzhen_findings
 
 
 def block_for(out: str, header_prefix: str) -> str:

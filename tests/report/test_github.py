@@ -1,7 +1,7 @@
 from factlint.report import render
 from factlint.report.github import escape_data, escape_property
 
-from conftest import DAILY, NOW, PORTAL, make_result, shenzhen_findings
+from tests.report.factories import DAILY, NOW, PORTAL, make_result, shenzhen_findings
 
 
 def test_one_workflow_command_per_finding_with_severity_and_region(result):

@@ -2,7 +2,7 @@ import json
 
 from factlint.report import render
 
-from conftest import DAILY, PORTAL, make_result, shenzhen_findings
+from tests.report.factories import DAILY, PORTAL, make_result, shenzhen_findings
 
 SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
 

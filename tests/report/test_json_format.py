@@ -3,7 +3,7 @@ import json
 from factlint.models import CheckResult, Finding
 from factlint.report import render
 
-from conftest import DAILY, NOW, make_result, shenzhen_findings
+from tests.report.factories import DAILY, NOW, make_result, shenzhen_findings
 
 REQUIRED = ["rule", "name", "severity", "path", "line", "column", "end_line", "end_column", "message", "outcome",
             "subject", "claims", "related", "fingerprint"]

@@ -9,7 +9,7 @@ from junitparser import Failure, JUnitXml
 
 from factlint.report import render
 
-from conftest import DAILY, NOW, SCHEMAS, make_result, shenzhen_findings
+from tests.report.factories import DAILY, NOW, SCHEMAS, make_result, shenzhen_findings
 
 XSD = SCHEMAS / "junit.xsd"
 

@@ -4,7 +4,7 @@ import pytest
 
 from factlint.report import render
 
-from conftest import DAILY, NOW, PORTAL, SCHEMAS, make_result, shenzhen_findings
+from tests.report.factories import DAILY, NOW, PORTAL, SCHEMAS, make_result, shenzhen_findings
 
 SCHEMA = SCHEMAS / "sarif-schema-2.1.0.json"
 

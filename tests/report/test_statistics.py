@@ -2,7 +2,7 @@ import json
 
 from factlint.report import render_statistics
 
-from conftest import make_result, shenzhen_findings
+from tests.report.factories import make_result, shenzhen_findings
 
 
 def test_counts_per_rule_most_frequent_first_then_by_id(result):

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from claimkit import as_of, check, file_result, implied, make_claim, year
+from tests.compare.claimkit import as_of, check, file_result, implied, make_claim, year
 
 SHARE = "core digital economy industries added value share of GDP"
 

@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from claimkit import check, file_result, make_claim, year
+from tests.compare.claimkit import check, file_result, make_claim, year
 
 from factlint.config import Config
 

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from claimkit import as_of, check, file_result, make_claim
+from tests.compare.claimkit import as_of, check, file_result, make_claim
 
 from factlint.rules.reference import ReferenceFact
 

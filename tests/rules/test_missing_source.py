@@ -1,6 +1,6 @@
 import datetime as dt
 
-from claimkit import check, file_result, implied, make_claim, unresolved
+from tests.compare.claimkit import check, file_result, implied, make_claim, unresolved
 
 B_DATE = dt.date(2022, 12, 22)
 

@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from claimkit import as_of, check, file_result, make_claim, year
+from tests.compare.claimkit import as_of, check, file_result, make_claim, year
 
 from factlint.errors import ConfigError
 from factlint.rules.reference import ReferenceFact, load_reference

@@ -1,4 +1,4 @@
-from claimkit import check, file_result, make_claim
+from tests.compare.claimkit import check, file_result, make_claim
 
 
 def test_impossible_values_are_errors_and_possible_ones_are_not():

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from claimkit import check, file_result, make_claim, year
+from tests.compare.claimkit import check, file_result, make_claim, year
 
 SHARE = "digital economy share of GDP"
 
