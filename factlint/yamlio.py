@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from factlint.errors import ConfigError
 
@@ -73,8 +74,64 @@ def _plain(node: Any, positions: dict[tuple, Position], key: tuple, budget: list
     return node
 
 
-def parse_yaml(text: str, where: str) -> tuple[Any, dict[tuple, Position]]:
-    """Parse YAML text; return plain data and a map from key paths to (line, column)."""
+# Plain data only: a tag such as !!python/object is refused, not silently dropped,
+# so a file written for an unsafe loader never half-works.
+ALLOWED_TAGS = {f"tag:yaml.org,2002:{t}" for t in
+                ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge")}
+
+
+def refuse_unsafe(text: str, where: str, limit: int = MAX_NODES, tags: bool = True) -> None:
+    """Refuse foreign tags and alias bombs before anything is expanded.
+
+    Composing keeps each anchored node once, so the expanded size is counted over
+    the node graph with memoization: linear in the text, a "billion laughs"
+    document is refused in milliseconds.
+    """
+    try:
+        root = _yaml().compose(text)
+    except (YAMLError, RecursionError):
+        return  # the load below reports syntax errors with their position
+    if root is None:
+        return
+    memo: dict[int, int] = {}
+
+    def size(node: Node) -> int:
+        known = memo.get(id(node))
+        if known is not None:
+            return known
+        tag = str(node.tag)
+        if tags and tag not in ALLOWED_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            mark = node.start_mark
+            raise ConfigError(where, mark.line + 1, mark.column + 1,
+                              f"YAML tag '{shown}' is not allowed (factlint reads plain YAML data only)")
+        memo[id(node)] = 1  # a recursive alias counts once; the copy below refuses it
+        if isinstance(node, MappingNode):
+            total = 1 + sum(size(k) + size(v) for k, v in node.value)
+        elif isinstance(node, SequenceNode):
+            total = 1 + sum(size(v) for v in node.value)
+        else:
+            total = 1
+        memo[id(node)] = total
+        return total
+
+    try:
+        total = size(root)
+    except RecursionError:
+        raise ConfigError(where, 1, 1, "invalid YAML: nesting too deep") from None
+    if total > limit:
+        raise ConfigError(where, 1, 1, f"aliases expand this document to {total:,} nodes "
+                                      f"(limit {limit:,}); refusing to load it")
+
+
+def parse_yaml(text: str, where: str, refuse_tags: bool = True) -> tuple[Any, dict[tuple, Position]]:
+    """Parse YAML text; return plain data and a map from key paths to (line, column).
+
+    ``refuse_tags=False`` is for article front matter, where the reader drops a
+    tagged value with a notice rather than losing the whole header; the loader
+    never constructs objects from tags either way.
+    """
+    refuse_unsafe(text, where, tags=refuse_tags)
     try:
         tree = _yaml().load(text)
     except MarkedYAMLError as exc:

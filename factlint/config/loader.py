@@ -17,13 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence, Union
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from factlint.config.model import Config, ConfigFile, PathIgnore, _dedupe
 from factlint.errors import ConfigError
-from factlint.yamlio import Position, model_from_data, parse_yaml
+from factlint.yamlio import Position, model_from_data, parse_yaml, refuse_unsafe
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -107,9 +104,8 @@ def _read_layer(path: Path) -> Layer:
         positions = _toml_positions(text, prefix)
         key_prefix = ".".join(prefix)
     else:
-        refuse_alias_bombs(text, where)
+        refuse_unsafe(text, where, MAX_CONFIG_NODES)
         data, positions = parse_yaml(text, where)
-        refuse_tags(text, where)
         key_prefix = ""
     if data is None:
         data = {}
@@ -136,74 +132,6 @@ def _check_keys(data: dict, positions: dict[tuple, Position], where: str, key_pr
 MAX_CONFIG_NODES = 20_000
 
 
-def refuse_alias_bombs(text: str, where: str, limit: int = MAX_CONFIG_NODES) -> None:
-    """Refuse a document whose aliases expand past ``limit`` nodes, before expanding it.
-
-    Composing keeps each anchored node once, so the expanded size is counted over
-    the graph with memoization in time linear in the text ("billion laughs" in ms).
-    """
-    try:
-        root = YAML(typ="rt").compose(text)
-    except (YAMLError, RecursionError):
-        return  # parse_yaml reports syntax problems with their position
-    if root is None:
-        return
-    memo: dict[int, int] = {}
-
-    def size(node: Node) -> int:
-        known = memo.get(id(node))
-        if known is not None:
-            return known
-        memo[id(node)] = 1  # a recursive alias counts once; parse_yaml refuses it later
-        if isinstance(node, MappingNode):
-            total = 1 + sum(size(k) + size(v) for k, v in node.value)
-        elif isinstance(node, SequenceNode):
-            total = 1 + sum(size(v) for v in node.value)
-        else:
-            total = 1
-        memo[id(node)] = total
-        return total
-
-    try:
-        total = size(root)
-    except RecursionError:
-        return
-    if total <= limit:
-        return
-    culprit = root
-    if isinstance(root, MappingNode):  # point at the first key whose value blows up
-        running = 1
-        for key, value in root.value:
-            running += size(key) + size(value)
-            if running > limit:
-                culprit = key
-                break
-    mark = culprit.start_mark
-    raise ConfigError(where, mark.line + 1, mark.column + 1,
-                      f"aliases expand this document to {total:,} nodes (limit {limit:,}); refusing to load it")
-
-
-CORE_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")}
-
-
-def refuse_tags(text: str, where: str) -> None:
-    """Refuse explicit YAML tags other than the core ones (``!!python/object``, ``!custom``).
-
-    The round-trip loader never builds Python objects, but it silently drops such
-    tags and keeps the value, so a file written for an unsafe loader would
-    half-work; say so instead. Scans parser events, which is linear in the text.
-    """
-    try:
-        for event in YAML(typ="rt").parse(text):
-            tag = getattr(event, "tag", None)
-            if tag is None or str(tag) in CORE_TAGS:
-                continue
-            shown = str(tag).replace("tag:yaml.org,2002:", "!!")
-            mark = event.start_mark
-            raise ConfigError(where, mark.line + 1, mark.column + 1,
-                              f"YAML tag '{shown}' is not allowed (factlint reads plain YAML data only)")
-    except YAMLError:
-        return  # parse_yaml has already reported real syntax errors
 
 
 # TOML positions: tomllib keeps none, so find keys in the text to point at a line.

@@ -156,7 +156,7 @@ def read_front_matter(raw: str, where: str) -> FrontMatter:
         return out
     if data is None:
         try:
-            data, _ = parse_yaml(block, where)
+            data, _ = parse_yaml(block, where, refuse_tags=False)
         except ConfigError as exc:
             # the block starts on line 2 of the file
             line = f"line {exc.line + 1}: " if exc.line is not None else ""

@@ -1,0 +1,32 @@
+"""The shared safe loader every user-written YAML file goes through."""
+
+import time
+
+import pytest
+
+from factlint.errors import ConfigError
+from factlint.yamlio import parse_yaml
+
+
+def test_python_object_tags_are_refused_with_their_position():
+    text = "facts:\n  - entity: Shenzhen\n    value: !!python/object/apply:os.system [\"echo hi\"]\n"
+    with pytest.raises(ConfigError) as err:
+        parse_yaml(text, "reference-facts.yaml")
+    assert (err.value.line, err.value.column) == (3, 12)
+    assert "python/object/apply" in err.value.message
+
+
+def test_alias_bomb_is_refused_quickly():
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 9) + "]")
+    start = time.perf_counter()
+    with pytest.raises(ConfigError, match="expand"):
+        parse_yaml("\n".join(lines) + "\n", "rates.yaml")
+    assert time.perf_counter() - start < 0.5
+
+
+def test_plain_data_with_dates_and_merge_keys_loads():
+    data, positions = parse_yaml("base: &b {unit: count}\nfact:\n  <<: *b\n  period: 2021-12-31\n", "x.yaml")
+    assert data["fact"]["unit"] == "count"
+    assert positions[("fact", "period")] == (4, 3)
