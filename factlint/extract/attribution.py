@@ -37,7 +37,7 @@ _REPORT_SUBJECT = re.compile(
 _SUBJECT_VERB = re.compile(r"\b(?P<verb>" + _VERBS + r")\b(?!\s+(?:to|by|in\s+\d))")
 # Inverted: ", said Li Wei, head of the bureau."
 _VERB_SUBJECT = re.compile(r"(?:[,“”\"]\s*|^)(?:said|says|added|noted|told\s+\w+)\s+(?P<src>(?!that\b|it\b|on\b|in\b)[A-Za-z][^.;“”\"]*)")
-_PRONOUN = re.compile(r"^(?:he|she|they|He|She|They|we|We|I)$")
+_PRONOUN = re.compile(r"^(?:he|she|they|He|She|They|we|We|I|it|It)$")
 _ANAPHOR = re.compile(
     r"^(?:the|The)\s+(?:(?:latest|same|new)\s+)?(?:data|figures|statistics|numbers|report|survey|study|bureau|ministry"
     r"|department|office|agency|administration|commission|company|firm|group|bank|sources?|officials?|official|spokesman"
@@ -113,8 +113,10 @@ def _plausible_source(subject: str, verb: str) -> bool:
     if not words or len(words) > 14:
         return False
     low = [w.lower().strip(",.'\"") for w in words]
-    if low[0] in ("it", "this", "that", "which", "what", "there") and len(words) == 1:
+    if low[0] in ("this", "that", "which", "what", "there") and len(words) == 1:
         return False
+    if low[0] == "it" and len(words) == 1:
+        return verb in ("said", "says", "added", "noted", "told", "reported", "estimated", "announced")
     if any(w in _SOURCE_NOUNS or w.rstrip("s") in _SOURCE_NOUNS for w in low):
         return True
     if verb in _DATA_VERBS:

@@ -140,6 +140,9 @@ _TARGET_HINTS = ("aim", "plan", "target", "goal", "seek", "sought", "expect", "f
                  "budget", "outlook")
 
 
+_TARGET_REACH = 48
+
+
 def _tail_words(text: str, lo: int, hi: int) -> list[str]:
     return text[lo:hi].lower().replace("’", "'").split()[-6:]
 
@@ -203,10 +206,12 @@ def is_target(text: str, sent_start: int, q_start: int, future_period: bool, wor
         return True
     if words is not None and TARGET_WORDS.isdisjoint(words):
         return False
-    lo = clause_before(text, sent_start, q_start)
+    # the cue must sit close before the figure, in its clause: "will be used to redeem the
+    # 300 mln dlrs of 7.65 pct debentures" plans an action, it forecasts no coupon
+    lo = max(clause_before(text, sent_start, q_start), q_start - _TARGET_REACH)
     window = text[lo:q_start]
     low = window.lower()
-    if not any(h in low for h in _TARGET_HINTS):
+    if not any(h in low for h in _TARGET_HINTS) or "actual" in low[-14:]:
         return False
     m = None
     for m in _TARGET_CUE.finditer(window):

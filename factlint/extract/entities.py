@@ -49,7 +49,8 @@ _MEASURE_VERB = re.compile(
     r"|comes\s+to|numbered|remained|remains|stayed|soared|expanded|shrank|contracted|cut|raised|help|helps|helped"
     r"|benefit(?:s|ed|ted)?|connect(?:s|ed)?|serve[sd]?|rank(?:s|ed|ing)?|placed|put)\b")
 _PARTICIPLE_START = re.compile(
-    r"\s*(?:accounting|making|representing|ranking|bringing|taking|putting|reaching|exceeding|with|up|down"
+    r"\s*(?:accounting|making|representing|ranking|bringing|taking|putting|reaching|exceeding|giving|leaving"
+    r"|raising|lifting|pushing|cutting|lowering|boosting|with|up|down"
     r"|compared|against|from|vs|versus|while|an?\s+(?:[\w-]+\s+){0,2}?(?:increase|rise|decrease|drop|decline|jump|growth|gain))\b",
     re.IGNORECASE)
 # tickers, brackets and currency signs are no part of what is measured
@@ -64,7 +65,7 @@ _VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|said)\b")
 _FOLLOWING = re.compile(r"\s+((?:[A-Za-z0-9][\w&-]*\s+){0,3}?[a-z][\w-]*)(?=\s+(?:in|of|on|at|for|per|and|or|to|with"
                         r"|by|from|as|was|were|is|are|have|has|had|that|which|will|would|could|can|across|last|this)\b"
                         r"|[,.;:)]|$)")
-_BREAK_CHARS = ",;:“”\"()"
+_BREAK_CHARS = ",;:“”\""
 _REPORT_VERBS = frozenset(
     "said says showed shows show found finds announced reported noted added estimated revealed indicated stated "
     "believe believes expect expects think thinks".split())
@@ -77,7 +78,10 @@ _VERB_WORDS = frozenset(
     "holds employ employs employed produced produce produces exported imported sold earned generated achieved "
     "attracted covered covers cover came comes numbered remained remains stayed soared expanded shrank contracted "
     "cut raised help helps helped benefit benefits benefited benefitted connect connects connected serve serves "
-    "served rank ranks ranked ranking placed put".split())
+    "served rank ranks ranked ranking placed put narrowed narrows narrow widened widens widen showed shows show "
+    "stood stand reached slid slipped eased firmed edged dipped plunged tumbled rebounded recovered".split())
+# words right after a verb of measure ("narrowed to", "put at")
+_VERB_FOLLOW = frozenset("to at by from of about around nearly almost some over more less just only an a".split())
 _TOKEN = re.compile(r"[\w’'-]+")
 _ADVERB_BEFORE = re.compile(r"\b[a-z]+ly\s+$")
 _POSSESS_VERB = re.compile(r"\b(?:has|have|had|having|holds?|held|owns?|owned|with)\b")
@@ -88,11 +92,13 @@ _QUALIFIER_WORDS = frozenset(
     "over more than about around nearly almost some roughly approximately at least up to under less fewer just only "
     "a an the by to of for total estimated average annual year-on-year year on year record further another "
     "increase rise growth gain jump decline drop fall decrease surge expansion rate worth valued estimated put "
-    "between among equal equivalent along".split())
+    "between among equal equivalent along against versus vs compared unchanged steady flat stable left kept "
+    "revised".split())
 _STRIP_WORDS = frozenset(
     "the a an of in on at to for and or by with from as its their his her our this that these those also now "
     "currently still already new total some all such which who whose than into is are was were be been being has "
-    "have had it there then up down over more less nearly almost about around roughly approximately among between".split())
+    "have had it there then up down over more less nearly almost about around roughly approximately among between "
+    "against versus vs compared unchanged steady".split())
 _GENERIC = frozenset("number scale size amount volume total level figure".split())
 _WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'’.%-]*")
 _PP_CUT = re.compile(r"\s+(?:in|during|for|over|at|on|since|across|through|throughout|as\s+of|by|from|under|compared)\s+")
@@ -125,7 +131,9 @@ _COMPANY_SUFFIX = frozenset(
     "Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. Plc PLC LLC AG SA NV Group Holdings Industries "
     "Technologies Bancorp Cos Cos.".split())
 _ANAPHOR_HEADS = tuple(_ANAPHOR_TYPE)
-_LEADING_NOISE = frozenset("The A An In On At As For By With From Last This Next And But Its".split())
+_LEADING_NOISE = frozenset(
+    "The A An In On At As For By With From Last This Next And But Its To Of Or Into Over Says Said Sees Plans Sets "
+    "Buys Sells Gets Wins Unit Units Shares Net Qtr Year Offer Bid Stake Sale Raises Cuts Lifts".split())
 
 
 def _run_start(text: str, caps: list[tuple[int, int]], k: int) -> int:
@@ -412,12 +420,14 @@ def _cut_dangling(phrase: str) -> str:
     return phrase
 
 
-def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tuple[int, int]]) -> tuple[str, bool]:
+def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tuple[int, int]],
+                   verb_in_quantity: bool = False) -> tuple[str, bool]:
     """The noun phrase a figure measures, read from the clause before it.
 
     Returns (phrase, participle): ``participle`` is True when the figure sits in a
     participle or comparison clause ("..., accounting for 30.5%") that has no subject
-    of its own, so the caller takes the metric of the figure before it.
+    of its own, so the caller takes the metric of the figure before it. ``verb_in_quantity``:
+    the quantity as scanned opens with its verb ("exceeded 900 billion yuan").
     """
     lo = clause_lo
     for ch in _BREAK_CHARS:
@@ -434,15 +444,25 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
     rel = _RELATIVE.match(text, lo, q_start)
     if rel:
         lo = rel.end()
-    verb = None
+    verb = fallback = None
     previous = ""
-    for m in _TOKEN.finditer(text, lo, q_start):
+    tokens = list(_TOKEN.finditer(text, lo, q_start))
+    for k, m in enumerate(tokens):
         word = m.group().lower()
-        if word in _VERB_WORDS and not previous.endswith("ly"):
+        if previous.endswith("ly"):
+            previous = word
+            continue
+        if word in _VERB_WORDS:
             verb = m
+        elif verb is None and fallback is None and word.endswith("ed") and "-" not in word and len(word) > 4 \
+                and (k + 1 == len(tokens) or tokens[k + 1].group().lower() in _VERB_FOLLOW):
+            fallback = m                   # a past tense not in the list: "slumped to"
         previous = word
+    verb = verb or fallback
     if verb is None:
         between = _content(_clean_phrase(text, lo, q_start, remove))
+        if len(between.split()) > 3 and not verb_in_quantity:
+            return "", False         # no verb found: the words before are no subject we can trust
         return (between if _has_content(between) else ""), False
     # "has an Opec quota of 4.133 mln bpd": the object between the verb and the figure
     between = _content(_clean_phrase(text, verb.end(), q_start, remove))

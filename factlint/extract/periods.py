@@ -48,6 +48,12 @@ _PATTERN = "|".join([
     r"(?P<cum>(?:the\s+)?first\s+(?P<cum_n>" + _NUMW + r")\s+(?P<cum_u>quarters|months|mths|mos)\b"
     + _YEAR_TAIL.format(p="cum", Y=_YEAR) + r")",
     r"(?P<mths>\b(?P<mths_n>three|six|nine|twelve|3|6|9|12)\s+mths\b)",
+    r"(?P<ended>(?:the\s+)?(?P<ended_u>year|twelve\s+months|12\s+months|quarter|three\s+months|3\s+months|six\s+months"
+    r"|6\s+months|half(?:[-\s]year)?|nine\s+months|9\s+months)\s+(?:ended|ending|to|through)\s+(?P<ended_m>" + _MONTH + r")"
+    r"(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?(?:,?\s+(?P<ended_y>" + _YEAR + r"))?)",
+    # "the September quarter", "the 1985 December quarter", "the December 1986 quarter"
+    r"(?P<mq>(?:the\s+)?(?:(?P<mq_y1>" + _YEAR + r")\s+)?(?P<mq_m>" + _MONTH + r")(?:\s+(?P<mq_y>" + _YEAR + r"))?"
+    r"\s+quarter\b)",
     r"(?P<half>(?:the\s+)?(?P<half_n>first|second|1st|2nd)[\s-]+half\b" + _YEAR_TAIL.format(p="half", Y=_YEAR)
     + r"|\b(?-i:H(?P<half_h>[12]))(?:\s*(?P<half_hy>" + _YEAR + r"))?\b)",
     r"(?P<qtr>(?:the\s+)?(?P<qtr_n>" + _ORD + r")[\s-]+(?:quarter|qtr)\b" + _YEAR_TAIL.format(p="qtr", Y=_YEAR)
@@ -67,7 +73,7 @@ _PATTERN = "|".join([
     r"(?P<rely>(?P<rely_w>last|this|next|past|current)\s+year\b)",
     r"(?P<relm>(?P<relm_w>last|this|next|past)\s+month\b)",
     r"(?P<mon>(?:(?P<mon_w>in|for|during|of|last|this|since|until|before|after)\s+)?(?:(?P<mon_m>" + _MONTH + r")"
-    r"|(?P<mon_full>" + _FULL_MONTH + r"))(?:,?\s+(?P<mon_y>" + _YEAR + r"))?)",
+    r"|(?P<mon_full>" + _FULL_MONTH + r"))(?:,?\s+(?P<mon_y>" + _YEAR + r")|\s+(?P<mon_rel>last|this|next)\s+year)?)",
     r"(?P<year>(?:(?P<year_w>in|for|during|throughout|over|of|fiscal|calendar|since|until|before|after|from|the)\s+)?"
     r"(?P<year_y>" + _YEAR + r"))",
     r"(?P<now>\b(?:currently|at\s+present|presently|now|at\s+the\s+moment|to\s+date|so\s+far)\b)",
@@ -223,6 +229,33 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
         if year is None:
             return out(_unresolved(text))
         return out(_span(text, dt.date(year, 1, 1), _last_day(year, months)))
+    if kind == "ended":
+        unit = g["ended_u"].lower().split()[0]
+        months = {"year": 12, "twelve": 12, "12": 12, "quarter": 3, "three": 3, "3": 3, "six": 6, "6": 6,
+                  "nine": 9, "9": 9}.get(unit, 6)
+        month = _month_of(g["ended_m"])
+        year = int(g["ended_y"]) if g["ended_y"] else _completed_year(month, doc_date)
+        if year is None:
+            return out(_unresolved(text))
+        end_day = _last_day(year, month)
+        first_month = month - months + 1
+        first_year = year
+        while first_month < 1:
+            first_month += 12
+            first_year -= 1
+        return out(_span(text, dt.date(first_year, first_month, 1), end_day))
+    if kind == "mq":
+        month = _month_of(g["mq_m"])
+        explicit = g["mq_y"] or g["mq_y1"]
+        year = int(explicit) if explicit else _completed_year(month, doc_date)
+        if year is None:
+            return out(_unresolved(text))
+        first_month = month - 2
+        first_year = year
+        if first_month < 1:
+            first_month += 12
+            first_year -= 1
+        return out(_span(text, dt.date(first_year, first_month, 1), _last_day(year, month)))
     if kind == "mths":
         n = _NUMBER_WORDS.get(g["mths_n"].lower()) or int(g["mths_n"])
         year = _completed_year(n, doc_date)
@@ -348,11 +381,13 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
         if w in _NOT_A_PERIOD_BEFORE or w in ("until", "before", "after"):
             return None
         name = g["mon_m"] or g["mon_full"]
-        if not w and not g["mon_full"]:
+        if not w and (len(name) < 5 or name.endswith(".")) and not (g["mon_y"] or g["mon_rel"]):
             return None                      # a bare "Jan." or "May": too ambiguous alone
         month = _month_of(name)
-        if g["mon_y"]:
-            year = int(g["mon_y"])
+        if g["mon_y"] or g["mon_rel"]:
+            year = int(g["mon_y"]) if g["mon_y"] else _year_from(g["mon_rel"], None, doc_date)
+            if year is None:
+                return out(_unresolved(text))
             return out(_span(text, dt.date(year, month, 1), _last_day(year, month)))
         if w == "last" and doc_date is not None:
             year = doc_date.year if month < doc_date.month else doc_date.year - 1

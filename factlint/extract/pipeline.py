@@ -31,7 +31,7 @@ _COMPARED = re.compile(r"(?:\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared\s+(?:wi
                        r"\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _VS = re.compile(r"\b(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?(?:profit\s+|loss\s+)?$", re.IGNORECASE)
 # A newswire results line: "Shr 1.19 dlrs vs 1.46 dlrs", "Net 3,150,185 vs 2,665,284".
-_RESULTS_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Za-z.'/&-]*(?:\s+[a-z][A-Za-z.'/&-]*){0,3}?)\s+(?:loss\s+|profit\s+)?"
+_RESULTS_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Za-z.'/&-]*(?:\s+(?!loss\b|profit\b)[a-z][A-Za-z.'/&-]*){0,3}?)\s+(?:loss\s+|profit\s+)?"
                             r"(?:[-(]?[$\d]|nil\b)")
 _RESULTS_HEADING = re.compile(
     r"\s*(?:(?:4th|fourth|3rd|third|2nd|second|1st|first)\s+(?:qtr|quarter)|qtr|quarter|year|full\s+year|(?:three|six"
@@ -40,8 +40,21 @@ _RESULTS_HEADING = re.compile(
 _CAPTION = re.compile(r"\bPhoto(?:\s+by|:)|\.(?:mp4|mov|jpg|jpeg|png|gif|webm)\b|^\W*$", re.IGNORECASE)
 _RANK_TABLE = re.compile(r"[^,;.]{0,40}?\b(?:in|for|on|of)\s+(?:the\s+)?(?P<what>[^,;.]+)")
 _RANK_SCOPE = re.compile(r"^(?:world|globe|country|nation|region|Asia|China|list|ranking)\b", re.IGNORECASE)
-_METRIC_ANAPHORS = frozenset("sector industry figure total it field segment business market".split())
+_METRIC_ANAPHORS = frozenset("sector industry figure total it they this field segment business market".split())
 _INHERITED = "\x00"     # marks a metric taken from the figure before it in the sentence
+# How far back an antecedent ("the city") and forward or back a paragraph's attribution
+# are looked for, in sentences: news paragraphs are short, and a bound keeps a pathological
+# one-paragraph megabyte linear.
+_CONTEXT_SENTENCES = 4
+_SOURCE_REACH = 6
+# Counted nouns that say how something is counted, not what: the subject says what.
+_GENERIC_COUNTED = frozenset(
+    "people persons units tonnes tons tonne ton barrels barrel bpd ounces ounce shares share dlrs dollars yuan "
+    "ringgit rupiah baht pesos peso marks francs yen pounds lire bushels acres hectares kilometres kilometers km "
+    "miles cents pct times head".split())
+_AND = re.compile(r"[^,;.]{0,40}?(?:,\s*|\s+)and\s+|\s*,\s*")
+_QUANTITY_VERBS = frozenset("exceed exceeds exceeding topped tops surpassed reached hit hits totalled totaled".split())
+_TITLE_SMALL_WORDS = frozenset("AND OF THE FOR TO IN ON AT BY A AN OR AS UP".split())
 _KEEP_CASE = re.compile(r"<[^>]*>|[A-Z]{1,3}")
 _LEAD_ADVERB = re.compile(r"\s+(?:then|also|later|first|briefly)\s*$")
 _FIELDS = frozenset(Claim.model_fields)
@@ -111,7 +124,7 @@ class _LazyContext:
     def __call__(self) -> list[Mention]:
         if self.value is None:
             out: list[Mention] = []
-            for sent in self.sents[:self.idx]:
+            for sent in self.sents[max(0, self.idx - _CONTEXT_SENTENCES):self.idx]:
                 out.extend(m for m in self.extractor._mentions(sent)
                            if not any(a.start <= m.start < a.end for a, _ in sent.sources))
             self.value = out
@@ -120,7 +133,8 @@ class _LazyContext:
 
 def _title_case(title: Optional[str]) -> Optional[str]:
     if title and title.isupper():
-        return " ".join(w if _KEEP_CASE.fullmatch(w) else w.capitalize() for w in title.split())
+        return " ".join(w if _KEEP_CASE.fullmatch(w) and w not in _TITLE_SMALL_WORDS else w.capitalize()
+                        for w in title.split())
     return title
 
 
@@ -284,6 +298,7 @@ class _DocExtractor:
         sentence = clean(text[a:b])
         prior = None
         prev_end = a
+        loss_metric = None
         for i in items:
             q = quantities[i]
             if _VS.search(text, max(prev_end, q.start - 12), q.start):
@@ -292,7 +307,13 @@ class _DocExtractor:
             else:
                 this = period
             prev_end = q.end
-            claims[i] = self._claim(q, sentence, "level", entity, metric or None, this, None)
+            mine = metric
+            # "Net loss 836,327 vs profit 34,926": a loss is its own metric, not a negative profit
+            if text[max(a, q.start - 5):q.start].lower().endswith("loss "):
+                if loss_metric is None:
+                    loss_metric = canonical_metric(f"{label} loss", self.tables)
+                mine = loss_metric
+            claims[i] = self._claim(q, sentence, "level", entity, mine or None, this, None)
 
     def _is_results_line(self, p: int) -> bool:
         a, b = self.paras[p]
@@ -354,7 +375,8 @@ class _DocExtractor:
             own = [pm for pm in sent.periods if carryable(pm)]
             sent.default = carried or self.implied
             if own:
-                carried = own[-1].period if section is None else section
+                # the sentence's leading period (its main clause's), not one of a compared figure
+                carried = own[0].period if section is None else section
             if not sent.items:
                 continue
             self._mentions(sent)
@@ -379,7 +401,7 @@ class _DocExtractor:
     def _earlier_source(idx: int, sents: list[_Sent]) -> Optional[str]:
         """The paragraph's attribution stated before this sentence, which its later
         sentences go on reporting."""
-        for j in range(idx - 1, -1, -1):
+        for j in range(idx - 1, max(-1, idx - 1 - _SOURCE_REACH), -1):
             for _, src in reversed(sents[j].sources):
                 if src:
                     return src
@@ -387,7 +409,7 @@ class _DocExtractor:
 
     @staticmethod
     def _later_source(idx: int, sents: list[_Sent]) -> Optional[str]:
-        for j in range(idx + 1, len(sents)):
+        for j in range(idx + 1, min(len(sents), idx + 1 + _SOURCE_REACH)):
             for _, src in sents[j].sources:
                 if src:
                     return src
@@ -405,7 +427,11 @@ class _DocExtractor:
             q = quantities[i]
             lead = text[max(prev_end, q.start - 30):q.start]
             vs = bool(_VS.search(lead))
-            slots.append(Slot(q.start, q.end, vs or bool(_COMPARED.search(lead)), vs))
+            compared = vs or bool(_COMPARED.search(lead))
+            # "against 2.31 billion in January and 2.57 billion in February": the list goes on
+            if not compared and slots and slots[-1].compared and _AND.fullmatch(text, prev_end, q.start):
+                compared = True
+            slots.append(Slot(q.start, q.end, compared, vs))
             prev_end = q.end
         periods = assign_periods(slots, sent.periods, sent.default or self.implied, sent.end)
         skip = [(a.start, a.end) for a, _ in sent.sources]
@@ -474,8 +500,8 @@ class _DocExtractor:
                         metric = canonical_metric(f"{metric} share of {whole}", self.tables)
             if kind == "rate" and rate is not None and metric is not None:
                 base = rate[0]
-                base_text = f"{base:,.0f}" if base == int(base) else f"{base:g}"
-                metric = f"{metric} per {base_text} {rate[1]}".strip()
+                base_text = "" if base == 1 else (f"{base:,.0f} " if base == int(base) else f"{base:g} ")
+                metric = f"{metric} per {base_text}{rate[1]}".strip()
             claim = self._claim(q, sentence_text, kind, entity, metric, period, source)
             if rate is not None and q.rate_base is None:
                 claim.__dict__["rate_base"], claim.__dict__["rate_unit"] = rate[0], rate[1] or None
@@ -502,7 +528,7 @@ class _DocExtractor:
     def _metric(self, q: Quantity, sent: _Sent, clause_lo: int, remove: Sequence[tuple[int, int]],
                 prev_metric: Optional[str]) -> Optional[str]:
         text = self.text
-        if q.counted:
+        if q.counted and q.counted.lower() not in _GENERIC_COUNTED:
             acronym = acronym_after(text, q.end, sent.end)
             if acronym:
                 return canonical_metric(acronym, self.tables)
@@ -516,12 +542,16 @@ class _DocExtractor:
                 if cleaned and not _RANK_SCOPE.match(cleaned):
                     return canonical_metric(cleaned, self.tables)
             return prev_metric
-        phrase, participle = subject_phrase(text, max(clause_lo, sent.start), q.start, remove)
+        first = q.text.split(None, 1)[0].lower() if q.text else ""
+        verb_in_q = first.endswith("ed") or first in _QUANTITY_VERBS
+        phrase, participle = subject_phrase(text, max(clause_lo, sent.start), q.start, remove, verb_in_q)
         if participle:
             if prev_metric:
                 return _INHERITED + prev_metric
             phrase = ""
-        if not phrase and q.dimension == "count":
+        if not phrase and q.counted:
+            return counted_like(q.counted, prev_metric, self.tables)
+        if not phrase and not prev_metric:
             noun = following_noun(text, q.end, sent.end)
             if noun:
                 return counted_like(noun, prev_metric, self.tables)

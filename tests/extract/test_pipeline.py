@@ -218,3 +218,19 @@ def test_deterministic_and_positions():
     c = _claim(extract_claims(doc), "51,000")
     line = ARTICLE_C.splitlines()[c.line - 1]
     assert line[c.column - 1:].startswith(c.text.split()[0])
+
+
+def test_one_huge_paragraph_stays_linear():
+    import time
+
+    sentence = ("Shenzhen had 51,000 5G base stations by the end of 2021, or 28.5 per 10,000 people. "
+                "The city's output rose 5 pct, accounting for 30.5% of GDP. ")
+    small = sentence * 200
+    big = sentence * 2000
+    t0 = time.perf_counter()
+    n_small = len(extract_claims(_doc(small, dt.date(2022, 1, 24))))
+    t1 = time.perf_counter()
+    n_big = len(extract_claims(_doc(big, dt.date(2022, 1, 24))))
+    t2 = time.perf_counter()
+    assert n_big == 10 * n_small > 0
+    assert (t2 - t1) < 25 * max(t1 - t0, 0.05)      # 10x the text: about 10x the time, not 100x
