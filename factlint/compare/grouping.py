@@ -14,7 +14,9 @@ Three rules keep tables and breakdowns from passing for contradictions:
   which of the two values would the other article be contradicting?
 - a claim is paired only with its best metric match in each other document,
   and only if that match's best is the claim itself (mutual best match), so
-  the rows "production" and "production import" of two tables pair row by row.
+  the rows "production" and "production import" of two tables pair row by row;
+- a subject the corpus gives more than a few different values for is several
+  subjects the keys could not tell apart, and is left out.
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ from factlint.models import Claim, FileResult
 
 # Kinds whose values are never compared with each other's (a rank is not a quantity).
 UNCOMPARABLE_KINDS = frozenset({"rank"})
+# More different values than this for one subject across the corpus: not one subject (see below).
+MAX_VALUES_PER_SUBJECT = 3
+# Blocks with this many distinct metrics are scored as one matrix (one C call) rather than row by row.
+BATCH_FROM = 64
 
 
 @dataclass(slots=True)
@@ -105,22 +111,41 @@ def _linked(a: Claim, b: Claim) -> bool:
 def _similar_metrics(metrics: list[str], matcher: Matcher, threshold: float) -> list[tuple[int, int, float]]:
     """Pairs (i <= j) of metric indexes at least ``threshold`` alike, each metric with itself included."""
     similar = [(i, i, 100.0) for i in range(len(metrics))]
-    if threshold >= 100:
+    if threshold >= 100 or len(metrics) < 2:
         return similar
+    # The first pass (token-set ratio, C code) is looser than the threshold: it only has to
+    # keep every candidate; matcher.similarity decides.
+    cutoff = max(threshold - 10, 0)
+    for i, j in _candidate_pairs(metrics, matcher, cutoff):
+        score = matcher.similarity(metrics[i], metrics[j])
+        if score >= threshold:
+            similar.append((i, j, score))
+    return similar
+
+
+def _candidate_pairs(metrics: list[str], matcher: Matcher, cutoff: float) -> Iterable[tuple[int, int]]:
     scorer = matcher.scorer()
+    if len(metrics) >= BATCH_FROM:
+        try:
+            import numpy as np
+        except ImportError:  # rapidfuzz's matrix needs numpy; the loop below does not
+            pass
+        else:
+            matrix = process.cdist(metrics, metrics, scorer=scorer, score_cutoff=cutoff, dtype=np.uint8)
+            rows, cols = np.nonzero(np.triu(matrix, k=1))
+            return zip(rows.tolist(), cols.tolist())
+    out = []
     for i, m in enumerate(metrics[:-1]):
         rest = metrics[i + 1:]
-        # The first pass is looser than the threshold: it only has to keep every candidate.
-        for _, _, j in process.extract(m, rest, scorer=scorer, score_cutoff=max(threshold - 10, 0), limit=None):
-            score = matcher.similarity(m, rest[j])
-            if score >= threshold:
-                similar.append((i, i + 1 + j, score))
-    return similar
+        out.extend((i, i + 1 + j) for _, _, j in process.extract(m, rest, scorer=scorer, score_cutoff=cutoff,
+                                                                  limit=None))
+    return out
 
 
 def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hashable]], matcher: Matcher,
                threshold: float, policy: PeriodPolicy = DEFAULT_POLICY,
-               accept: Optional[Callable[[Item, Item], bool]] = None) -> list[Pair]:
+               accept: Optional[Callable[[Item, Item], bool]] = None,
+               max_values: int = MAX_VALUES_PER_SUBJECT) -> list[Pair]:
     """Pairs of claims in different documents, in the same block, whose metrics match
     (mutual best match per document pair) and whose periods refer to the same time.
 
@@ -141,10 +166,13 @@ def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hasha
 
     candidates: dict[tuple[int, int], Pair] = {}
     for block, block_members in members.items():
+        block_visitors = visitors.get(block, ())
+        if len({it.claim.path for it in block_members}) + len(block_visitors) < 2:
+            continue  # one document alone: nothing to compare across documents
         by_metric: dict[str, list[tuple[Item, bool]]] = defaultdict(list)
         for it in block_members:
             by_metric[it.metric].append((it, False))
-        for it in visitors.get(block, ()):
+        for it in block_visitors:
             by_metric[it.metric].append((it, True))
         metrics = sorted(by_metric)
         for i, j, score in _similar_metrics(metrics, matcher, threshold):
@@ -172,8 +200,38 @@ def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hasha
                 best[k] = p.score
     pairs = [p for p in candidates.values()
              if p.score >= best[(p.a.index, p.b.claim.path)] and p.score >= best[(p.b.index, p.a.claim.path)]]
+    pairs = _drop_crowded_subjects(pairs, max_values)
     pairs.sort(key=lambda p: (p.a.index, p.b.index))
     return pairs
+
+
+def _drop_crowded_subjects(pairs: list[Pair], max_values: int) -> list[Pair]:
+    """Drop the pairs of subjects the corpus gives more than ``max_values`` different values for.
+
+    A fact stated across articles has one value, or two or three when some are
+    wrong, rounded or revised; a "subject" with many values ("United States · net
+    income · 1986" across a hundred company reports) is several subjects the
+    extracted keys could not tell apart, and its disagreements are noise.
+    """
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        parent.setdefault(i, i)
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for p in pairs:
+        ra, rb = root(p.a.index), root(p.b.index)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    values: dict[int, set] = defaultdict(set)
+    for p in pairs:
+        r = root(p.a.index)
+        values[r].add(_value_key(p.a.claim))
+        values[r].add(_value_key(p.b.claim))
+    return [p for p in pairs if len(values[root(p.a.index)]) <= max_values]
 
 
 def comparison_key(it: Item) -> Optional[Hashable]:

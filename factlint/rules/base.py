@@ -164,7 +164,8 @@ class _SafeDict(dict):
 
 
 def render_message(template: str, values: dict[str, Any]) -> str:
-    return string.Formatter().vformat(template, (), _SafeDict(values))
+    # Templates are checked at load time (template_fields), so only plain names reach here.
+    return template.format_map(_SafeDict(values))
 
 
 def template_fields(template: str) -> list[str]:

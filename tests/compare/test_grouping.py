@@ -106,7 +106,7 @@ def test_unit_checks_pair_exact_metrics_across_units():
 
 
 def test_results_do_not_depend_on_file_order():
-    claims = [make_claim(f"{50 + i},000", (50 + i) * 1000, path=f"f{i}.txt") for i in range(6)]
+    claims = [make_claim(f"{50 + i % 2},000", (50 + i % 2) * 1000, path=f"f{i}.txt") for i in range(6)]
     files = [file_result(c.path, [c]) for c in claims]
     assert pairs_of(files) == pairs_of(list(reversed(files)))
     assert len(pairs_of(files)) == 15
@@ -142,3 +142,33 @@ def test_metrics_that_differ_in_a_numbered_word_are_different_things():
     five = make_claim("51,000", 51000, path="a.txt", metric="5G base stations")
     four = make_claim("61,000", 61000, path="b.txt", metric="4G base stations")
     assert pairs_of([file_result("a.txt", [five]), file_result("b.txt", [four])]) == []
+
+
+def test_a_subject_with_many_different_values_across_the_corpus_is_left_out():
+    # A hundred company reports under one dateline entity: "United States · net income · 1986".
+    def reports(n):
+        return [file_result(f"r{i}.txt", [make_claim(f"{i + 1}.5 mln dlrs", (i + 1.5) * 1e6, "USD",
+                                                     entity="United States", metric="net income",
+                                                     path=f"r{i}.txt", period=year(1986))]) for i in range(n)]
+
+    assert len(pairs_of(reports(2))) == 1
+    assert len(pairs_of(reports(3))) == 3
+    assert pairs_of(reports(4)) == []
+
+
+def test_large_blocks_are_scored_as_one_matrix_with_the_same_result(monkeypatch):
+    import factlint.compare.grouping as grouping
+
+    first = ["exports", "imports", "output", "stocks", "sales"]
+    second = ["orders", "payrolls", "credit", "reserves"]
+    third = ["deposits", "loans", "bonds", "notes"]
+    metrics = [f"{a} {b} {c}" for a in first for b in second for c in third]
+    files = []
+    for art in range(2):
+        claims = [make_claim("1,000", 1000 + art * (k % 2) * 500, path=f"t{art}.txt", offset=k * 40,
+                             entity="Japan", metric=m) for k, m in enumerate(metrics)]
+        files.append(file_result(f"t{art}.txt", claims))
+    assert len(metrics) >= grouping.BATCH_FROM
+    batched = pairs_of(files)
+    monkeypatch.setattr(grouping, "BATCH_FROM", 10_000)
+    assert pairs_of(files) == batched and len(batched) == len(metrics)
