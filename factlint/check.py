@@ -126,13 +126,18 @@ def resolve_config(paths: Sequence[PathLike], config: Optional[Config], config_f
 def run_check(paths: Sequence[PathLike], config: Optional[Config] = None,
               options: Optional[CheckOptions] = None, *, config_file: Optional[PathLike] = None) -> CheckResult:
     """Check the files under ``paths``: the whole of `factlint check` but the output."""
-    from factlint.pipeline import collect_for_check
+    from functools import cache
+
+    from factlint.pipeline import check_with_index
 
     options = options or CheckOptions()
     config = resolve_config(paths, config, config_file, options)
-    ruleset = configured_ruleset(config, options.extra_rules)
-    collected = collect_for_check(paths, config, jobs=options.jobs, use_cache=options.use_cache,
-                                  quiet=options.quiet, diff_base=options.diff_base,
-                                  entity_key=Matcher(config.alias_files).entity)
-    return check_files(collected.files, config, ruleset, notices=collected.notices, options=options,
-                       targets=collected.targets)
+    ruleset = configured_ruleset(config, options.extra_rules)  # before any work: errors come first
+    matcher = cache(lambda: Matcher(config.alias_files))  # only incremental runs need it early
+
+    def compute(collected) -> CheckResult:
+        return check_files(collected.files, config, ruleset, notices=collected.notices, options=options,
+                           targets=collected.targets)
+
+    # The stored result when neither the files nor the settings changed, else compute().
+    return check_with_index(paths, config, options, compute, entity_key=lambda name: matcher().entity(name))

@@ -28,6 +28,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from factlint.cache.codec import CodecError, decode_file, encode_file, with_display_path
 from factlint.cache.keys import extraction_key
+from factlint.cache.results import check_digest, corpus_fingerprint, decode_check, encode_check, result_id
 from factlint.cache.store import ClaimIndex, Entry, Row
 from factlint.errors import FactlintError
 from factlint.extract import extract_claims
@@ -52,6 +53,10 @@ class Collected:
     # Display paths of the files asked about in an incremental run; None: every file is one.
     targets: Optional[set[str]] = None
     stats: dict[str, int] = field(default_factory=dict)  # cached / extracted / hashed counts
+    # A stored whole-run result for exactly these files and settings (then ``files`` is empty).
+    cached_result: Optional[bytes] = None
+    # Where this run's result can be stored: (corpus root, extraction settings, result id).
+    result_slot: Optional[tuple[str, str, str]] = None
 
     @property
     def claims(self):
@@ -277,8 +282,9 @@ def _entities(result: FileResult) -> tuple[str, ...]:
 
 
 def _finish(extracted: Sequence[Extracted], index: Optional[ClaimIndex], touched, forget,
-            out: Collected) -> list[FileResult]:
-    """Decode extraction results, queue them for the index, collect notices."""
+            out: Collected, hashes: Optional[dict[str, str]] = None) -> list[FileResult]:
+    """Decode extraction results, queue them for the index, collect notices; the content
+    hash of each file read goes into ``hashes`` (by index key)."""
     results: list[FileResult] = []
     rows: list[Row] = []
     for e in extracted:
@@ -287,6 +293,8 @@ def _finish(extracted: Sequence[Extracted], index: Optional[ClaimIndex], touched
             continue
         result = decode_file(e.data)  # type: ignore[arg-type]
         results.append(result)
+        if hashes is not None and e.source.key is not None and e.file_hash:
+            hashes[e.source.key] = e.file_hash
         if index is not None and e.source.key is not None and e.stat is not None and e.file_hash:
             rows.append(Row(e.source.key, e.stat[0], e.stat[1], e.file_hash, e.data, _entities(result)))  # type: ignore[arg-type]
     if index is not None:
@@ -311,11 +319,14 @@ def _default_root(paths: Sequence[PathLike]) -> str:
 
 def collect(paths: Iterable[PathLike], exclude: Iterable[str] = (), jobs: Optional[int] = None,
             use_cache: bool = True, quiet: bool = False, *, root: Optional[PathLike] = None,
-            tables: Iterable[PathLike] = (), notify: Callable[[str], None] = notify_stderr) -> Collected:
+            tables: Iterable[PathLike] = (), notify: Callable[[str], None] = notify_stderr,
+            result_key: Optional[str] = None) -> Collected:
     """Every file under ``paths``, from the index where it is unchanged.
 
     ``root`` is the corpus root the index lives under (default: the paths' common
     folder); ``tables`` are user alias/rate tables whose content keys the index.
+    With ``result_key`` (a check's settings digest), a stored result for the same
+    files and settings comes back in ``cached_result`` instead of the files.
     """
     paths = list(paths)
     root_s = os.path.abspath(root) if root is not None else _default_root(paths)
@@ -329,12 +340,18 @@ def collect(paths: Iterable[PathLike], exclude: Iterable[str] = (), jobs: Option
         else:
             entries = index.entries()
             plan = _plan(sources, entries, index.settings)
-            loaded, lost = _load(index, plan.fresh, everything=len(plan.fresh) > len(entries) // 2)
-            stale = plan.stale + lost
             forget = _vanished(entries, sources, paths, root_s)
-            extracted = _finish(extract_all(stale, jobs, quiet), index, plan.touched, forget, out)
+            hashes = {s.key: entries[s.key].file_hash for s in plan.fresh}
+            if _reuse_result(index, out, root_s, sources, hashes, None, result_key, plan, forget):
+                return out
+            loaded, lost = _load(index, plan.fresh, everything=len(plan.fresh) > len(entries) // 2)
+            for s in lost:
+                hashes.pop(s.key, None)
+            stale = plan.stale + lost
+            extracted = _finish(extract_all(stale, jobs, quiet), index, plan.touched, forget, out, hashes)
             out.files = loaded + extracted
             out.stats = {"cached": len(loaded), "extracted": len(stale), "hashed": plan.hashed}
+            out.result_slot = _slot(index, root_s, sources, hashes, None, result_key)
     finally:
         if index is not None:
             index.close()
@@ -358,7 +375,7 @@ def _vanished(entries: dict[str, Entry], sources: Sequence[Source], paths: Seque
 def collect_corpus(targets: Iterable[PathLike], root: PathLike, *, exclude: Iterable[str] = (),
                    jobs: Optional[int] = None, use_cache: bool = True, quiet: bool = False,
                    tables: Iterable[PathLike] = (), entity_key: Optional[EntityKey] = None,
-                   notify: Callable[[str], None] = notify_stderr) -> Collected:
+                   notify: Callable[[str], None] = notify_stderr, result_key: Optional[str] = None) -> Collected:
     """The target files, plus what the rest of the corpus under ``root`` needs for comparison.
 
     With ``entity_key`` (the comparison stage's entity canonicalizer), other files
@@ -384,16 +401,23 @@ def collect_corpus(targets: Iterable[PathLike], root: PathLike, *, exclude: Iter
         stale = t_plan.stale + c_plan.stale
         listed = {s.key for s in corpus_sources} | {s.key for s in target_sources}
         forget = [k for k in entries if k not in listed and not os.path.exists(os.path.join(root_s, k))]
-        extracted = _finish(extract_all(stale, jobs, quiet), index, t_plan.touched + c_plan.touched, forget, out)
+        every = target_sources + corpus_sources
+        hashes = {s.key: entries[s.key].file_hash for s in t_plan.fresh + c_plan.fresh}
+        if index is not None and _reuse_result(index, out, root_s, every, hashes, out.targets, result_key,
+                                               _Plan(stale=stale, touched=t_plan.touched + c_plan.touched),
+                                               forget):
+            return out
+        extracted = _finish(extract_all(stale, jobs, quiet), index, t_plan.touched + c_plan.touched, forget, out,
+                            hashes)
         fresh_targets, lost = _load(index, t_plan.fresh, everything=False) if index is not None else ([], [])
         if lost:
-            extracted += _finish(extract_all(lost, jobs, quiet), index, (), (), out)
+            extracted += _finish(extract_all(lost, jobs, quiet), index, (), (), out, hashes)
         target_results = [r for r in extracted if r.meta.path in out.targets] + fresh_targets
         others = [r for r in extracted if r.meta.path not in out.targets]
         if entity_key is None:
             if index is not None:
                 more, lost = _load(index, c_plan.fresh, everything=True)
-                others += more + _finish(extract_all(lost, jobs, quiet), index, (), (), out)
+                others += more + _finish(extract_all(lost, jobs, quiet), index, (), (), out, hashes)
         else:
             wanted = {k for r in target_results for c in r.claims if (k := entity_key(c.entity)) is not None}
             others = [r for r in (_only_entities(r, wanted, entity_key) for r in others) if r is not None]
@@ -402,11 +426,13 @@ def collect_corpus(targets: Iterable[PathLike], root: PathLike, *, exclude: Iter
                 keys = index.keys_with_entities(names)
                 related = [s for s in c_plan.fresh if s.key in keys]
                 more, lost = _load(index, related, everything=False)
-                more += _finish(extract_all(lost, jobs, quiet), index, (), (), out)
+                more += _finish(extract_all(lost, jobs, quiet), index, (), (), out, hashes)
                 others += [r for r in (_only_entities(r, wanted, entity_key) for r in more) if r is not None]
         out.files = sorted(target_results + others, key=lambda f: f.meta.path)
         out.stats = {"cached": len(t_plan.fresh) + len(c_plan.fresh), "extracted": len(stale),
                      "hashed": t_plan.hashed + c_plan.hashed}
+        if index is not None:
+            out.result_slot = _slot(index, root_s, every, hashes, out.targets, result_key)
     finally:
         if index is not None:
             index.close()
@@ -468,7 +494,7 @@ def changed_files(ref: str, cwd: Optional[PathLike] = None) -> list[Path]:
 
 def collect_for_check(paths: Sequence[PathLike], config, *, jobs: Optional[int] = None, use_cache: bool = True,
                       quiet: bool = False, diff_base: Optional[str] = None,
-                      entity_key: Optional[EntityKey] = None) -> Collected:
+                      entity_key: Optional[EntityKey] = None, result_key: Optional[str] = None) -> Collected:
     """What `factlint check` reads, given its paths and :class:`factlint.config.Config`.
 
     A run over the corpus root (or above it), or without a configuration file, reads
@@ -480,7 +506,7 @@ def collect_for_check(paths: Sequence[PathLike], config, *, jobs: Optional[int] 
     tables = list(config.alias_files) + ([config.rates_file] if config.rates_file else [])
     exclude = config.exclude_patterns()
     paths = list(paths) or [config.corpus]
-    common = dict(jobs=jobs, use_cache=use_cache, quiet=quiet, tables=tables)
+    common = dict(jobs=jobs, use_cache=use_cache, quiet=quiet, tables=tables, result_key=result_key)
     if diff_base is not None:
         scopes = [os.path.abspath(p) for p in paths]
         changed = [p for p in changed_files(diff_base, config.corpus)
@@ -495,3 +521,72 @@ def collect_for_check(paths: Sequence[PathLike], config, *, jobs: Optional[int] 
 
 def _within(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+# Whole-run results ----------------------------------------------------------------------
+
+def _slot(index: ClaimIndex, root: str, sources: Sequence[Source], hashes: dict[str, str],
+          targets: Optional[set[str]], result_key: Optional[str]) -> Optional[tuple[str, str, str]]:
+    """Where the result of a run over exactly these file contents is stored; None when some
+    file has no known content hash (outside the root, unreadable) or results are not wanted."""
+    if result_key is None:
+        return None
+    files = []
+    for s in sources:
+        digest = hashes.get(s.key) if s.key is not None else None
+        if digest is None:
+            return None
+        files.append((s.key, s.display, digest))
+    return root, index.settings, result_id(corpus_fingerprint(root, files, targets), result_key)
+
+
+def _reuse_result(index: ClaimIndex, out: Collected, root: str, sources: Sequence[Source],
+                  hashes: dict[str, str], targets: Optional[set[str]], result_key: Optional[str],
+                  plan: _Plan, forget: list[str]) -> bool:
+    """Fill ``out.cached_result`` when nothing changed since a run with the same settings."""
+    if result_key is None or plan.stale:
+        return False
+    slot = _slot(index, root, sources, hashes, targets, result_key)
+    blob = index.get_result(slot[2]) if slot is not None else None
+    if blob is None:
+        return False
+    index.update((), plan.touched, forget)
+    out.cached_result, out.result_slot = blob, slot
+    out.notices = []  # the stored result has its own
+    out.stats = {"cached": len(sources), "extracted": 0, "hashed": plan.hashed, "result": 1}
+    return True
+
+
+def remember_result(collected: Collected, data: bytes, notify: Callable[[str], None] = notify_stderr) -> None:
+    if collected.result_slot is None:
+        return
+    root, settings, rid = collected.result_slot
+    index = ClaimIndex.open(Path(root), settings, notify)
+    if index is not None:
+        try:
+            index.put_result(rid, data)
+        finally:
+            index.close()
+
+
+def check_with_index(paths: Sequence[PathLike], config, options, compute: Callable[[Collected], "CheckResult"],
+                     *, entity_key: Optional[EntityKey] = None) -> "CheckResult":
+    """`factlint check` through the index: the stored result when neither the files nor
+    anything else that decides the result changed, else ``compute(collected)``, stored.
+
+    ``options`` is a factlint.check.CheckOptions (jobs, use_cache, quiet, diff_base, unfiltered).
+    """
+    common = dict(jobs=options.jobs, use_cache=options.use_cache, quiet=options.quiet,
+                  diff_base=options.diff_base, entity_key=entity_key)
+    digest = check_digest(config, options) if options.use_cache else None
+    collected = collect_for_check(paths, config, result_key=digest, **common)
+    if collected.cached_result is not None:
+        try:
+            result, options.unfiltered = decode_check(collected.cached_result)
+            return result
+        except CodecError:
+            collected = collect_for_check(paths, config, **common)
+    result = compute(collected)
+    if collected.result_slot is not None:
+        remember_result(collected, encode_check(result, list(options.unfiltered)))
+    return result

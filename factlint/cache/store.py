@@ -26,9 +26,10 @@ from factlint.cache.codec import SCHEMA_DIGEST
 CACHE_DIR_NAME = ".factlint_cache"
 DB_NAME = "index.sqlite3"
 # Bump when the tables change shape; SCHEMA_DIGEST covers the models the rows encode.
-TABLES_VERSION = "1"
+TABLES_VERSION = "2"
 SCHEMA = f"{TABLES_VERSION}:{SCHEMA_DIGEST}"
 BUSY_TIMEOUT_S = 30.0
+KEEP_RESULTS = 4
 
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -161,6 +162,7 @@ class ClaimIndex:
         conn.execute("CREATE TABLE entities (path TEXT NOT NULL, entity TEXT NOT NULL)")
         conn.execute("CREATE INDEX entities_by_entity ON entities (entity)")
         conn.execute("CREATE INDEX entities_by_path ON entities (path)")
+        conn.execute("CREATE TABLE results (id TEXT PRIMARY KEY, used INTEGER NOT NULL, data BLOB NOT NULL)")
         conn.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA), ("version", __version__)])
 
     def _failed(self, doing: str, exc: Exception) -> None:
@@ -272,6 +274,41 @@ class ClaimIndex:
             self.notify(f"cache not updated: {exc}")
         except sqlite3.DatabaseError as exc:
             self._failed("writing results", exc)
+
+
+    # Whole-run results (see results.py) ------------------------------------------
+
+    def get_result(self, result_id: str) -> Optional[bytes]:
+        if self.conn is None:
+            return None
+        try:
+            row = self.conn.execute("SELECT data FROM results WHERE id = ?", (result_id,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._failed("reading a stored result", exc)
+            return None
+        return row[0] if row else None
+
+    def put_result(self, result_id: str, data: bytes) -> None:
+        """Store a run's result, keeping the few most recent (a corpus is checked with a
+        handful of settings: whole, by pre-commit, with another format's options)."""
+        if self.conn is None:
+            return
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                used = conn.execute("SELECT COALESCE(MAX(used), 0) + 1 FROM results").fetchone()[0]
+                conn.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (result_id, used, data))
+                conn.execute("DELETE FROM results WHERE used <= ?", (used - KEEP_RESULTS,))
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            self.notify(f"cache not updated: {exc}")
+        except sqlite3.DatabaseError as exc:
+            self._failed("writing a result", exc)
 
 
 def clean(root: Path) -> bool:

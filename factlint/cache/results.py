@@ -1,0 +1,142 @@
+"""Whole-run results: the CheckResult of a corpus whose files and settings did not change.
+
+Comparison and rules cost far more than loading claims (on the Reuters archive,
+~1.5 s per 6,000 claims), so a run over an unchanged corpus with unchanged
+settings reuses the previous run's result instead of recomputing it. The key
+covers every file's content hash (see pipeline), the configuration digest (the
+settings and every file they name), the built-in tables, the whole package's
+code and every check option that is not about speed. Findings are encoded like
+claims in codec.py: positional arrays, rebuilt without validation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import orjson
+
+import factlint
+from factlint.cache.codec import SCHEMA_DIGEST, CodecError, _built, decode_claims, encode_claims
+from factlint.cache.keys import builtin_tables_digest
+from factlint.models import CheckResult, Finding, IngestNotice, Location, RuleMeta, Summary
+
+FINDING_FIELDS: tuple[str, ...] = tuple(Finding.model_fields)
+LOCATION_FIELDS: tuple[str, ...] = tuple(Location.model_fields)
+_CLAIMS_AT = FINDING_FIELDS.index("claims")
+_RELATED_AT = FINDING_FIELDS.index("related")
+RESULT_SCHEMA = hashlib.sha256(repr((SCHEMA_DIGEST, FINDING_FIELDS, LOCATION_FIELDS,
+                                     tuple(CheckResult.model_fields), tuple(Summary.model_fields),
+                                     tuple(RuleMeta.model_fields))).encode()).hexdigest()[:16]
+
+# Options that change how fast a run is, not what it finds.
+_SPEED_OPTIONS = {"jobs", "use_cache", "quiet", "unfiltered"}
+
+
+@lru_cache(maxsize=1)
+def package_digest() -> str:
+    """Every source file of the package: any code change can change a result."""
+    package = Path(factlint.__file__).resolve().parent
+    h = hashlib.sha256(factlint.__version__.encode())
+    for f in sorted(package.rglob("*.py")):
+        h.update(f.relative_to(package).as_posix().encode() + b"\0")
+        try:
+            h.update(f.read_bytes())
+        except OSError:
+            h.update(b"<unreadable>")
+    return h.hexdigest()
+
+
+def _option_value(value: Any) -> str:
+    if isinstance(value, (str, Path)) and value and Path(value).is_file():
+        return f"file:{Path(value).resolve()}:{hashlib.sha256(Path(value).read_bytes()).hexdigest()}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_option_value(v) for v in value) + "]"
+    if hasattr(value, "model_dump_json"):
+        return value.model_dump_json()
+    return repr(value)
+
+
+def check_digest(config: Any, options: Any) -> str:
+    """What a check's result depends on besides the files: config, options, tables, code."""
+    h = hashlib.sha256()
+    for part in (RESULT_SCHEMA, package_digest(), builtin_tables_digest(), config.digest()):
+        h.update(part.encode() + b"\0")
+    if dataclasses.is_dataclass(options):
+        for f in dataclasses.fields(options):
+            if f.name not in _SPEED_OPTIONS:
+                h.update(f"{f.name}={_option_value(getattr(options, f.name))}\0".encode())
+    return h.hexdigest()
+
+
+def _encode_findings(findings: list[Finding]) -> list[list]:
+    rows = []
+    for f in findings:
+        row = [getattr(f, name) for name in FINDING_FIELDS]
+        row[_CLAIMS_AT] = encode_claims(f.claims)
+        row[_RELATED_AT] = [[getattr(loc, name) for name in LOCATION_FIELDS] for loc in f.related]
+        rows.append(row)
+    return rows
+
+
+def encode_check(result: CheckResult, unfiltered: list[Finding]) -> bytes:
+    same = unfiltered == result.findings
+    return orjson.dumps({
+        "findings": _encode_findings(result.findings),
+        "unfiltered": None if same else _encode_findings(unfiltered),
+        "notices": [n.model_dump(mode="json") for n in result.notices],
+        "rules": [r.model_dump(mode="json") for r in result.rules],
+        "summary": result.summary.model_dump(mode="json"),
+    })
+
+
+def _decode_findings(rows: list) -> list[Finding]:
+    finding_set, location_set = set(FINDING_FIELDS), set(LOCATION_FIELDS)
+    n_finding, n_location = len(FINDING_FIELDS), len(LOCATION_FIELDS)
+    out = []
+    for row in rows:
+        if len(row) != n_finding:
+            raise CodecError("finding row of the wrong length")
+        row[_CLAIMS_AT] = decode_claims(row[_CLAIMS_AT])
+        related = []
+        for loc in row[_RELATED_AT]:
+            if len(loc) != n_location:
+                raise CodecError("location row of the wrong length")
+            related.append(_built(Location, dict(zip(LOCATION_FIELDS, loc)), location_set))
+        row[_RELATED_AT] = related
+        out.append(_built(Finding, dict(zip(FINDING_FIELDS, row)), finding_set))
+    return out
+
+
+def decode_check(blob: bytes) -> tuple[CheckResult, list[Finding]]:
+    """The stored result and the findings before the baseline filtered them."""
+    try:
+        data = orjson.loads(blob)
+        findings = _decode_findings(data["findings"])
+        unfiltered = list(findings) if data["unfiltered"] is None else _decode_findings(data["unfiltered"])
+        result = CheckResult.model_construct(
+            findings=findings,
+            notices=[IngestNotice.model_validate(n) for n in data["notices"]],
+            rules=[RuleMeta.model_validate(r) for r in data["rules"]],
+            summary=Summary.model_validate(data["summary"]))
+        return result, unfiltered
+    except CodecError:
+        raise
+    except Exception as exc:
+        raise CodecError(f"undecodable result: {type(exc).__name__}") from exc
+
+
+def result_id(fingerprint: str, digest: str) -> str:
+    return hashlib.sha256(f"{fingerprint}\0{digest}".encode()).hexdigest()
+
+
+def corpus_fingerprint(root: str, files: list[tuple[str, str, str]], targets: Optional[set[str]]) -> str:
+    """``files``: (index key, display path, content hash) of every file the run read."""
+    h = hashlib.sha256(root.encode() + b"\0")
+    for key, shown, digest in sorted(files):
+        h.update(f"{key}\0{shown}\0{digest}\n".encode())
+    h.update(b"targets\0" + ("*" if targets is None else "\0".join(sorted(targets))).encode())
+    return h.hexdigest()
