@@ -24,6 +24,9 @@ from typing import Any, Optional
 from factlint.errors import ConfigError
 from factlint.yamlio import parse_yaml
 
+# Front matter that is not flat and larger than this is not read (articles use a few lines).
+MAX_LOADER_CHARS = 64 * 1024
+
 _OPEN_RE = re.compile(r"---[ \t]*\r?\n")
 _CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
@@ -153,6 +156,12 @@ def read_front_matter(raw: str, where: str) -> FrontMatter:
     data = _parse_flat(block)
     if data is not None:
         out.data = data  # plain by construction
+        return out
+    if len(block) > MAX_LOADER_CHARS:
+        # the YAML loader takes about a millisecond a line: a runaway block must not stall the run
+        out.notices.append(f"front matter is {len(block) // 1024} KB, over the "
+                           f"{MAX_LOADER_CHARS // 1024} KB limit for anything but flat 'key: value' "
+                           "lines; ignored")
         return out
     if data is None:
         try:

@@ -128,6 +128,7 @@ class _VisibleText(HTMLParser):
     def __init__(self, raw: str) -> None:
         super().__init__(convert_charrefs=False)
         self._raw = raw
+        self.defused = False
         self._line_starts = [0]
         pos = raw.find("\n")
         while pos != -1:
@@ -270,10 +271,13 @@ class _VisibleText(HTMLParser):
             self._break(1)
 
     def handle_data(self, data: str) -> None:
+        raw = self._offset()
+        if self.defused:
+            data = self._raw[raw:raw + len(data)]  # undo the placeholders (same length)
         self._capture(data)
         if self._skip:
             return
-        self._text(data, self._offset())
+        self._text(data, raw)
 
     def _reference(self, text: str) -> None:
         self._capture(text)
@@ -326,11 +330,58 @@ def _collapse(s: str) -> Optional[str]:
     return s or None
 
 
+_DEFUSED = "\ue000"
+_SECTION_CLOSE = re.compile(r"\]\s*>")
+
+
+def _defuse(raw: str) -> str:
+    """``raw`` with the '<' of constructs that can never be closed replaced by a
+    placeholder, at the same offsets.
+
+    html.parser retries an unclosed construct ("<!--" with no "-->" after it, a
+    tag start after the last '>') at every later '<' and scans to the end each
+    time: quadratic, minutes for a few hundred KB of broken markup. A construct
+    with no terminator anywhere after it is text anyway.
+    """
+    marks: list[int] = []
+    last_gt = raw.rfind(">")
+    pos = raw.find("<", last_gt + 1)
+    while pos != -1:
+        marks.append(pos)
+        pos = raw.find("<", pos + 1)
+    last_comment_end = max(raw.rfind("-->"), raw.rfind("--!>"))
+    pos = raw.find("<!--", last_comment_end + 1)
+    while pos != -1 and pos < last_gt:
+        marks.append(pos)
+        pos = raw.find("<!--", pos + 4)
+    if "<![" in raw:
+        last_section_end = -1
+        for m in _SECTION_CLOSE.finditer(raw):
+            last_section_end = m.start()
+        pos = raw.find("<![", last_section_end + 1)
+        while pos != -1 and pos < last_gt:
+            marks.append(pos)
+            pos = raw.find("<![", pos + 3)
+    if not marks:
+        return raw
+    marks = sorted(set(marks))
+    parts = []
+    prev = 0
+    for mark in marks:
+        parts.append(raw[prev:mark])
+        parts.append(_DEFUSED)
+        prev = mark + 1
+    parts.append(raw[prev:])
+    return "".join(parts)
+
+
 def extract_html(raw: str) -> HtmlParts:
     """Visible text, offsets and page metadata; never raises on malformed markup."""
     parser = _VisibleText(raw)
+    source = _defuse(raw)
+    parser.defused = source is not raw
     try:
-        parser.feed(raw)
+        parser.feed(source)
         parser.close()
     except Exception:  # noqa: BLE001
         # html.parser is tolerant, but some versions assert on malformed
