@@ -274,3 +274,13 @@ def test_markdown_file_from_disk(tmp_path: Path):
     path.write_text(ARTICLE, encoding="utf-8")
     doc = load_document(path)
     assert doc.format == "markdown" and doc.date == dt.date(2022, 1, 24)
+
+
+def test_code_spans_pair_runs_of_equal_length_within_a_paragraph():
+    text = ("Use ``a ` inside 12`` here, `b 34` there, and a lone ` tick 56.\n\n"
+            "Next paragraph 78 ` closes nothing 90.\n")
+    doc = document_from_text(text, format="markdown")
+    assert blanked(doc, "``a ` inside 12``")
+    assert blanked(doc, "`b 34`")
+    assert kept(doc, "and a lone ` tick 56.")
+    assert kept(doc, "Next paragraph 78 ` closes nothing 90.")
