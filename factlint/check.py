@@ -132,12 +132,14 @@ def run_check(paths: Sequence[PathLike], config: Optional[Config] = None,
 
     options = options or CheckOptions()
     config = resolve_config(paths, config, config_file, options)
-    ruleset = configured_ruleset(config, options.extra_rules)  # before any work: errors come first
-    matcher = cache(lambda: Matcher(config.alias_files))  # only incremental runs need it early
+    # Loaded only when the index has no stored result for these files and settings, and
+    # then before any extraction, so that rule-file errors come first.
+    ruleset = cache(lambda: configured_ruleset(config, options.extra_rules))
+    matcher = cache(lambda: Matcher(config.alias_files))
 
     def compute(collected) -> CheckResult:
-        return check_files(collected.files, config, ruleset, notices=collected.notices, options=options,
+        return check_files(collected.files, config, ruleset(), notices=collected.notices, options=options,
                            targets=collected.targets)
 
-    # The stored result when neither the files nor the settings changed, else compute().
-    return check_with_index(paths, config, options, compute, entity_key=lambda name: matcher().entity(name))
+    return check_with_index(paths, config, options, compute, prepare=ruleset,
+                            entity_key=lambda name: matcher().entity(name))

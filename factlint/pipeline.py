@@ -31,7 +31,6 @@ from factlint.cache.keys import extraction_key
 from factlint.cache.results import check_digest, corpus_fingerprint, decode_check, encode_check, result_id
 from factlint.cache.store import ClaimIndex, Entry, Row
 from factlint.errors import FactlintError
-from factlint.extract import extract_claims
 from factlint.ingest import discover_files, display_path, load_document
 from factlint.models import Document, DocumentMeta, FileResult, Finding, IngestNotice
 from factlint.rules.suppress import parse_directives
@@ -61,6 +60,13 @@ class Collected:
     @property
     def claims(self):
         return [c for f in self.files for c in f.claims]
+
+
+def extract_claims(doc: Document):
+    # Imported here: a run answered from the index never needs the extraction stack.
+    from factlint.extract import extract_claims as extract
+
+    return extract(doc)
 
 
 def process_document(doc: Document) -> FileResult:
@@ -320,13 +326,14 @@ def _default_root(paths: Sequence[PathLike]) -> str:
 def collect(paths: Iterable[PathLike], exclude: Iterable[str] = (), jobs: Optional[int] = None,
             use_cache: bool = True, quiet: bool = False, *, root: Optional[PathLike] = None,
             tables: Iterable[PathLike] = (), notify: Callable[[str], None] = notify_stderr,
-            result_key: Optional[str] = None) -> Collected:
+            result_key: Optional[str] = None, before_work: Optional[Callable[[], None]] = None) -> Collected:
     """Every file under ``paths``, from the index where it is unchanged.
 
     ``root`` is the corpus root the index lives under (default: the paths' common
     folder); ``tables`` are user alias/rate tables whose content keys the index.
     With ``result_key`` (a check's settings digest), a stored result for the same
-    files and settings comes back in ``cached_result`` instead of the files.
+    files and settings comes back in ``cached_result`` instead of the files;
+    ``before_work`` runs first when there is work to do (the caller's own checks).
     """
     paths = list(paths)
     root_s = os.path.abspath(root) if root is not None else _default_root(paths)
@@ -335,6 +342,8 @@ def collect(paths: Iterable[PathLike], exclude: Iterable[str] = (), jobs: Option
     index = _open_index(root_s, tables, use_cache, notify)
     try:
         if index is None:
+            if before_work is not None:
+                before_work()
             out.files = _finish(extract_all(sources, jobs, quiet), None, (), (), out)
             out.stats = {"cached": 0, "extracted": len(sources), "hashed": 0}
         else:
@@ -344,6 +353,8 @@ def collect(paths: Iterable[PathLike], exclude: Iterable[str] = (), jobs: Option
             hashes = {s.key: entries[s.key].file_hash for s in plan.fresh}
             if _reuse_result(index, out, root_s, sources, hashes, None, result_key, plan, forget):
                 return out
+            if before_work is not None:
+                before_work()
             loaded, lost = _load(index, plan.fresh, everything=len(plan.fresh) > len(entries) // 2)
             for s in lost:
                 hashes.pop(s.key, None)
@@ -375,7 +386,8 @@ def _vanished(entries: dict[str, Entry], sources: Sequence[Source], paths: Seque
 def collect_corpus(targets: Iterable[PathLike], root: PathLike, *, exclude: Iterable[str] = (),
                    jobs: Optional[int] = None, use_cache: bool = True, quiet: bool = False,
                    tables: Iterable[PathLike] = (), entity_key: Optional[EntityKey] = None,
-                   notify: Callable[[str], None] = notify_stderr, result_key: Optional[str] = None) -> Collected:
+                   notify: Callable[[str], None] = notify_stderr, result_key: Optional[str] = None,
+                   before_work: Optional[Callable[[], None]] = None) -> Collected:
     """The target files, plus what the rest of the corpus under ``root`` needs for comparison.
 
     With ``entity_key`` (the comparison stage's entity canonicalizer), other files
@@ -407,6 +419,8 @@ def collect_corpus(targets: Iterable[PathLike], root: PathLike, *, exclude: Iter
                                                _Plan(stale=stale, touched=t_plan.touched + c_plan.touched),
                                                forget):
             return out
+        if before_work is not None:
+            before_work()
         extracted = _finish(extract_all(stale, jobs, quiet), index, t_plan.touched + c_plan.touched, forget, out,
                             hashes)
         fresh_targets, lost = _load(index, t_plan.fresh, everything=False) if index is not None else ([], [])
@@ -494,7 +508,8 @@ def changed_files(ref: str, cwd: Optional[PathLike] = None) -> list[Path]:
 
 def collect_for_check(paths: Sequence[PathLike], config, *, jobs: Optional[int] = None, use_cache: bool = True,
                       quiet: bool = False, diff_base: Optional[str] = None,
-                      entity_key: Optional[EntityKey] = None, result_key: Optional[str] = None) -> Collected:
+                      entity_key: Optional[EntityKey] = None, result_key: Optional[str] = None,
+                      before_work: Optional[Callable[[], None]] = None) -> Collected:
     """What `factlint check` reads, given its paths and :class:`factlint.config.Config`.
 
     A run over the corpus root (or above it), or without a configuration file, reads
@@ -506,7 +521,8 @@ def collect_for_check(paths: Sequence[PathLike], config, *, jobs: Optional[int] 
     tables = list(config.alias_files) + ([config.rates_file] if config.rates_file else [])
     exclude = config.exclude_patterns()
     paths = list(paths) or [config.corpus]
-    common = dict(jobs=jobs, use_cache=use_cache, quiet=quiet, tables=tables, result_key=result_key)
+    common = dict(jobs=jobs, use_cache=use_cache, quiet=quiet, tables=tables, result_key=result_key,
+                  before_work=before_work)
     if diff_base is not None:
         scopes = [os.path.abspath(p) for p in paths]
         changed = [p for p in changed_files(diff_base, config.corpus)
@@ -570,14 +586,17 @@ def remember_result(collected: Collected, data: bytes, notify: Callable[[str], N
 
 
 def check_with_index(paths: Sequence[PathLike], config, options, compute: Callable[[Collected], "CheckResult"],
-                     *, entity_key: Optional[EntityKey] = None) -> "CheckResult":
+                     *, entity_key: Optional[EntityKey] = None,
+                     prepare: Optional[Callable[[], None]] = None) -> "CheckResult":
     """`factlint check` through the index: the stored result when neither the files nor
     anything else that decides the result changed, else ``compute(collected)``, stored.
+    ``prepare`` (loading and validating the rule set) runs before any extraction unless
+    the stored result is used.
 
     ``options`` is a factlint.check.CheckOptions (jobs, use_cache, quiet, diff_base, unfiltered).
     """
     common = dict(jobs=options.jobs, use_cache=options.use_cache, quiet=options.quiet,
-                  diff_base=options.diff_base, entity_key=entity_key)
+                  diff_base=options.diff_base, entity_key=entity_key, before_work=prepare)
     digest = check_digest(config, options) if options.use_cache else None
     collected = collect_for_check(paths, config, result_key=digest, **common)
     if collected.cached_result is not None:

@@ -136,3 +136,16 @@ def test_result_codec_round_trips_the_sample_corpus(tmp_path: Path, monkeypatch)
     decoded, unfiltered = decode_check(encode_check(result, opts.unfiltered))
     assert decoded.model_dump_json() == result.model_dump_json()
     assert [f.model_dump() for f in unfiltered] == [f.model_dump() for f in opts.unfiltered]
+
+
+def test_a_broken_rule_file_is_reported_before_any_extraction(corpus: Path) -> None:
+    from factlint.errors import ConfigError
+
+    (corpus / "house.yaml").write_text("rules:\n  - id: FL777\n    nme: typo\n", encoding="utf-8")
+    (corpus / "factlint.yaml").write_text("rules: [house.yaml]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="house.yaml"):
+        run(corpus)
+    db = corpus / CACHE_DIR_NAME / DB_NAME
+    if db.exists():
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("SELECT COUNT(*) FROM files").fetchone()[0] == 0
