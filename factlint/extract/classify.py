@@ -45,7 +45,7 @@ _TARGET_CUE = re.compile(
 _NOT_TARGET = re.compile(r"\b(?:than|as)\s+(?:had\s+been\s+|was\s+|were\s+)?(?:expected|forecast|planned|projected|hoped)\b",
                          re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r";|,\s+(?:while|but|whereas|although|though)\b", re.IGNORECASE)
-_RATE_AFTER = re.compile(r"^\s*(?:[A-Za-z0-9-]+\s+){0,3}?per\s+(?P<base>\d[\d,]*|a\s+hundred|hundred|thousand|million"
+_RATE_AFTER = re.compile(r"^\s*(?:[A-Za-z0-9-]+\s+){0,3}?(?:per|for\s+every|for\s+each|every)\s+(?P<base>\d[\d,]*|a\s+hundred|hundred|thousand|million"
                          r"|capita|head|person|inhabitant|resident)\b(?:\s+(?P<unit>[a-z]+))?", re.IGNORECASE)
 
 _ORDINAL_WORDS = {
@@ -108,7 +108,13 @@ def find_ranks(text: str, start: int, end: int) -> list[RankMention]:
 
 
 def rate_after(text: str, end: int, limit: int) -> Optional[tuple[float, str]]:
-    """A "per 10,000 people" right after a quantity: (base, unit); for scanners that miss it."""
+    """A "per 10,000 people" or "for every 10,000 people" right after a quantity: (base, unit)."""
+    found = rate_span(text, end, limit)
+    return found[:2] if found else None
+
+
+def rate_span(text: str, end: int, limit: int) -> Optional[tuple[float, str, int]]:
+    """(base, unit, offset just past the rate phrase) of a rate right after a quantity."""
     m = _RATE_AFTER.match(text[end:min(limit, end + 60)])
     if not m:
         return None
@@ -117,7 +123,7 @@ def rate_after(text: str, end: int, limit: int) -> Optional[tuple[float, str]]:
     if value is None:
         value = float(base) if base.isdigit() else 1.0
     unit = (m.group("unit") or ("people" if base in ("capita", "head", "person", "inhabitant", "resident") else "")).lower()
-    return value, unit
+    return value, unit, end + m.end()
 
 
 _CHANGE_VERBS = frozenset(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from factlint.extract import attribution as attr
-from factlint.extract.classify import classify, find_ranks, is_target, rate_after
+from factlint.extract.classify import classify, find_ranks, is_target, rate_span
 from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, bind_entity, counted_like, doc_entities,
                                        find_mentions, following_noun, located_in, share_numerator, share_parts,
                                        subject_phrase)
@@ -448,8 +448,11 @@ class _DocExtractor:
         target_period = next((pm.period for pm in sent.periods if pm.kind == "target"), None)
         low, words = self.words(sent.start, sent.end)
         based = "based in" in low or "located in" in low or "headquartered in" in low or "registered in" in low
+        rate_end = -1
         for n, i in enumerate(items):
             q = quantities[i]
+            if q.start < rate_end:
+                continue
             period = periods[n]
             source = self._source_for(q.start, sent) or fallback_source
             if q.equivalent_of is not None and q.equivalent_of in claims:
@@ -457,7 +460,10 @@ class _DocExtractor:
                 continue
             rate = (q.rate_base, q.rate_unit) if q.rate_base is not None else None
             if rate is None and q.dimension not in ("rank", "percent", "pp"):
-                rate = rate_after(text, q.end, sent.end)
+                found = rate_span(text, q.end, sent.end)
+                if found is not None:
+                    rate = found[:2]
+                    rate_end = found[2]          # "for every 10,000 people" is no claim of its own
             future = bool(period is not None and period.resolved and period.start is not None
                           and self.date is not None and period.start > self.date and not period.implied)
             target = is_target(text, sent.start, q.start, future, words)

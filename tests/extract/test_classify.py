@@ -34,7 +34,9 @@ def test_rate_base_makes_a_rate():
     s = "That is 21.6 stations per 10,000 people."
     assert _kind(s, "21.6", "count", rate=True) == "rate"
     assert rate_after(s, s.index("21.6") + 4, len(s)) == (10000.0, "people")
-    assert rate_after("It has 3 doctors for each resident.", 9, 35) is None
+    s2 = "There were 25.1 stations for every 10,000 residents."
+    assert rate_after(s2, s2.index("25.1") + 4, len(s2)) == (10000.0, "residents")
+    assert rate_after("It has 3 doctors and a nurse per ward.", 9, 38) is None
 
 
 @pytest.mark.parametrize("sentence,quantity", [
