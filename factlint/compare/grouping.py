@@ -26,7 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Hashable, Iterable, Optional, Sequence
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from factlint.compare.matching import Matcher
 from factlint.compare.periods import DEFAULT_POLICY, PeriodPolicy, bucket, same_time, visitor_buckets
@@ -113,9 +113,9 @@ def _similar_metrics(metrics: list[str], matcher: Matcher, threshold: float) -> 
     similar = [(i, i, 100.0) for i in range(len(metrics))]
     if threshold >= 100 or len(metrics) < 2:
         return similar
-    # The first pass (token-set ratio, C code) is looser than the threshold: it only has to
-    # keep every candidate; matcher.similarity decides.
-    cutoff = max(threshold - 10, 0)
+    # The first pass (C code) is looser than the threshold: it only has to keep every
+    # candidate; matcher.similarity decides.
+    cutoff = max(threshold - 15, 0)
     for i, j in _candidate_pairs(metrics, matcher, cutoff):
         score = matcher.similarity(metrics[i], metrics[j])
         if score >= threshold:
@@ -124,20 +124,22 @@ def _similar_metrics(metrics: list[str], matcher: Matcher, threshold: float) -> 
 
 
 def _candidate_pairs(metrics: list[str], matcher: Matcher, cutoff: float) -> Iterable[tuple[int, int]]:
-    scorer = matcher.scorer()
-    if len(metrics) >= BATCH_FROM:
+    # Plain ratio on words put in order is the token-sort ratio, computed by rapidfuzz's
+    # fastest scorer; a matrix of it costs a fraction of the per-pair scorers.
+    keys = [" ".join(sorted(m.split())) for m in metrics]
+    if len(keys) >= BATCH_FROM:
         try:
             import numpy as np
         except ImportError:  # rapidfuzz's matrix needs numpy; the loop below does not
             pass
         else:
-            matrix = process.cdist(metrics, metrics, scorer=scorer, score_cutoff=cutoff, dtype=np.uint8)
+            matrix = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8)
             rows, cols = np.nonzero(np.triu(matrix, k=1))
             return zip(rows.tolist(), cols.tolist())
     out = []
-    for i, m in enumerate(metrics[:-1]):
-        rest = metrics[i + 1:]
-        out.extend((i, i + 1 + j) for _, _, j in process.extract(m, rest, scorer=scorer, score_cutoff=cutoff,
+    for i, key in enumerate(keys[:-1]):
+        rest = keys[i + 1:]
+        out.extend((i, i + 1 + j) for _, _, j in process.extract(key, rest, scorer=fuzz.ratio, score_cutoff=cutoff,
                                                                   limit=None))
     return out
 

@@ -94,10 +94,3 @@ class Matcher:
         if self._aliases is not None:
             return float(self._aliases.metric_similarity(a, b))
         return float(fuzz.token_sort_ratio(a, b))
-
-    @staticmethod
-    def scorer():
-        """A fast first-pass scorer for rapidfuzz's batch functions; candidates it lets
-        through are confirmed with :meth:`similarity`. It never scores below the real
-        similarity for texts that differ only in order, case, plurals or small words."""
-        return fuzz.token_set_ratio
