@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+# FACTLINT_HOOK_REPO: another clone to install the hook from (e.g. a snapshot of a work in progress).
+REPO = Path(os.environ.get("FACTLINT_HOOK_REPO") or Path(__file__).resolve().parents[2])
 
 ARTICLE_5G = """\
 ---
@@ -85,7 +86,8 @@ def test_commit_with_conflicting_figure_is_stopped_and_clean_one_passes(tmp_path
     (corpus / "2022-01-24-shenzhen-5g.md").write_text(ARTICLE_5G, encoding="utf-8")
     (corpus / "2022-03-01-thailand.md").write_text(ARTICLE_THAI, encoding="utf-8")
     (newsroom / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {REPO}\n  rev: {_head(REPO)}\n  hooks:\n  - id: factlint\n", encoding="utf-8")
+        f"repos:\n- repo: {REPO}\n  rev: {_head(REPO)}\n  hooks:\n  - id: factlint\n"
+        "  - id: factlint-all\n    stages: [manual]\n", encoding="utf-8")
     run("git", "init", "-q", "-b", "main")
     run("git", "add", ".")
     run("git", "commit", "-q", "--no-verify", "-m", "corpus")
@@ -100,13 +102,18 @@ def test_commit_with_conflicting_figure_is_stopped_and_clean_one_passes(tmp_path
     assert "FL101" in output and "46,000" in output and "51,000" in output, output
     assert "Traceback" not in output
     assert run("git", "rev-list", "--count", "HEAD").stdout.strip() == "1"
+    # The whole-corpus hook (pass_filenames: false) sees the same conflict.
+    whole = run(sys.executable, "-m", "pre_commit", "run", "factlint-all", "--hook-stage", "manual", check=False)
+    assert whole.returncode != 0 and "FL101" in whole.stdout, whole.stdout + whole.stderr
 
     new.write_text(AGREEING, encoding="utf-8")
     run("git", "add", str(new))
     passed = run("git", "commit", "-m", "5G milestone, figure checked", check=False)
     assert passed.returncode == 0, passed.stdout + passed.stderr
-    assert "factlint" in passed.stdout and "Passed" in passed.stdout
+    assert "factlint" in passed.stderr + passed.stdout and "Passed" in passed.stderr + passed.stdout
     assert run("git", "rev-list", "--count", "HEAD").stdout.strip() == "2"
+    whole = run(sys.executable, "-m", "pre_commit", "run", "factlint-all", "--hook-stage", "manual", check=False)
+    assert whole.returncode == 0, whole.stdout + whole.stderr
     # The index the hook built lives at the corpus root and is ignored by git.
     assert (corpus / ".factlint_cache" / "CACHEDIR.TAG").is_file()
     assert run("git", "status", "--porcelain").stdout.strip() == ""
