@@ -243,3 +243,19 @@ def test_check_command_with_diff_base(small_corpus: Path, in_tmp: Path) -> None:
     some = run_check([], options=CheckOptions(jobs=1, diff_base="main"))
     assert some.summary.files == 1
     assert {f.path for f in some.findings} <= {"corpus/c.md"}
+
+
+def test_json_report_is_byte_identical_with_any_jobs_and_from_the_index(in_tmp: Path) -> None:
+    import sys
+
+    corpus = newswire_corpus(in_tmp / "wire", MIN_PARALLEL_FILES + 4)
+    (in_tmp / "wire" / "factlint.yaml").write_text("fail-level: error\n", encoding="utf-8")
+    outputs = []
+    for extra in (["--jobs", "1", "--no-cache"], ["--jobs", "2", "--no-cache"], ["--jobs", "2"], ["--jobs", "1"]):
+        report = in_tmp / f"report-{len(outputs)}.json"
+        done = subprocess.run([sys.executable, "-m", "factlint", "check", str(corpus), "--quiet", "--exit-zero",
+                               "--format", "json", "-o", str(report), *extra], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        outputs.append(report.read_bytes())
+    assert b'"findings"' in outputs[0]
+    assert all(o == outputs[0] for o in outputs[1:])
