@@ -28,7 +28,7 @@ from factlint.ingest.blank import Span, has_boilerplate_hint, is_boilerplate_lin
 from factlint.ingest.dates import parse_date
 
 # How far into the text the header may reach, and how far back the footer.
-HEADER_LINES = 12
+HEADER_LINES = 8
 FOOTER_LINES = 6
 MAX_META_LINE = 250
 # A line this long is body text: the header zone ends there.
@@ -201,21 +201,31 @@ def _title_text(line: str) -> Optional[str]:
     return title
 
 
-def _nonempty_lines(text: str, limit: int, from_end: bool = False, start: int = 0) -> list[Span]:
+def _nonempty_lines(text: str, limit: int, start: int = 0) -> list[Span]:
+    """Up to ``limit`` non-empty lines of text[start:], as (start, end) spans."""
     out: list[Span] = []
-    if from_end:
-        end = len(text)
-        while end > start and len(out) < limit:
-            line_start = max(text.rfind("\n", 0, end) + 1, start)
-            if not text[line_start:end].isspace() and line_start < end:
-                out.append((line_start, end))
-            end = line_start - 1
-        return out
     for m in _NONEMPTY_LINE.finditer(text, start):
         out.append(m.span())
         if len(out) >= limit:
             break
     return out
+
+
+def _line_hinted(line: str) -> bool:
+    return bool(_HINT_CHAR_RE.search(line) or _YEAR_RE.search(line)
+                or line.lstrip()[:4].lower() in _HINT_WORDS)
+
+
+def _lines_from_end(text: str, limit: int, start: int):
+    """Up to ``limit`` non-empty lines of text[start:], last first."""
+    end = len(text)
+    found = 0
+    while end > start and found < limit:
+        line_start = max(text.rfind("\n", 0, end) + 1, start)
+        if line_start < end and not text[line_start:end].isspace():
+            found += 1
+            yield line_start, end
+        end = line_start - 1
 
 
 def _hinted_lines(text: str, lines: list[Span]) -> set[int]:
@@ -290,18 +300,15 @@ def scan_headers(text: str, want_title: bool = True, start: int = 0) -> HeaderIn
 
     header_spans = set(header[:len(kinds)])
     body_start = header[0][0] if header else len(text)
-    footer = _nonempty_lines(text, FOOTER_LINES, from_end=True, start=body_start)
-    zone = text[footer[-1][0]:footer[0][1]] if footer else ""
-    is_boilerplate = is_boilerplate_line if has_boilerplate_hint(zone) else _never
-    hinted = _hinted_lines(text, footer[::-1])
-    last = len(footer) - 1
-    for index, (start, end) in enumerate(footer):
+    # Footer lines are few and the walk up usually stops at the first one, so
+    # they are looked at one by one.
+    for start, end in _lines_from_end(text, FOOTER_LINES, body_start):
         if (start, end) in header_spans:
             break
         line = text[start:end]
-        meta = parse_meta_line(line) if last - index in hinted else None
+        meta = parse_meta_line(line) if _line_hinted(line) else None
         if meta is None or not meta.labelled:
-            if is_boilerplate(line):
+            if is_boilerplate_line(line):
                 continue
             break
         info.spans.append((start, end))
