@@ -113,6 +113,8 @@ def _plausible_source(subject: str, verb: str) -> bool:
     if not words or len(words) > 14:
         return False
     low = [w.lower().strip(",.'\"") for w in words]
+    if all(w in ("the", "a", "an", "this", "that", "its", "their") for w in low):
+        return False
     if low[0] in ("this", "that", "which", "what", "there") and len(words) == 1:
         return False
     if low[0] == "it" and len(words) == 1:
@@ -133,6 +135,7 @@ _VERB_HINTS = ("said", "says", "say ", "told", "added", "noted", "stated", "stre
                "estimat", "show", "reveal", "indicat", "found", "finds", "predict", "project", "forecast", "calculat",
                "disclos", "confirm")
 _THAT = re.compile(r"\s+that\b")
+_REPORTING_NEXT = re.compile(r"\s*(?:[.,;:“”\"]|$|that\b|on\s|in\s+a\b|yesterday|today|last\b)")
 _SAID_BY = re.compile(r"\b(?:was|were|is|are)\s+said\s+by\s+(?P<src>[^,;.]+?)(?=\s+to\b|[,;.]|$)")
 
 
@@ -186,6 +189,9 @@ def find_attribution(text: str, start: int, end: int, words: Optional[set] = Non
     for v in _SUBJECT_VERB.finditer(text, start, end):
         if v.group("verb") == "shown":
             continue
+        if v.group("verb") in ("added", "reported", "found", "estimated", "projected", "forecast") and \
+                not _REPORTING_NEXT.match(text, v.end(), end):
+            continue                     # "the added value", "reported net profit of": not a source
         sub_start, subject = _subject_of(text, start, v.start())
         if subject.lower().endswith((" was", " were", " is", " are", " be")):
             continue                     # "was said by officials" is handled below
