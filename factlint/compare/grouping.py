@@ -16,7 +16,9 @@ Three rules keep tables and breakdowns from passing for contradictions:
   and only if that match's best is the claim itself (mutual best match), so
   the rows "production" and "production import" of two tables pair row by row;
 - a subject the corpus gives more than a few different values for is several
-  subjects the keys could not tell apart, and is left out.
+  subjects the keys could not tell apart, and is left out;
+- a one-word metric the alias tables do not know ("jobs", "tax") is too vague
+  to tie two articles together.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class Item:
     published: Optional[dt.date]
     bucket: tuple
     ambiguous: bool = False     # its document states other values for the same subject
+    specific: bool = True       # its metric says enough to match other documents' (see Matcher.is_specific)
 
     @property
     def comparable(self) -> bool:
@@ -96,9 +99,10 @@ def build_items(files: Sequence[FileResult], matcher: Matcher) -> list[Item]:
     for f in ordered:
         published = f.meta.date
         for claim in sorted(f.claims, key=lambda c: (c.offset, c.end_offset)):
+            metric = matcher.metric(claim.metric)
             items.append(Item(claim=claim, index=len(items), entity=matcher.entity(claim.entity),
-                              metric=matcher.metric(claim.metric), published=published,
-                              bucket=bucket(claim.period, claim.path)))
+                              metric=metric, published=published, bucket=bucket(claim.period, claim.path),
+                              specific=matcher.is_specific(metric)))
     mark_ambiguous(items)
     return items
 
@@ -106,6 +110,12 @@ def build_items(files: Sequence[FileResult], matcher: Matcher) -> list[Item]:
 def _linked(a: Claim, b: Claim) -> bool:
     """One is the bracketed equivalent of the other: the same claim twice."""
     return a.equivalent_of == b.id or b.equivalent_of == a.id
+
+
+def _misread_repeat(a: Claim, b: Claim) -> bool:
+    """Two figures at different places of one sentence repeated in two articles (a story
+    run twice): whatever the keys say, the sentence says they are different figures."""
+    return bool(a.sentence) and a.sentence == b.sentence and a.text != b.text
 
 
 def _similar_metrics(metrics: list[str], matcher: Matcher, threshold: float) -> list[tuple[int, int, float]]:
@@ -157,7 +167,7 @@ def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hasha
     members: dict[tuple, list[Item]] = defaultdict(list)
     visitors: dict[tuple, list[Item]] = defaultdict(list)
     for it in items:
-        if not it.comparable or it.ambiguous:
+        if not it.comparable or it.ambiguous or not it.specific:
             continue
         key = block_key(it)
         if key is None:
@@ -185,7 +195,7 @@ def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hasha
                         continue
                     a, b = (ia, ib) if ia.index < ib.index else (ib, ia)
                     key = (a.index, b.index)
-                    if key in candidates or _linked(a.claim, b.claim):
+                    if key in candidates or _linked(a.claim, b.claim) or _misread_repeat(a.claim, b.claim):
                         continue
                     if not same_time(a.claim.period, b.claim.period, policy):
                         continue

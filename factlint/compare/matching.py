@@ -83,6 +83,23 @@ class Matcher:
         self._metric_cache[text] = key
         return key
 
+    def is_specific(self, metric_key: Optional[str]) -> bool:
+        """Whether a metric says enough to tie two articles' figures together: two or more
+        words ("net income", "5G base stations"), or one word the alias tables know ("GDP").
+        A lone "jobs", "seats" or "tax" fits too many different figures."""
+        if not metric_key:
+            return False
+        if len(metric_key.split()) >= 2:
+            return True
+        return metric_key in self._known_metrics()
+
+    def _known_metrics(self) -> frozenset[str]:
+        known = getattr(self, "_known", None)
+        if known is None:
+            names = set(self._tables.metrics) if self._tables is not None else set()
+            known = self._known = frozenset(filter(None, (self.metric(n) for n in names)))
+        return known
+
     def similarity(self, a: str, b: str) -> float:
         """Similarity of two metric keys (already canonical) on a 0..100 scale."""
         if a == b:

@@ -24,8 +24,9 @@ from factlint.models import Period
 
 # ~13 months: an annual figure is usually published in the months after its year ends.
 IMPLIED_WINDOW_DAYS = 396
-# Two undated claims describe the same "now" when published within about a month.
-IMPLIED_PAIR_DAYS = 31
+# Two undated claims describe the same "now" only when published within a week of each
+# other: "current" figures (rig counts, prices, stocks) move from week to week.
+IMPLIED_PAIR_DAYS = 7
 
 
 @dataclass(frozen=True, slots=True)

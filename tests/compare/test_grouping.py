@@ -172,3 +172,23 @@ def test_large_blocks_are_scored_as_one_matrix_with_the_same_result(monkeypatch)
     batched = pairs_of(files)
     monkeypatch.setattr(grouping, "BATCH_FROM", 10_000)
     assert pairs_of(files) == batched and len(batched) == len(metrics)
+
+
+def test_a_lone_unknown_word_is_too_vague_to_pair_articles_but_a_known_metric_is_not():
+    def two(metric):
+        a = make_claim("125 seats", 125, entity="United Kingdom", metric=metric, path="a.txt")
+        b = make_claim("92 seats", 92, entity="United Kingdom", metric=metric, path="b.txt")
+        return [file_result("a.txt", [a]), file_result("b.txt", [b])]
+
+    assert pairs_of(two("seats")) == []
+    assert pairs_of(two("Conservative majority seats")) == [("125 seats", "92 seats")]
+    assert pairs_of(two("GDP")) == [("125 seats", "92 seats")]  # GDP is in the alias tables
+
+
+def test_different_figures_of_one_sentence_run_twice_are_not_paired():
+    sentence = "The limit on foreign assets was increased to 25 pct from 10 pct last year."
+    a = make_claim("25 pct", 25, "percent", kind="share", entity="Japan", metric="insurers foreign asset limit",
+                   path="a.txt", sentence=sentence)
+    b = make_claim("10 pct", 10, "percent", kind="share", entity="Japan", metric="insurers foreign asset limit",
+                   path="b.txt", sentence=sentence)
+    assert pairs_of([file_result("a.txt", [a]), file_result("b.txt", [b])]) == []
