@@ -10,6 +10,7 @@ from outside (the cache, a baseline, the JSON schema a user reads).
 from __future__ import annotations
 
 import bisect
+import itertools
 import datetime as dt
 from typing import Literal, Optional
 
@@ -151,12 +152,8 @@ class Document(BaseModel):
     def _line_starts(self) -> list[int]:
         starts = self._line_starts_cache
         if starts is None:
-            starts = [0]
-            find = self.raw.find
-            pos = find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
+            # split + accumulate run in C: a 50 MB file is indexed in a fraction of a second
+            starts = [0, *itertools.accumulate(len(line) + 1 for line in self.raw.split("\n")[:-1])]
             self._line_starts_cache = starts
         return starts
 
