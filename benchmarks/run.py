@@ -77,11 +77,14 @@ def run_check(args: list[str], cwd: Path) -> dict:
         report = Path(tmp.name)
     cmd = [sys.executable, "-m", "factlint", "check", *args, "--quiet", "--exit-zero",
            "--format", "json", "-o", str(report)]
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    # stderr goes to a file: a pipe read only at the end would block a chatty run.
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
     proc.returncode = os.waitstatus_to_exitcode(status)
     try:
         summary = json.loads(report.read_text(encoding="utf-8")).get("summary", {})
@@ -92,7 +95,8 @@ def run_check(args: list[str], cwd: Path) -> dict:
         raise SystemExit(f"factlint failed ({proc.returncode}): {' '.join(cmd)}\n{stderr}")
     return {"wall_s": round(wall, 3), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
             "cpu_s": round(usage.ru_utime + usage.ru_stime, 3), "files": summary.get("files"),
-            "claims": summary.get("claims"), "findings": summary.get("findings")}
+            "claims": summary.get("claims"), "findings": summary.get("findings"),
+            "stderr_lines": len(stderr.splitlines())}
 
 
 def bench_size(folder: Path, jobs: list[str]) -> dict:
