@@ -432,7 +432,14 @@ _TRIGGERS = frozenset(
     + "january february march april may june july august september october november december jan feb mar apr "
       "jun jul aug sep sept oct nov dec".split())
 _SEPARATORS = str.maketrans({c: " " for c in ",.;:!?()[]{}\"'“”‘’-–—/<>"})
-_WORD_START = re.compile(r"(?<![\w.’'-])[\w]")
+_WORD_START = re.compile(r"(?<![\w.’'-])[\w]+")
+# The words a time expression can open with; PERIOD_RE is only tried where one stands.
+_STARTERS = frozenset(
+    "as at by until through to the first second third fourth 1st 2nd 3rd 4th in for during of over throughout "
+    "fiscal calendar since before after from between last this next past current currently so now presently a one "
+    "same prior previous year yearend end h1 h2 q1 q2 q3 q4 three six nine twelve mths moment date "
+    "january february march april may june july august september october november december jan feb mar apr jun "
+    "jul aug sep sept oct nov dec".split())
 _LOOK_BACK = 36
 
 
@@ -475,7 +482,12 @@ def find_periods(text: str, start: int, end: int, doc_date: Optional[dt.date],
             continue
         best = None
         lo = max(start, covered, anchor - _LOOK_BACK)
-        for w in _WORD_START.finditer(text, lo, anchor + 1):
+        for w in _WORD_START.finditer(text, lo, end):
+            if w.start() > anchor:
+                break
+            word = w.group()
+            if not word[0].isdigit() and word.lower() not in _STARTERS:
+                continue
             m = PERIOD_RE.match(text, w.start(), end)
             if m is not None and m.end() > anchor:
                 best = m
