@@ -143,3 +143,19 @@ def run_check(paths: Sequence[PathLike], config: Optional[Config] = None,
 
     return check_with_index(paths, config, options, compute, prepare=ruleset,
                             entity_key=lambda name: matcher().entity(name))
+
+
+def verified_claims(files: Sequence[FileResult], config: Config) -> dict[str, str]:
+    """Claim id -> what confirms it (a reference fact, a derived figure), for `factlint claims`.
+
+    Runs only the rules that confirm claims (reference and derived), not the whole set.
+    """
+    from factlint.rules.registry import RULE_TYPES
+
+    ruleset = configured_ruleset(config)
+    ctx = Context(files=sorted(files, key=lambda f: f.meta.path), matcher=Matcher(config.alias_files),
+                  rates=load_rate_table(config), facts=load_facts(config))
+    for rule in ruleset.rules:
+        if rule.type in ("reference", "derived") and config.is_selected(rule.id):
+            RULE_TYPES[rule.type].check(rule, ctx)
+    return dict(ctx.verified)
