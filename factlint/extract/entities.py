@@ -65,6 +65,8 @@ _VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|said)\b")
 _FOLLOWING = re.compile(r"\s+((?:[A-Za-z0-9][\w&-]*\s+){0,3}?[a-z][\w-]*)(?=\s+(?:in|of|on|at|for|per|and|or|to|with"
                         r"|by|from|as|was|were|is|are|have|has|had|that|which|will|would|could|can|across|last|this)\b"
                         r"|[,.;:)]|$)")
+# A subject further back than this from its figure is not one we would read reliably.
+_SUBJECT_REACH = 140
 _BREAK_CHARS = ",;:“”\""
 _REPORT_VERBS = frozenset(
     "said says showed shows show found finds announced reported noted added estimated revealed indicated stated "
@@ -429,7 +431,7 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
     of its own, so the caller takes the metric of the figure before it. ``verb_in_quantity``:
     the quantity as scanned opens with its verb ("exceeded 900 billion yuan").
     """
-    lo = clause_lo
+    lo = max(clause_lo, q_start - _SUBJECT_REACH)
     for ch in _BREAK_CHARS:
         k = text.rfind(ch, lo, q_start)
         if k != -1:
