@@ -83,7 +83,9 @@ _VERB_WORDS = frozenset(
     "served rank ranks ranked ranking placed put narrowed narrows narrow widened widens widen showed shows show "
     "stood stand reached slid slipped eased firmed edged dipped plunged tumbled rebounded recovered".split())
 # words right after a verb of measure ("narrowed to", "put at")
-_VERB_FOLLOW = frozenset("to at by from of about around nearly almost some over more less just only an a".split())
+_VERB_FOLLOW = frozenset("to at by from of about around nearly almost some over more less just only an a in on after "
+                         "during".split())
+_POSSESSIVE_VERBS = frozenset("has have had having".split())
 _TOKEN = re.compile(r"[\w’'-]+")
 _ADVERB_BEFORE = re.compile(r"\b[a-z]+ly\s+$")
 _POSSESS_VERB = re.compile(r"\b(?:has|have|had|having|holds?|held|owns?|owned|with)\b")
@@ -100,7 +102,7 @@ _STRIP_WORDS = frozenset(
     "the a an of in on at to for and or by with from as its their his her our this that these those also now "
     "currently still already new total some all such which who whose than into is are was were be been being has "
     "have had it there then up down over more less nearly almost about around roughly approximately among between "
-    "against versus vs compared unchanged steady".split())
+    "against versus vs compared unchanged steady after before than but left".split())
 _GENERIC = frozenset("number scale size amount volume total level figure".split())
 _WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'’.%-]*")
 _PP_CUT = re.compile(r"\s+(?:in|during|for|over|at|on|since|across|through|throughout|as\s+of|by|from|under|compared)\s+")
@@ -371,7 +373,8 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
         if name:
             return name
     # 4. a name after it in the sentence ("... based in Beijing")
-    after = [m for m in usable if m.start >= q_end and not m.anaphor]
+    after = [m for m in usable if m.start >= q_end and not m.anaphor
+             and not _CLAUSE_SPLIT.search(text, q_end, m.start)]
     if after:
         return after[0].name
     # 5. the paragraph's subject so far, else the document's
@@ -446,21 +449,22 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
     rel = _RELATIVE.match(text, lo, q_start)
     if rel:
         lo = rel.end()
-    verb = fallback = None
+    # Verbs before the figure: known ones, and past tenses followed by a preposition
+    # ("rallied in", "slumped to"). The last is the figure's; the subject lies between it
+    # and the verb before it ("the drop was smaller than expected after Gulf exports rallied").
+    candidates = []
     previous = ""
     tokens = list(_TOKEN.finditer(text, lo, q_start))
     for k, m in enumerate(tokens):
         word = m.group().lower()
-        if previous.endswith("ly"):
-            previous = word
-            continue
-        if word in _VERB_WORDS:
-            verb = m
-        elif verb is None and fallback is None and word.endswith("ed") and "-" not in word and len(word) > 4 \
-                and (k + 1 == len(tokens) or tokens[k + 1].group().lower() in _VERB_FOLLOW):
-            fallback = m                   # a past tense not in the list: "slumped to"
+        if not previous.endswith("ly"):
+            if word in _VERB_WORDS:
+                candidates.append(m)
+            elif word.endswith("ed") and "-" not in word and len(word) > 4 and \
+                    (k + 1 == len(tokens) or tokens[k + 1].group().lower() in _VERB_FOLLOW):
+                candidates.append(m)
         previous = word
-    verb = verb or fallback
+    verb = candidates[-1] if candidates else None
     if verb is None:
         between = _content(_clean_phrase(text, lo, q_start, remove))
         if len(between.split()) > 3 and not verb_in_quantity:
@@ -470,6 +474,14 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
     between = _content(_clean_phrase(text, verb.end(), q_start, remove))
     if _has_content(between):
         return _cut_dangling(between), False
+    if len(candidates) > 1:
+        near = _content(_clean_phrase(text, candidates[-2].end(), verb.start(), remove))
+        if _has_content(near) and candidates[-2].group().lower() not in _POSSESSIVE_VERBS:
+            return _cut_dangling(near), False
+        lo_subject = candidates[0].start()
+        first = _content(_clean_phrase(text, lo, lo_subject, remove))
+        if _has_content(first):
+            return _cut_dangling(first), False
     sub_lo = lo
     inner = None
     for inner in _POSSESS_VERB.finditer(text, lo, verb.start()):

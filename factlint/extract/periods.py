@@ -47,6 +47,8 @@ _PATTERN = "|".join([
     # "the first three quarters of 2021", "first nine months", newswire "nine mths"
     r"(?P<cum>(?:the\s+)?first\s+(?P<cum_n>" + _NUMW + r")\s+(?P<cum_u>quarters|months|mths|mos)\b"
     + _YEAR_TAIL.format(p="cum", Y=_YEAR) + r")",
+    r"(?P<week>(?:the\s+)?(?P<week_n>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<week_m>" + _MONTH + r")"
+    r"(?:,?\s+(?P<week_y>" + _YEAR + r"))?)",
     r"(?P<mths>\b(?P<mths_n>three|six|nine|twelve|3|6|9|12)\s+mths\b)",
     r"(?P<ended>(?:the\s+)?(?P<ended_u>year|twelve\s+months|12\s+months|quarter|three\s+months|3\s+months|six\s+months"
     r"|6\s+months|half(?:[-\s]year)?|nine\s+months|9\s+months)\s+(?:ended|ending|to|through)\s+(?P<ended_m>" + _MONTH + r")"
@@ -244,6 +246,16 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
             first_month += 12
             first_year -= 1
         return out(_span(text, dt.date(first_year, first_month, 1), end_day))
+    if kind == "week":
+        month = _month_of(g["week_m"])
+        year = int(g["week_y"]) if g["week_y"] else _recent_year(month, doc_date)
+        if year is None:
+            return out(_unresolved(text))
+        n = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(g["week_n"].lower())
+        last = _last_day(year, month)
+        if n is None:
+            return out(_span(text, last - dt.timedelta(days=6), last))
+        return out(_span(text, dt.date(year, month, 1 + 7 * n), dt.date(year, month, min(7 + 7 * n, last.day))))
     if kind == "mq":
         month = _month_of(g["mq_m"])
         explicit = g["mq_y"] or g["mq_y1"]
@@ -428,7 +440,7 @@ _TRIGGERS = frozenset(
     [str(y) for y in range(1950, 2100)]
     + [f"{y}s" for y in range(1950, 2100, 10)]
     + "year years month months mths mos quarter quarters qtr half h1 h2 1h 2h q1 q2 q3 q4 currently now present "
-      "presently moment date far ago earlier prior previous yearend".split()
+      "presently moment date far ago earlier prior previous yearend week".split()
     + "january february march april may june july august september october november december jan feb mar apr "
       "jun jul aug sep sept oct nov dec".split())
 _SEPARATORS = str.maketrans({c: " " for c in ",.;:!?()[]{}\"'“”‘’-–—/<>"})
@@ -437,7 +449,7 @@ _WORD_START = re.compile(r"(?<![\w.’'-])[\w]+")
 _STARTERS = frozenset(
     "as at by until through to the first second third fourth 1st 2nd 3rd 4th in for during of over throughout "
     "fiscal calendar since before after from between last this next past current currently so now presently a one "
-    "same prior previous year yearend end h1 h2 q1 q2 q3 q4 three six nine twelve mths moment date "
+    "same prior previous year yearend end h1 h2 q1 q2 q3 q4 three six nine twelve mths moment date final "
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec".split())
 _LOOK_BACK = 36
