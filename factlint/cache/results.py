@@ -12,6 +12,7 @@ claims in codec.py: positional arrays, rebuilt without validation.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,8 @@ from factlint.models import CheckResult, Finding, IngestNotice, Location, RuleMe
 
 FINDING_FIELDS: tuple[str, ...] = tuple(Finding.model_fields)
 LOCATION_FIELDS: tuple[str, ...] = tuple(Location.model_fields)
+_FINDING_SET = set(FINDING_FIELDS)
+_LOCATION_SET = set(LOCATION_FIELDS)
 _CLAIMS_AT = FINDING_FIELDS.index("claims")
 _RELATED_AT = FINDING_FIELDS.index("related")
 RESULT_SCHEMA = hashlib.sha256(repr((SCHEMA_DIGEST, FINDING_FIELDS, LOCATION_FIELDS,
@@ -94,7 +97,7 @@ def encode_check(result: CheckResult, unfiltered: list[Finding]) -> bytes:
 
 
 def _decode_findings(rows: list) -> list[Finding]:
-    finding_set, location_set = set(FINDING_FIELDS), set(LOCATION_FIELDS)
+    finding_set, location_set = _FINDING_SET, _LOCATION_SET
     n_finding, n_location = len(FINDING_FIELDS), len(LOCATION_FIELDS)
     out = []
     for row in rows:
@@ -113,6 +116,8 @@ def _decode_findings(rows: list) -> list[Finding]:
 
 def decode_check(blob: bytes) -> tuple[CheckResult, list[Finding]]:
     """The stored result and the findings before the baseline filtered them."""
+    was_enabled = gc.isenabled()
+    gc.disable()  # as in pipeline._load: every object built here lives to the end of the run
     try:
         data = orjson.loads(blob)
         findings = _decode_findings(data["findings"])
@@ -127,6 +132,9 @@ def decode_check(blob: bytes) -> tuple[CheckResult, list[Finding]]:
         raise
     except Exception as exc:
         raise CodecError(f"undecodable result: {type(exc).__name__}") from exc
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def result_id(fingerprint: str, digest: str) -> str:
