@@ -42,6 +42,15 @@ _HTML_TAGS = ("a abbr address article aside audio b bdi bdo big blockquote body 
               "u ul var video wbr").split()
 _HTML_TAG = re.compile(r"</?(?:" + "|".join(sorted(_HTML_TAGS, key=len, reverse=True))
                        + r")(?:\s[^<>]*)?/?>", re.IGNORECASE)
+# Emphasis delimiters at word edges ("**114.4 trillion yuan**"), never inside a word
+# or between digits ("snake_case", "1024*768").
+_EMPHASIS = re.compile(r"(?<![\w*_\\])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_\\])[*_]{1,3}(?![\w*_])")
+# Block quote and bullet markers: a leading ">" would read as "more than", a "-" as a minus.
+_BLOCK_MARKERS = re.compile(r"(?m)^[ \t]{0,3}(?:>[ \t]?)+|^[ \t]*[-*+](?=[ \t]+\S)")
+# Ordered list markers ("1. "), only where a list can start (after a blank line) or go on,
+# so that a wrapped line opening with "1987." stays text.
+_ORDERED_ITEM = re.compile(r"[ \t]{0,3}\d{1,9}[.)](?=[ \t]+\S)")
+
 _ATX_HEADING = re.compile(r"(?m)^ {0,3}#{1,6}[ \t]+(\S[^\n]*?)(?:[ \t]+#+)?[ \t]*$")
 
 
@@ -177,6 +186,26 @@ def inline_spans(text: str, start: int = 0) -> list[Span]:
         spans.extend((m.start() + 1, m.end()) for m in _LINK_TARGET.finditer(text, start))
     if "]:" in text:
         spans.extend(m.span() for m in _REFERENCE_DEF.finditer(text, start))
+    if "*" in text or "_" in text:
+        spans.extend(m.span() for m in _EMPHASIS.finditer(text, start))
+    spans.extend(m.span() for m in _BLOCK_MARKERS.finditer(text, start))
+    spans.extend(_ordered_list_markers(text, start))
+    return spans
+
+
+def _ordered_list_markers(text: str, start: int) -> list[Span]:
+    spans: list[Span] = []
+    in_list, previous_blank = False, True
+    pos = start
+    for line in text[start:].split("\n"):
+        m = _ORDERED_ITEM.match(line)
+        if m and (previous_blank or in_list):
+            spans.append((pos + m.start(), pos + m.end()))
+            in_list = True
+        elif line.strip() and not line[:1].isspace():
+            in_list = False  # a paragraph line that is not indented under an item ends the list
+        previous_blank = not line.strip()
+        pos += len(line) + 1
     return spans
 
 
