@@ -26,7 +26,7 @@ from factlint.cache.codec import SCHEMA_DIGEST
 CACHE_DIR_NAME = ".factlint_cache"
 DB_NAME = "index.sqlite3"
 # Bump when the tables change shape; SCHEMA_DIGEST covers the models the rows encode.
-TABLES_VERSION = "2"
+TABLES_VERSION = "3"
 SCHEMA = f"{TABLES_VERSION}:{SCHEMA_DIGEST}"
 BUSY_TIMEOUT_S = 30.0
 KEEP_RESULTS = 4
@@ -163,6 +163,7 @@ class ClaimIndex:
         conn.execute("CREATE INDEX entities_by_entity ON entities (entity)")
         conn.execute("CREATE INDEX entities_by_path ON entities (path)")
         conn.execute("CREATE TABLE results (id TEXT PRIMARY KEY, used INTEGER NOT NULL, data BLOB NOT NULL)")
+        conn.execute("CREATE TABLE listings (id TEXT PRIMARY KEY, data BLOB NOT NULL)")
         conn.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA), ("version", __version__)])
 
     def _failed(self, doing: str, exc: Exception) -> None:
@@ -275,6 +276,29 @@ class ClaimIndex:
         except sqlite3.DatabaseError as exc:
             self._failed("writing results", exc)
 
+
+    # Folder listings (see pipeline._listed) -----------------------------------------
+
+    def get_listing(self, listing_id: str) -> Optional[bytes]:
+        if self.conn is None:
+            return None
+        try:
+            row = self.conn.execute("SELECT data FROM listings WHERE id = ?", (listing_id,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._failed("reading a folder listing", exc)
+            return None
+        return row[0] if row else None
+
+    def put_listing(self, listing_id: str, data: bytes) -> None:
+        if self.conn is None:
+            return
+        try:
+            with self.conn:  # one statement, its own transaction
+                self.conn.execute("INSERT OR REPLACE INTO listings VALUES (?, ?)", (listing_id, data))
+        except sqlite3.OperationalError as exc:
+            self.notify(f"cache not updated: {exc}")
+        except sqlite3.DatabaseError as exc:
+            self._failed("writing a folder listing", exc)
 
     # Whole-run results (see results.py) ------------------------------------------
 

@@ -276,3 +276,34 @@ def test_a_killed_run_leaves_a_whole_index(corpus: Path) -> None:
         with sqlite3.connect(corpus / CACHE_DIR_NAME / DB_NAME) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert dump(collect([corpus], root=corpus)) == dump(collect([corpus], root=corpus, use_cache=False))
+
+
+def test_folder_listing_is_reused_until_a_folder_changes(corpus: Path, monkeypatch) -> None:
+    from factlint import pipeline
+
+    (corpus / "1987" / "03").mkdir(parents=True)
+    (corpus / "1987" / "03" / "01.txt").write_text("Exports rose 4.1 pct.\n", encoding="utf-8")
+    (corpus / "empty").mkdir()
+    first = collect([corpus], root=corpus)
+    walks = []
+    real = pipeline.discover_files
+
+    def counted(*args, **kwargs):
+        walks.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "discover_files", counted)
+    again = collect([corpus], root=corpus)
+    assert walks == [] and dump(again) == dump(first)
+    # a file added to a folder that held none, deep down
+    (corpus / "empty" / "new.txt").write_text("Imports fell 2.5 pct.\n", encoding="utf-8")
+    added = collect([corpus], root=corpus)
+    assert len(walks) == 1 and len(added.files) == len(first.files) + 1
+    # a removal in a subfolder
+    (corpus / "1987" / "03" / "01.txt").unlink()
+    removed = collect([corpus], root=corpus)
+    assert len(walks) == 2 and len(removed.files) == len(first.files)
+    assert collect([corpus], root=corpus).stats["cached"] == len(first.files) and len(walks) == 2
+    # another exclude list is another listing
+    collect([corpus], root=corpus, exclude=["empty/"])
+    assert len(walks) == 3
