@@ -135,6 +135,9 @@ def decode_check(blob: bytes) -> tuple[CheckResult, list[Finding]]:
     finally:
         if was_enabled:
             gc.enable()
+        # Long-lived from here on: keep the collector from rescanning them while the
+        # report is built (as pipeline._load does for claims).
+        gc.freeze()
 
 
 def result_id(fingerprint: str, digest: str) -> str:
