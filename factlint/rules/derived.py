@@ -40,6 +40,8 @@ class DerivedOptions(Options):
         },
         description="for each denominator noun, the metrics a reference fact or a claim may use for it")
     similarity: float = Field(90.0, ge=0, le=100)
+    reach: int = Field(400, ge=0, description="how many characters before a rate's sentence its count may "
+                                              "stand (0: the same sentence only)")
 
 
 OPTIONS = DerivedOptions
@@ -53,8 +55,12 @@ def _head(noun: Optional[str]) -> Optional[str]:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
-def _count_for(rate: Claim, candidates: list[Claim]) -> Optional[Claim]:
-    """The count the rate was computed from: a count in the same sentence counting the same thing."""
+def _count_for(rate: Claim, candidates: list[Claim], *, strict: bool = False) -> Optional[Claim]:
+    """The count the rate was computed from: a count counting the same thing.
+
+    ``strict`` (counts from earlier sentences): both must name what they count,
+    and the same thing, at the same time.
+    """
     head = _head(rate.counted) or _head(rate.metric)
     best = None
     for c in candidates:
@@ -63,9 +69,24 @@ def _count_for(rate: Claim, candidates: list[Claim]) -> Optional[Claim]:
         c_head = _head(c.counted) or _head(c.metric)
         if head and c_head and head != c_head:
             continue
+        if strict and not (head and c_head and _same_period(c, rate)):
+            continue
         if best is None or abs(c.offset - rate.offset) < abs(best.offset - rate.offset):
             best = c
     return best
+
+
+def _same_period(a: Claim, b: Claim) -> bool:
+    if a.period is None or b.period is None:
+        return a.period is None and b.period is None
+    return a.period.start == b.period.start and a.period.end == b.period.end
+
+
+def _earlier_counts(rate: Claim, in_document: list[Claim], reach: int) -> list[Claim]:
+    """Claims of the sentences just before the rate's ("... 2.31 million 5G base stations ...
+    That works out to 25.1 for every 10,000 people"), at most ``reach`` characters back."""
+    return [c for c in in_document
+            if c.sentence != rate.sentence and c.end_offset <= rate.offset and rate.offset - c.offset <= reach]
 
 
 def implied_base(count: Claim, rate: Claim) -> tuple[float, Interval]:
@@ -82,16 +103,20 @@ def check(rule: Rule, ctx: Context) -> list[Finding]:
     opts: DerivedOptions = rule.options
     findings: list[Finding] = []
     by_sentence: dict[tuple, list[Claim]] = {}
+    by_path: dict[str, list[Claim]] = {}
     for it in ctx.items:
         c = it.claim
         if c.sentence:
             by_sentence.setdefault((c.path, c.sentence), []).append(c)
+        by_path.setdefault(c.path, []).append(c)
     population_claims = _population_claims(ctx, opts)
     for it in ctx.items:
         rate = it.claim
         if not rate.rate_base or not rate.value or rate.value <= 0 or not rate.sentence:
             continue
         count = _count_for(rate, [c for c in by_sentence.get((rate.path, rate.sentence), []) if c is not rate])
+        if count is None and opts.reach:
+            count = _count_for(rate, _earlier_counts(rate, by_path[rate.path], opts.reach), strict=True)
         if count is None or count.value <= 0:
             continue
         value, span = implied_base(count, rate)

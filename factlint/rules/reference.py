@@ -71,6 +71,10 @@ class ReferenceFact(Strict):
     tolerance: float = Field(0.0, ge=0, le=1, description="relative tolerance on top of the claim's rounding")
     source: str
     url: Optional[str] = None
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="other names of the same metric in articles (\"permanent population\" for a population "
+                    "counted as permanent residents)")
 
     @field_validator("period")
     @classmethod
@@ -121,12 +125,12 @@ class FactIndex:
 
     def __init__(self, facts: Sequence[ReferenceFact], matcher: Matcher):
         self.matcher = matcher
-        self.by_entity: dict[str, list[tuple[ReferenceFact, str, Period]]] = defaultdict(list)
+        self.by_entity: dict[str, list[tuple[ReferenceFact, tuple[str, ...], Period]]] = defaultdict(list)
         for f in facts:
             ent = matcher.entity(f.entity)
-            met = matcher.metric(f.metric)
-            if ent and met:
-                self.by_entity[ent].append((f, met, f.as_period()))
+            names = tuple(dict.fromkeys(filter(None, (matcher.metric(m) for m in [f.metric, *f.aliases]))))
+            if ent and names:
+                self.by_entity[ent].append((f, names, f.as_period()))
 
     def candidates(self, entity: Optional[str], metric: Optional[str], period: Optional[Period],
                    similarity: float, policy: PeriodPolicy, kind: Optional[str] = None):
@@ -134,10 +138,10 @@ class FactIndex:
         if not entity or not metric:
             return []
         found = []
-        for fact, fmet, fper in self.by_entity.get(entity, ()):
+        for fact, names, fper in self.by_entity.get(entity, ()):
             if kind is not None and fact.kind is not None and fact.kind != kind:
                 continue
-            score = self.matcher.similarity(metric, fmet)
+            score = max(self.matcher.similarity(metric, name) for name in names)
             if score < similarity:
                 continue
             if not same_time(fper, period, policy):

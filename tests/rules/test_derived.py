@@ -49,3 +49,38 @@ def test_a_population_claim_elsewhere_in_the_corpus_checks_the_rate_too():
 
 def test_nothing_to_check_against_means_no_finding():
     assert check(c_article(), select=["FL302"]).findings == []
+
+
+MILESTONE = ("China had 2.31 million 5G base stations at the end of 2022, the ministry said. "
+             "That works out to 25.1 5G base stations for every 10,000 people.")
+END_2022 = as_of(dt.date(2022, 12, 31), "at the end of 2022")
+
+
+def two_sentence_article(count_period=END_2022, counted="5G base stations"):
+    first, second = MILESTONE.split(". ", 1)
+    count = make_claim("2.31 million 5G base stations", 2.31e6, path="m.html", entity="China", offset=10,
+                       sentence=first + ".", period=count_period, counted=counted, metric=counted)
+    rate = make_claim("25.1 5G base stations", 25.1, "count", kind="rate", path="m.html", entity="China",
+                      offset=len(first) + 20, sentence=second, period=END_2022,
+                      metric="5G base stations per 10,000 people", rate_base=10000, rate_unit="people",
+                      counted="5G base stations")
+    return [file_result("m.html", [count, rate], dt.date(2023, 1, 20))]
+
+
+def china(value):
+    return ReferenceFact(entity="China", metric="population", period="2022-12-31", value=value, unit="count",
+                         source="National Bureau of Statistics")
+
+
+def test_a_count_in_the_sentence_before_the_rate_is_its_count():
+    result = check(two_sentence_article(), select=["FL302"], facts=[china(1_411_750_000)])
+    assert [f.rule for f in result.findings] == ["FL302"]
+    assert "implies 920 million people" in result.findings[0].message
+    assert check(two_sentence_article(), select=["FL302"], facts=[china(920_000_000)]).findings == []
+
+
+def test_an_earlier_count_of_something_else_or_another_time_is_not_the_rates_count():
+    other_year = as_of(dt.date(2021, 12, 31), "at the end of 2021")
+    facts = [china(1_411_750_000)]
+    assert check(two_sentence_article(count_period=other_year), select=["FL302"], facts=facts).findings == []
+    assert check(two_sentence_article(counted="mobile phone users"), select=["FL302"], facts=facts).findings == []

@@ -92,3 +92,19 @@ def test_fact_periods():
     assert point.point and point.end == dt.date(2021, 12, 31)
     month = ReferenceFact(entity="a", metric="b", period="2022-06", value=1, unit="count", source="s").as_period()
     assert (month.start, month.end) == (dt.date(2022, 6, 1), dt.date(2022, 6, 30))
+
+
+def test_a_fact_answers_to_the_metric_names_it_lists_as_aliases():
+    end_2021 = as_of(dt.date(2021, 12, 31), "at the end of 2021")
+    permanent = make_claim("17.68 million", 17.68e6, metric="permanent population", path="glance.md",
+                           period=end_2021)
+    wrong = make_claim("19.2 million", 19.2e6, metric="permanent population", path="old.md", period=end_2021)
+    files = [file_result("glance.md", [permanent], dt.date(2023, 2, 1)),
+             file_result("old.md", [wrong], dt.date(2023, 2, 1))]
+    fact = dict(entity="Shenzhen", metric="population", period="2021-12-31", value=17681800, unit="count",
+                tolerance=0.01, source="Shenzhen Statistics Bureau")
+    # Without the alias, "permanent population" is not "population": neither confirmed nor contradicted.
+    assert check(files, select=["FL501"], facts=[ReferenceFact(**fact)]).findings == []
+    result = check(files, select=["FL501"],
+                   facts=[ReferenceFact(**fact, aliases=["permanent population", "permanent residents"])])
+    assert [(f.rule, f.path) for f in result.findings] == [("FL501", "old.md")]
