@@ -50,6 +50,9 @@ _BLOCK_MARKERS = re.compile(r"(?m)^[ \t]{0,3}(?:>[ \t]?)+|^[ \t]*[-*+](?=[ \t]+\
 # Ordered list markers ("1. "), only where a list can start (after a blank line) or go on,
 # so that a wrapped line opening with "1987." stays text.
 _ORDERED_ITEM = re.compile(r"[ \t]{0,3}\d{1,9}[.)](?=[ \t]+\S)")
+_ORDERED_ITEM_LINE = re.compile(r"\n([ \t]{0,3}\d{1,9}[.)])(?=[ \t]+\S)")
+# A line that starts with a non-blank character: it ends a list (unless it is an item).
+_LINE_OPENS_WITH_TEXT = re.compile(r"\n\S")
 
 _ATX_HEADING = re.compile(r"(?m)^ {0,3}#{1,6}[ \t]+(\S[^\n]*?)(?:[ \t]+#+)?[ \t]*$")
 
@@ -184,29 +187,50 @@ def inline_spans(text: str, start: int = 0) -> list[Span]:
     if "](" in text:
         # keep the link text, blank "(url "title")"
         spans.extend((m.start() + 1, m.end()) for m in _LINK_TARGET.finditer(text, start))
-    if "]:" in text:
+    if text.find("]:", start) >= 0:
         spans.extend(m.span() for m in _REFERENCE_DEF.finditer(text, start))
-    if "*" in text or "_" in text:
-        spans.extend(m.span() for m in _EMPHASIS.finditer(text, start))
+    # The emphasis pattern opens with a lookbehind, which ``re`` cannot skip ahead
+    # on: start it at the first delimiter (lookbehinds still see the text before).
+    first = _first_of(text, "*_", start)
+    if first >= 0:
+        spans.extend(m.span() for m in _EMPHASIS.finditer(text, first))
     spans.extend(m.span() for m in _BLOCK_MARKERS.finditer(text, start))
     spans.extend(_ordered_list_markers(text, start))
     return spans
 
 
+def _first_of(text: str, chars: str, start: int) -> int:
+    """The first offset at or after ``start`` holding one of ``chars``, or -1."""
+    found = [k for k in (text.find(c, start) for c in chars) if k >= 0]
+    return min(found) if found else -1
+
+
 def _ordered_list_markers(text: str, start: int) -> list[Span]:
+    """Markers of lines that open an ordered list (after a blank line) or go on with one.
+    Only lines that look like items are visited (found by a newline-led regex, which
+    ``re`` skips ahead on): most documents have none."""
     spans: list[Span] = []
-    in_list, previous_blank = False, True
-    pos = start
-    for line in text[start:].split("\n"):
-        m = _ORDERED_ITEM.match(line)
-        if m and (previous_blank or in_list):
-            spans.append((pos + m.start(), pos + m.end()))
-            in_list = True
-        elif line.strip() and not line[:1].isspace():
-            in_list = False  # a paragraph line that is not indented under an item ends the list
-        previous_blank = not line.strip()
-        pos += len(line) + 1
+    last_item_end = -1          # end of the last accepted item line; -1: not in a list
+    first = _ORDERED_ITEM.match(text, start)
+    if first:
+        spans.append(first.span())
+        last_item_end = _line_end(text, start)
+    for m in _ORDERED_ITEM_LINE.finditer(text, start):
+        line_start = m.start() + 1
+        in_list = last_item_end >= 0 and _LINE_OPENS_WITH_TEXT.search(text, last_item_end, m.start()) is None
+        if not in_list:
+            prev_start = max(text.rfind("\n", start, m.start()) + 1, start)
+            if text[prev_start:m.start()].strip():
+                last_item_end = -1
+                continue
+        spans.append(m.span(1))
+        last_item_end = _line_end(text, line_start)
     return spans
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end == -1 else end
 
 
 def first_heading(text: str, start: int = 0) -> Optional[str]:
