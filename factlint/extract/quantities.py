@@ -77,6 +77,8 @@ _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _MONTH_BEFORE_RE = re.compile(r"(?<![\w])(?:" + _MONTHS + r")\.?,?[^\S\n]*$")
 _MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?[^\S\n]*(?:of[^\S\n]+)?(?:" + _MONTHS + r")(?![\w])")
+# "December 31, 1986", "Dec. 31 1986": the year of a month-day date (searched before the year)
+_MONTH_DAY_BEFORE_RE = re.compile(r"(?<![\w])(?:" + _MONTHS + r")\.?[^\S\n]+\d{1,2}(?:st|nd|rd|th)?,?[^\S\n]*$")
 _TIME_AFTER_RE = re.compile(r"[^\S\n]*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|est|edt|bst|cet|hrs|o'clock)(?![\w])")
 _ID_BEFORE_RE = re.compile(
     r"(?<![\w])(?:no|nos|number|vol|p|pp|page|pages|art|article|section|sec|chapter|room|flight|"
@@ -136,7 +138,10 @@ _DATE_NOUNS = frozenset("""figures figure data report reports level levels resul
 crop season plan plans target targets census election elections edition quarter quarters survey
 estimate estimates forecast forecasts period value values output total totals average rate rates
 figures' onwards onward and or to through levels' fiscal financial calendar model version
-world summit conference games olympics expo cup edition law act""".split())
+world summit conference games olympics expo cup edition law act study studies paper poll review
+analysis ranking rankings list""".split())
+# Determiners before a year make it a modifier: "a 2022 research report", "its 1987 budget".
+_YEAR_DETERMINERS = frozenset("a an its their his her our this that these those whose".split())
 _LABELS = frozenset("""Shr Shrs Net Revs Rev Sales Loss Profit Oper Avg Qtr Qtly Div Dividend Year
 Mths Months Nine Six Three Assets Deposits Loans Earnings Income Revenue Revenues Turnover Pay Prior
 Payable Record Total Gross Tax Pretax Vs About Over Some Nearly Almost Around More Less Up Down
@@ -366,8 +371,11 @@ def _finish(sc: _Scan, core: _Core, hi: Optional[_Core], start: int, qualifier: 
         if c is not None:
             counted, end = c
     r = _rate(sc, end)
-    if r is not None:
-        rate_base, rate_unit, end = r
+    if r is not None and not (r[3] and unit is None and counted is None):
+        # "2.454 a year" (a bare figure) is no rate; "50,000 dlrs a year" is
+        rate_base, rate_unit, end = r[0], r[1], r[2]
+    elif unit is not None and unit.per is not None:
+        rate_base, rate_unit = 1.0, unit.per     # "3.8 mln bpd": barrels per day
     tok = core.token
     value = core.value
     precision = core.precision
@@ -645,9 +653,13 @@ def _plain_number_ok(sc: _Scan, core: _Core, qualifier: Optional[str], counted: 
         return False         # "the Forbes top 100 list" (ranks were taken already)
     year_like = tok.digits == 4 and not tok.grouped and tok.decimals == 0 and 1000 <= v <= 2100
     if year_like:
+        if _MONTH_DAY_BEFORE_RE.search(low, (s - 24 if s > 24 else 0), s):
+            return False     # "December 31, 1986 narrowed": the year of a date
         if qualifier:
             return True      # "above 1000", "over 2000 workers": thresholds, not years
-        if counted is None or counted[0].isupper() or counted.split()[0].lower() in _DATE_NOUNS:
+        if counted is None or counted[0].isupper() or prev_word in _YEAR_DETERMINERS:
+            return False     # "a 2022 research report": a year as a modifier
+        if any(w in _DATE_NOUNS for w in counted.lower().split()):
             return False
         if prev_word in ("in", "since", "by", "from", "until", "till", "to", "of", "for",
                                      "before", "after", "during", "year", "fiscal", "early", "late",
@@ -838,7 +850,8 @@ def _counted(sc: _Scan, pos: int) -> Optional[tuple[str, int]]:
     return " ".join(words), end
 
 
-def _rate(sc: _Scan, pos: int) -> Optional[tuple[float, str, int]]:
+def _rate(sc: _Scan, pos: int) -> Optional[tuple[float, str, int, bool]]:
+    """(base, base unit, end, written with "a"/"an") of "per 10,000 people", "a tonne"."""
     head = sc.low[pos:pos + 5].lstrip(" \t\u00a0")
     if not head.startswith(("per ", "a ", "an ", "/", "per\t", "per\u00a0")):
         if not (head.startswith("pe") or head.startswith("a") or head[:1] == "/"):
@@ -885,7 +898,7 @@ def _rate(sc: _Scan, pos: int) -> Optional[tuple[float, str, int]]:
             unit = sc.text[m.start("noun"):end]
     if base <= 0:
         return None
-    return base, " ".join(unit.split()), end
+    return base, " ".join(unit.split()), end, per in ("a", "an")
 
 
 # ---------------------------------------------------------------- ranks

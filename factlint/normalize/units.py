@@ -49,6 +49,8 @@ class UnitSpec(_Strict):
     factor: float = Field(1.0, gt=0, description="canonical units per one of these")
     names: list[str] = Field(default_factory=list)
     exact: list[str] = Field(default_factory=list)
+    per: Optional[str] = Field(None, min_length=1,
+                               description="a rate written as one word: 'bpd' is barrels per 'day'")
 
     _check = field_validator("names", "exact")(_non_empty)
 
@@ -99,6 +101,7 @@ class UnitDef:
     dimension: str
     factor: float = 1.0
     switch: Optional[tuple[str, tuple[str, ...]]] = None   # (other code, words) for "¥"
+    per: Optional[str] = None    # the rate base a one-word rate implies: "bpd" -> "day"
 
 
 def _trie_regex(names: Iterable[str]) -> str:
@@ -182,7 +185,7 @@ def compile_tables(files: Iterable[UnitTableFile]) -> UnitTables:
             for n in s.exact:
                 scales_cs[_norm(n)] = scale
         for u in table.units:
-            unit = UnitDef(u.unit, u.dimension, u.factor)
+            unit = UnitDef(u.unit, u.dimension, u.factor, per=u.per)
             for n in u.names:
                 units_ci[_norm(n).lower()] = unit
             for n in u.exact:

@@ -271,3 +271,39 @@ def test_builtin_table_is_valid_and_compiles():
     assert tables.before_currency["us$"].unit == "USD"
     assert tables.qualifiers_before["more than"] == "over"
     assert isinstance(table, UnitTableFile)
+
+
+# ---------------------------------------------------------------- dates, modifiers, one-word rates
+def test_year_after_month_and_day_is_a_date_not_a_count():
+    text = "The trade deficit at December 31, 1986 narrowed to 5.2 billion dlrs, the bank said."
+    assert texts(text) == ["5.2 billion dlrs"]
+    assert texts("Profits in the year to Dec. 31 1986 rose 12 pct.") == ["12 pct"]
+    # without the month and day the figure before a noun is still a count
+    assert texts("The company shipped 1986 tractors last month.") == ["1986 tractors"]
+
+
+def test_year_as_a_modifier_before_a_noun_is_no_quantity():
+    assert texts("According to a 2022 research report, Shenzhen built 51,000 5G base stations.") == [
+        "51,000 5G base stations"]
+    assert texts("The 2022 report put the share at 30.5%.") == ["30.5%"]
+    assert texts("Its 1987 budget assumes 4,000 job cuts.") == ["4,000 job cuts"]
+
+
+def test_barrels_per_day_abbreviation_is_a_rate_comparable_with_the_words():
+    short, words = scan_quantities("Output averaged 3.8 mln bpd in March, against 3.5 mln barrels "
+                                   "per day a year earlier.")
+    assert short.text == "3.8 mln bpd" and words.text == "3.5 mln barrels per day"
+    assert (short.unit, short.rate_base, short.rate_unit) == (words.unit, words.rate_base, words.rate_unit)
+    assert (short.rate_unit, short.rate_base) == ("day", 1.0)
+    assert short.value == pytest.approx(3.8e6 * 158.987295)
+    tpy = one("The new plant will make 1.1 mln tpy of urea.")
+    assert (tpy.unit, tpy.value, tpy.rate_unit) == ("kg", pytest.approx(1.1e9), "year")
+
+
+def test_a_year_after_a_bare_figure_is_not_a_rate():
+    bare = one("The dividend was raised to 2.454 a year.")
+    assert (bare.text, bare.rate_unit, bare.rate_base) == ("2.454", None, None)
+    paid = one("He earns 50,000 dlrs a year.")
+    assert (paid.text, paid.rate_unit) == ("50,000 dlrs a year", "year")
+    tonnes = one("Exports run at 1,750 tonnes a year.")
+    assert tonnes.rate_unit == "year"
