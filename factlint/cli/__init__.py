@@ -70,10 +70,10 @@ def main() -> None:
     except KeyboardInterrupt:
         error("interrupted")
         sys.exit(130)
-    except Exception as exc:  # click usage errors and anything unexpected
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
+    except Exception as exc:  # usage errors and anything unexpected
+        # Usage errors are click exceptions; newer typer vendors click privately, so
+        # recognise them by their interface rather than by importing click.
+        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()
             sys.exit(2)
         if os.environ.get("FACTLINT_DEBUG"):
