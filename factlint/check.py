@@ -9,7 +9,9 @@ The result is the same whatever the order files were read in.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
@@ -69,6 +71,27 @@ def check_files(files: Sequence[FileResult], config: Config, ruleset: RuleSet, *
     and the summary counts those files only (an incremental run).
     """
     options = options or CheckOptions()
+    with _no_cyclic_gc():
+        return _check_files(files, config, ruleset, notices, options, targets)
+
+
+@contextmanager
+def _no_cyclic_gc():
+    """The cyclic collector off while comparing: the run allocates hundreds of thousands of
+    small acyclic objects (keys, pairs, findings) next to a heap of millions of claim
+    fields, and every collection would walk that heap again (a third of the run's time
+    on a newswire archive). Reference counting still frees everything as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _check_files(files: Sequence[FileResult], config: Config, ruleset: RuleSet, notices: Sequence[IngestNotice],
+                 options: CheckOptions, targets: Optional[set[str]]) -> CheckResult:
     files = sorted(files, key=lambda f: f.meta.path)
     ctx = Context(files=files, matcher=Matcher(config.alias_files), rates=load_rate_table(config),
                   facts=load_facts(config, options.facts))

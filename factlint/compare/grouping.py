@@ -15,8 +15,9 @@ Three rules keep tables and breakdowns from passing for contradictions:
 - a claim is paired only with its best metric match in each other document,
   and only if that match's best is the claim itself (mutual best match), so
   the rows "production" and "production import" of two tables pair row by row;
-- a subject the corpus gives more than a few different values for is several
-  subjects the keys could not tell apart, and is left out;
+- optionally (``max_values``, a rule option), a subject the corpus gives more
+  than that many different values for is taken for several subjects the keys
+  could not tell apart, and is left out;
 - a one-word metric the alias tables do not know ("jobs", "tax") is too vague
   to tie two articles together.
 """
@@ -36,8 +37,8 @@ from factlint.models import Claim, FileResult
 
 # Kinds whose values are never compared with each other's (a rank is not a quantity).
 UNCOMPARABLE_KINDS = frozenset({"rank"})
-# More different values than this for one subject across the corpus: not one subject (see below).
-MAX_VALUES_PER_SUBJECT = 3
+# No limit on how many different values one subject may have across the corpus (see below).
+NO_LIMIT = 0
 # Blocks with this many distinct metrics are scored as one matrix (one C call) rather than row by row.
 BATCH_FROM = 64
 
@@ -54,6 +55,7 @@ class Item:
     bucket: tuple
     ambiguous: bool = False     # its document states other values for the same subject
     specific: bool = True       # its metric says enough to match other documents' (see Matcher.is_specific)
+    period_label: Optional[str] = None
 
     @property
     def comparable(self) -> bool:
@@ -74,8 +76,7 @@ def dimension_class(claim: Claim) -> str:
 
 def _subject_in_document(it: Item) -> tuple:
     c = it.claim
-    period = c.period.label() if c.period is not None else None
-    return (c.path, it.entity, it.metric, c.kind, dimension_class(c), period, c.rate_base)
+    return (c.path, it.entity, it.metric, c.kind, dimension_class(c), it.period_label, c.rate_base)
 
 
 def _value_key(c: Claim) -> tuple:
@@ -85,24 +86,30 @@ def _value_key(c: Claim) -> tuple:
 def mark_ambiguous(items: Sequence[Item]) -> None:
     """Flag claims whose document gives several values for one subject."""
     values: dict[tuple, set] = defaultdict(set)
-    for it in items:
-        if it.comparable and it.claim.equivalent_of is None:
-            values[_subject_in_document(it)].add(_value_key(it.claim))
-    for it in items:
-        if it.comparable and it.claim.equivalent_of is None:
-            it.ambiguous = len(values[_subject_in_document(it)]) > 1
+    keyed = [(it, _subject_in_document(it)) for it in items if it.comparable and it.claim.equivalent_of is None]
+    for it, key in keyed:
+        values[key].add(_value_key(it.claim))
+    for it, key in keyed:
+        it.ambiguous = len(values[key]) > 1
 
 
 def build_items(files: Sequence[FileResult], matcher: Matcher) -> list[Item]:
     items: list[Item] = []
     ordered = sorted(files, key=lambda f: f.meta.path)
+    entity, metric_of = matcher.entity, matcher.metric
+    specific: dict[Optional[str], bool] = {}
     for f in ordered:
         published = f.meta.date
         for claim in sorted(f.claims, key=lambda c: (c.offset, c.end_offset)):
-            metric = matcher.metric(claim.metric)
-            items.append(Item(claim=claim, index=len(items), entity=matcher.entity(claim.entity),
-                              metric=metric, published=published, bucket=bucket(claim.period, claim.path),
-                              specific=matcher.is_specific(metric)))
+            ent = entity(claim.entity)
+            # A claim without an entity is never compared: its metric is not worth canonicalizing.
+            metric = metric_of(claim.metric) if ent is not None else None
+            spec = specific.get(metric)
+            if spec is None:
+                spec = specific[metric] = matcher.is_specific(metric)
+            period = claim.period
+            items.append(Item(claim, len(items), ent, metric, published, bucket(period, claim.path),
+                              specific=spec, period_label=period.label() if period is not None else None))
     mark_ambiguous(items)
     return items
 
@@ -157,7 +164,7 @@ def _candidate_pairs(metrics: list[str], matcher: Matcher, cutoff: float) -> Ite
 def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hashable]], matcher: Matcher,
                threshold: float, policy: PeriodPolicy = DEFAULT_POLICY,
                accept: Optional[Callable[[Item, Item], bool]] = None,
-               max_values: int = MAX_VALUES_PER_SUBJECT) -> list[Pair]:
+               max_values: int = NO_LIMIT) -> list[Pair]:
     """Pairs of claims in different documents, in the same block, whose metrics match
     (mutual best match per document pair) and whose periods refer to the same time.
 
@@ -212,7 +219,8 @@ def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hasha
                 best[k] = p.score
     pairs = [p for p in candidates.values()
              if p.score >= best[(p.a.index, p.b.claim.path)] and p.score >= best[(p.b.index, p.a.claim.path)]]
-    pairs = _drop_crowded_subjects(pairs, max_values)
+    if max_values > 0:
+        pairs = _drop_crowded_subjects(pairs, max_values)
     pairs.sort(key=lambda p: (p.a.index, p.b.index))
     return pairs
 

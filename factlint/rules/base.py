@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import string
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Optional, Sequence
 
 from pydantic import BaseModel, ConfigDict
@@ -62,12 +63,14 @@ class Context:
         self.published: dict[str, Optional[dt.date]] = {f.meta.path: f.meta.date for f in self.files}
         self.by_id: dict[str, Item] = {it.claim.id: it for it in self.items}
 
-    def pairs(self, name: str, block_key, threshold: float) -> list[Pair]:
-        """Pairs of claims about the same thing (see factlint.compare.grouping), computed once per key."""
-        key = (name, threshold)
+    def pairs(self, name: str, block_key, threshold: float, max_values: int = 0) -> list[Pair]:
+        """Pairs of claims about the same thing (see factlint.compare.grouping), computed once per key.
+
+        ``max_values`` > 0 leaves out subjects with more different values than that across the corpus."""
+        key = (name, threshold, max_values)
         found = self._pairs.get(key)
         if found is None:
-            found = find_pairs(self.items, block_key, self.matcher, threshold, self.policy)
+            found = find_pairs(self.items, block_key, self.matcher, threshold, self.policy, max_values=max_values)
             self._pairs[key] = found
         return found
 
@@ -179,13 +182,23 @@ def template_fields(template: str) -> list[str]:
     return names
 
 
-def claim_values(c: Claim) -> dict[str, Any]:
-    return {
-        "entity": c.entity or "?", "metric": c.metric or "?",
-        "period": c.period.label() if c.period else "no period",
-        "text": c.text, "value": f"{c.value:g}", "unit": c.unit, "path": c.path, "line": c.line,
-        "source": c.source or "no source",
-    }
+_CLAIM_VALUES = {
+    "entity": lambda c: c.entity or "?", "metric": lambda c: c.metric or "?",
+    "period": lambda c: c.period.label() if c.period else "no period",
+    "text": lambda c: c.text, "value": lambda c: f"{c.value:g}", "unit": lambda c: c.unit,
+    "path": lambda c: c.path, "line": lambda c: c.line, "source": lambda c: c.source or "no source",
+}
+
+
+def claim_values(c: Claim, names: Optional[Iterable[str]] = None) -> dict[str, Any]:
+    """The primary claim's placeholders (only ``names`` of them when given)."""
+    wanted = _CLAIM_VALUES if names is None else [n for n in names if n in _CLAIM_VALUES]
+    return {name: _CLAIM_VALUES[name](c) for name in wanted}
+
+
+@lru_cache(maxsize=256)
+def _placeholders(template: str) -> tuple[str, ...]:
+    return tuple(template_fields(template))
 
 
 def fingerprint(rule_id: str, subject: str, claims: Sequence[Claim]) -> str:
@@ -201,10 +214,12 @@ def fingerprint(rule_id: str, subject: str, claims: Sequence[Claim]) -> str:
 def make_finding(rule: Rule, primary: Claim, values: dict[str, Any], *, subject: str,
                  claims: Sequence[Claim], outcome: Optional[str] = None,
                  related: Sequence[Location] = ()) -> Finding:
-    merged = claim_values(primary)
+    merged = claim_values(primary, _placeholders(rule.message))
     merged["subject"] = subject
     merged.update(values)
-    return Finding(
+    # Every field is built here from checked values: no validation needed (tens of
+    # thousands of findings on a newswire archive).
+    return Finding.model_construct(
         rule=rule.id, name=rule.name, severity=rule.severity,
         path=primary.path, line=primary.line, column=primary.column,
         end_line=primary.end_line, end_column=primary.end_column,

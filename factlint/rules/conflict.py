@@ -27,6 +27,10 @@ class ConflictOptions(Options):
     conversion_tolerance: float = Field(
         0.02, ge=0, le=1, description="extra relative tolerance when a currency conversion is involved")
     similarity: float = Field(90.0, ge=0, le=100, description="how alike two metrics must be (0-100)")
+    max_values: int = Field(
+        0, ge=0, description="leave out subjects the corpus gives more than this many different values for "
+                             "(several things the keys cannot tell apart, as in a newswire archive's company "
+                             "results); 0: no limit, every disagreement is reported")
 
 
 OPTIONS = ConflictOptions
@@ -44,7 +48,7 @@ def check(rule: Rule, ctx: Context) -> list[Finding]:
     opts: ConflictOptions = rule.options
     findings: list[Finding] = []
     wanted = set(opts.outcomes)
-    for pair in ctx.pairs("compare", comparison_key, opts.similarity):
+    for pair in ctx.pairs("compare", comparison_key, opts.similarity, opts.max_values):
         factor = ctx.rate_between(pair.a, pair.b)
         if factor is None:
             continue  # two currencies and no rate for their dates: not comparable

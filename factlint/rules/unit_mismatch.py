@@ -30,6 +30,8 @@ class UnitMismatchOptions(Options):
     share_vs_amount: bool = Field(True, description="a share in percent against an amount (share of GDP in yuan)")
     similarity: float = Field(100.0, ge=0, le=100,
                               description="how alike the metrics must be (100: identical after aliases)")
+    max_values: int = Field(0, ge=0, description="leave out subjects the corpus gives more than this many "
+                                                 "different values for (0: no limit); see the conflict rule")
 
 
 OPTIONS = UnitMismatchOptions
@@ -64,7 +66,7 @@ def unit_label(it: Item) -> str:
 def check(rule: Rule, ctx: Context) -> list[Finding]:
     opts: UnitMismatchOptions = rule.options
     findings: list[Finding] = []
-    for pair in ctx.pairs("subject", subject_key, opts.similarity):
+    for pair in ctx.pairs("subject", subject_key, opts.similarity, opts.max_values):
         a, b = pair.a, pair.b
         if not mismatch(a.claim, b.claim, opts):
             continue

@@ -10,10 +10,11 @@ SHARE_A = "core digital economy industries added value share of GDP"
 SHARE_C = "added value of core digital economy industries share of GDP"
 
 
-def pairs_of(files, key=comparison_key, threshold=90):
+def pairs_of(files, key=comparison_key, threshold=90, max_values=0):
     matcher = Matcher()
     items = build_items(files, matcher)
-    return [(p.a.claim.text, p.b.claim.text) for p in find_pairs(items, key, matcher, threshold)]
+    return [(p.a.claim.text, p.b.claim.text)
+            for p in find_pairs(items, key, matcher, threshold, max_values=max_values)]
 
 
 def test_the_two_shenzhen_gdp_shares_are_paired_across_articles():
@@ -151,9 +152,11 @@ def test_a_subject_with_many_different_values_across_the_corpus_is_left_out():
                                                      entity="United States", metric="net income",
                                                      path=f"r{i}.txt", period=year(1986))]) for i in range(n)]
 
-    assert len(pairs_of(reports(2))) == 1
-    assert len(pairs_of(reports(3))) == 3
-    assert pairs_of(reports(4)) == []
+    assert len(pairs_of(reports(2), max_values=3)) == 1
+    assert len(pairs_of(reports(3), max_values=3)) == 3
+    assert pairs_of(reports(4), max_values=3) == []
+    # Without a limit (max_values=0) every pair is kept.
+    assert len(pairs_of(reports(4))) == 6
 
 
 def test_large_blocks_are_scored_as_one_matrix_with_the_same_result(monkeypatch):

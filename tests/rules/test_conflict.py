@@ -82,3 +82,35 @@ def test_fingerprint_survives_a_line_move_but_not_a_changed_value():
     assert check(moved, select=["FL1"]).findings[0].fingerprint == before.fingerprint
     changed = check(seed_shares("30.4 percent", 30.4), select=["FL1"])
     assert changed.findings and changed.findings[0].fingerprint != before.fingerprint
+
+
+def drift_articles(values):
+    """Four articles on Shenzhen's 5G base stations at the end of 2021, in publication order."""
+    end_2021 = as_of(dt.date(2021, 12, 31), "by the end of 2021")
+    files = []
+    for n, (text, value) in enumerate(values):
+        path = f"article-{n}.txt"
+        claim = make_claim(text, value, path=path, period=end_2021,
+                           sentence=f"Shenzhen had {text} 5G base stations by the end of 2021 ({n}).")
+        files.append(file_result(path, [claim], dt.date(2022, 1, 10 + n)))
+    return files
+
+
+def test_a_four_article_drift_is_reported_with_the_built_in_settings():
+    files = drift_articles([("51,000", 51000), ("51,000", 51000), ("50,000", 50000), ("49,000", 49000)])
+    result = check(files, select=["FL101"])
+    pairs = {tuple(sorted(c.text for c in f.claims)) for f in result.findings}
+    assert pairs == {("50,000", "51,000"), ("49,000", "51,000"), ("49,000", "50,000")}
+    assert {f.path for f in result.findings} >= {"article-2.txt", "article-3.txt"}
+
+
+def test_max_values_leaves_out_subjects_with_more_values_than_articles_could_share(tmp_path):
+    from factlint.config import load_config
+
+    files = drift_articles([("51,000", 51000), ("48,000", 48000), ("50,000", 50000), ("49,000", 49000),
+                            ("46,000", 46000)])
+    # Built-in default (max_values: 4): five different figures are taken for five different things.
+    assert check(files, select=["FL101"]).findings == []
+    for setting in (5, 0):
+        (tmp_path / "factlint.yaml").write_text(f"options:\n  FL101: {{max_values: {setting}}}\n")
+        assert len(check(files, select=["FL101"], config=load_config([tmp_path], None)).findings) == 10

@@ -18,3 +18,21 @@ def test_impossible_values_are_errors_and_possible_ones_are_not():
         (3, "-120 percent: a change cannot be below -100%"),
         (5, "-3,000: a count cannot be negative"),
     ]
+
+
+def test_a_share_above_100_is_impossible_only_as_a_part_of_a_whole():
+    claims = [
+        make_claim("111.981 pct", 111.981, "percent", kind="share", entity="Acme",
+                   metric="indenture price pursuant optional redemption provision share of par", line=1),
+        make_claim("105 pct", 105, "percent", kind="share", entity="Manufacturers Hanover",
+                   metric="aggregate exposure share of equity", line=2),
+        make_claim("129 pct", 129, "percent", kind="share", entity="Belgium", metric="public debt share of GDP",
+                   line=3),
+        make_claim("101 pct", 101, "percent", kind="share", entity="United States", metric="marketing", line=4),
+        make_claim("104 percent", 104, "percent", kind="share", entity="China",
+                   metric="MSMEs share of market entities", line=5),
+        make_claim("102 percent", 102, "percent", kind="share", entity="Shenzhen",
+                   metric="core digital economy industries added value share of GDP", line=6),
+    ]
+    result = check([file_result("a.txt", claims)], select=["FL601"])
+    assert [f.line for f in result.findings] == [5, 6]
