@@ -151,6 +151,34 @@ def _run_start(text: str, caps: list[tuple[int, int]], k: int) -> int:
     return first
 
 
+_DEMONYM_ENDS = ("an", "ese", "ish", "ian")
+# "Chinese Premier Li", "the U.S. Government": still the country speaking
+_OFFICE_WORDS = frozenset("Premier President Prime Minister Ministry Foreign Finance Trade Ambassador Embassy "
+                          "Government Cabinet Parliament Congress Senate Treasury Commerce Agriculture".split())
+_CURRENCY_AFTER = re.compile(r"\s+(?:dlrs?|dollars?|cents?|cts|currency)\b")
+
+
+def _inside_name(text: str, caps: list[tuple[int, int]], k: int, stop: int, end: int) -> bool:
+    """Whether a known name at ``caps[k]`` only opens a company's name ("American Video Group Inc",
+    "China Steel Corp") or qualifies a currency ("200,000 U.S. dlrs"): no mention of its own."""
+    if _CURRENCY_AFTER.match(text, stop, min(end, stop + 12)):
+        return True
+    # "the U.S. Army Engineer District", "American Video convertible debentures": the place
+    # word opens another body's name
+    if stop + 2 < end and text[stop] == " " and text[stop + 1].isupper():
+        a = caps[k][0]
+        word = text[a:stop]
+        if text[max(0, a - 4):a] in ("the ", "The ") or word.endswith(_DEMONYM_ENDS):
+            nxt = text[stop + 1:stop + 16].split(None, 1)[0].rstrip(".,;:'’s")
+            return nxt not in _OFFICE_WORDS
+    j = k
+    while j + 1 < len(caps) and j - k < 5 and caps[j + 1][0] - caps[j][1] <= 1:
+        j += 1
+        if caps[j][0] >= stop and text[caps[j][0]:caps[j][1]].rstrip(".,") in _COMPANY_SUFFIX:
+            return True
+    return False
+
+
 def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[Mention]:
     """Entity mentions in ``text[start:end]``, in order, joint names ("Beijing and Shenzhen") merged."""
     found: list[Mention] = []
@@ -174,6 +202,8 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
                     if text[stop] in "'’" and text.startswith("s", stop + 1):
                         hit = name
                         break
+            if hit is not None and _inside_name(text, caps, k, a + len(hit), end):
+                hit = None
             if hit is not None:
                 stop = a + len(hit)
                 poss = text.startswith("'s", stop) or text.startswith("’s", stop)
@@ -257,6 +287,50 @@ def _join_pairs(text: str, found: list[Mention]) -> list[Mention]:
         out.append(cur)
         i += 1
     return out
+
+
+_TITLE_TICKER = re.compile(r"<([^<>]{1,60})>")
+# Words that end a newswire headline's company name read backwards from its ticker
+# ("UNIT TO BUY ACME CORP <ACM>" names Acme, not the buyer).
+_HEADLINE_BREAKS = frozenset(
+    "TO BUY BUYS BOUGHT SELL SELLS SOLD SAYS SAID SEES SEE SET SETS IN FOR BY ON AT WITH FROM UNIT UNITS STAKE BID "
+    "BIDS MAKES MAKE GETS GET HAS HAVE IS ARE WAS WILL WINS AGREES AGREE ACQUIRE ACQUIRES ACQUIRED MERGE MERGER "
+    "OFFER OFFERS RAISES CUTS - : ,".split())
+
+
+def title_company(title: Optional[str], tables: AliasTables) -> Optional[str]:
+    """The company a newswire headline is about, from its ticker: "AMERICAN EXPRESS <AXP> 1ST QTR NET"
+    -> "American Express", "<ROYAL GOLD AND SILVER CORP> 1ST QTR NET" -> "Royal Gold and Silver";
+    None when the headline carries no ticker."""
+    if not title or "<" not in title:
+        return None
+    m = _TITLE_TICKER.search(title)
+    if m is None:
+        return None
+    inner = m.group(1).strip()
+    if " " in inner or any(c.islower() for c in inner):
+        name = inner               # "<ROYAL GOLD AND SILVER CORP>": the bracket holds the name
+    else:
+        words = title[:m.start()].split()
+        kept: list[str] = []
+        for w in reversed(words):
+            if w.upper() in _HEADLINE_BREAKS or len(kept) == 6:
+                break
+            kept.append(w)
+        name = " ".join(reversed(kept))
+    if name[:4].upper() == "THE ":
+        name = name[4:]
+    if not name or not name[:1].isalpha():
+        return None
+    tidy = _TITLE_AND.sub(" & ", name) if " AND " in name.upper() else name
+    found = canonical_entity(tidy, tables)
+    if not found:
+        return None
+    words = found.replace(" & ", " and ").split()
+    return " ".join(w.lower() if i and w in ("Of", "And", "The", "For") else w for i, w in enumerate(words))
+
+
+_TITLE_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
 def doc_entities(title: Optional[str], lead: str, extra: Sequence[str], tables: AliasTables) -> DocEntities:

@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 from factlint.extract import attribution as attr
 from factlint.extract.classify import classify, find_ranks, is_target, rate_span
 from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, bind_entity, counted_like, doc_entities,
-                                       find_mentions, following_noun, located_in, share_numerator, share_parts,
+                                       find_mentions, following_noun, located_in, title_company, share_numerator, share_parts,
                                        subject_phrase)
 from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods, carryable, find_periods,
                                       implied_period, prior_period, sentence_words)
@@ -31,8 +31,12 @@ _COMPARED = re.compile(r"(?:\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared\s+(?:wi
                        r"\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _VS = re.compile(r"\b(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?(?:profit\s+|loss\s+)?$", re.IGNORECASE)
 # A newswire results line: "Shr 1.19 dlrs vs 1.46 dlrs", "Net 3,150,185 vs 2,665,284".
-_RESULTS_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Za-z.'/&-]*(?:\s+(?!loss\b|profit\b)[a-z][A-Za-z.'/&-]*){0,3}?)\s+(?:loss\s+|profit\s+)?"
-                            r"(?:[-(]?[$\d]|nil\b)")
+_NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+                 r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b")
+_RESULTS_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Za-z.'/&-]*(?:\s+(?!loss\b|profit\b|vs\b)(?!" + _NUMBER_WORDS
+                            + r")[a-z][A-Za-z.'/&-]*){0,3}?)\s+(?:loss\s+|profit\s+)?(?:[-(]?[$\d]|nil\b|"
+                            + _NUMBER_WORDS + r")")
+_TITLE_YEAR = re.compile(r"\b(?:YEAR|FY)\s+(?:NET|LOSS|PROFIT|EARNINGS|RESULTS|OPER)\b")
 _RESULTS_HEADING = re.compile(
     r"\s*(?:(?:4th|fourth|3rd|third|2nd|second|1st|first)\s+(?:qtr|quarter)|qtr|quarter|year|full\s+year|(?:three|six"
     r"|nine|twelve|3|6|9|12)\s+(?:mths|months)|(?:first|second|1st|2nd)\s+half|half[-\s]year|fiscal\s+\d{4})\s*$",
@@ -175,6 +179,7 @@ class _DocExtractor:
         self.line_starts: Optional[list[int]] = None
         self._sent_cache: dict[int, list[tuple[int, int]]] = {}
         self._entities: Optional[DocEntities] = None
+        self._company: Optional[str] = None
 
     # ---------------------------------------------------------------- document level
 
@@ -195,7 +200,27 @@ class _DocExtractor:
         places = fm.get("places")
         if isinstance(places, list):
             extra += [str(p) for p in places[:2]]
-        return doc_entities(self.title, lead, extra, self.tables)
+        found = doc_entities(self.title, lead, extra, self.tables)
+        # A headline ticker names the story's company: it outranks a dateline country
+        # and the fragments ("Corp", "Enterprises") the title words give on their own.
+        company = self.company
+        if company:
+            found.main = company
+            found.by_type["company"] = company
+        return found
+
+    def _as_main(self, entity: str) -> str:
+        """"Paralax Video Enterprises" in a story headlined "PARALAX <VIDO> ...": the headline's company."""
+        main = self.company
+        if main and (entity.startswith(main + " ") or main.startswith(entity + " ")) and " and " not in entity:
+            return main
+        return entity
+
+    @property
+    def company(self) -> Optional[str]:
+        if self._company is None:
+            self._company = title_company(self.doc.title, self.tables) or ""
+        return self._company
 
     def sentences(self, p: int) -> list[tuple[int, int]]:
         got = self._sent_cache.get(p)
@@ -323,6 +348,11 @@ class _DocExtractor:
         for pm in self.title_periods:
             if pm.period is not None and pm.kind != "target":
                 return pm.period
+        # "PAGURIAN CORP LTD YEAR NET": the fiscal year just reported
+        if self.doc.title and self.date is not None and _TITLE_YEAR.search(self.doc.title):
+            year = self.date.year - 1
+            return _period(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), text="year",
+                           point=False, resolved=True, implied=False)
         return None
 
     def _heading_period(self, a: int, b: int) -> Optional[Period]:
@@ -508,6 +538,8 @@ class _DocExtractor:
                 base = rate[0]
                 base_text = "" if base == 1 else (f"{base:,.0f} " if base == int(base) else f"{base:g} ")
                 metric = f"{metric} per {base_text}{rate[1]}".strip()
+            if entity is not None and entity != self.entities.main:
+                entity = self._as_main(entity)
             claim = self._claim(q, sentence_text, kind, entity, metric, period, source)
             if rate is not None and q.rate_base is None:
                 claim.__dict__["rate_base"], claim.__dict__["rate_unit"] = rate[0], rate[1] or None

@@ -70,3 +70,24 @@ def test_subject_phrases():
     assert _subject("The number of newly registered firms increased by 80 percent.", "80") == \
         ("newly registered firm", False)
     assert _subject("The data showed that retail sales rose 5 pct.", "5 pct") == ("retail sales", False)
+
+
+def test_headline_ticker_names_the_company():
+    from factlint.extract.entities import title_company
+
+    assert title_company("AMERICAN EXPRESS <AXP> 1ST QTR NET", T) == "American Express"
+    assert title_company("<ROYAL GOLD AND SILVER CORP> 1ST QTR NET", T) == "Royal Gold and Silver"
+    assert title_company("THE HOME DEPOT INC <HD> 4TH QTR NET", T) == "Home Depot"
+    assert title_company("BANK OF NEW YORK CO <BK> RAISES PRIME", T) == "Bank of New York"
+    # the name read back from the ticker stops at the headline's verb
+    assert title_company("GENCORP TO BUY ACME GAS CO <ACG>", T) == "Acme Gas"
+    assert title_company("UNILEVER PLC ADJUSTS DIVIDEND", T) is None
+    assert title_company(None, T) is None
+
+
+def test_place_words_inside_other_names_are_no_mentions():
+    text = "Acme Corp won a contract from the U.S. Air Force and bought American Video Group Inc for 200,000 U.S. dlrs."
+    assert _mentions(text) == [("Acme Corp", "Acme", "company", False, None),
+                               ("American Video Group Inc", "American Video", "company", False, None)]
+    # the country itself still counts, also as the speaker's office
+    assert [m[1] for m in _mentions("The U.S. economy grew and Chinese Premier Li spoke.")] == ["United States", "China"]

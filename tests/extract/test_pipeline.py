@@ -234,3 +234,48 @@ def test_one_huge_paragraph_stays_linear():
     t2 = time.perf_counter()
     assert n_big == 10 * n_small > 0
     assert (t2 - t1) < 25 * max(t1 - t0, 0.05)      # 10x the text: about 10x the time, not 100x
+
+
+RESULTS_STORY = """Shr profit two cts vs loss one ct
+    Net profit 130,000 vs loss 46,000
+    Revs 5,042,000 vs 4,100,000
+    Year
+    Shr four cts vs 12 cts
+"""
+
+COMPANY_PROSE = """Paralax Video Enterprises Inc said its revenues rose 12 pct to 1.5 mln dlrs in 1986.
+
+The company said it won a 4.2 mln dlr contract from the U.S. Army Engineer District and paid 200,000 U.S. dlrs for American Video Group Inc.
+"""
+
+
+def test_results_story_entity_is_the_headline_company_not_the_dateline_country():
+    doc = Document(path="r.md", raw=RESULTS_STORY, text=RESULTS_STORY, format="markdown", date=dt.date(1987, 3, 19),
+                   title="<ROYAL GOLD AND SILVER CORP> 4TH QTR NET", front_matter={"places": ["usa"]})
+    claims = extract_claims(doc)
+    assert {c.entity for c in claims} == {"Royal Gold and Silver"}
+    # "two cts" opens a results line like a digit would: the section's period, and its own label
+    shr = _claim(claims, "two cts")
+    assert shr.metric == "earnings per share"
+    assert (shr.period.start, shr.period.end) == (dt.date(1986, 10, 1), dt.date(1986, 12, 31))
+    assert _claim(claims, "one ct").period.start == dt.date(1985, 10, 1)
+    year_shr = _claim(claims, "four cts")
+    assert year_shr.metric == "earnings per share"
+    assert (year_shr.period.start, year_shr.period.end) == (dt.date(1986, 1, 1), dt.date(1986, 12, 31))
+
+
+def test_year_net_headline_gives_the_last_fiscal_year():
+    doc = Document(path="y.md", raw=RESULTS, text=RESULTS, format="markdown", date=dt.date(1987, 3, 19),
+                   title="<PAGURIAN CORP LTD> YEAR NET", front_matter={"places": ["canada"]})
+    shr = _claim(extract_claims(doc), "1.19")
+    assert shr.entity == "Pagurian"
+    assert (shr.period.start, shr.period.end) == (dt.date(1986, 1, 1), dt.date(1986, 12, 31))
+
+
+def test_company_story_figures_stay_with_the_company():
+    doc = Document(path="p.md", raw=COMPANY_PROSE, text=COMPANY_PROSE, format="markdown", date=dt.date(1987, 3, 11),
+                   title="PARALAX <VIDO> WINS ARMY CONTRACT", front_matter={"places": ["usa"]})
+    claims = extract_claims(doc)
+    assert _claim(claims, "12 pct").entity == "Paralax"
+    assert _claim(claims, "4.2 mln").entity == "Paralax"
+    assert all(c.entity != "United States" for c in claims)
