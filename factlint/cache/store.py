@@ -276,18 +276,20 @@ class ClaimIndex:
         except sqlite3.DatabaseError as exc:
             self._failed("writing results", exc)
 
-
     # Folder listings (see pipeline._listed) -----------------------------------------
 
-    def get_listing(self, listing_id: str) -> Optional[bytes]:
+    def _get_blob(self, table: str, key: str, what: str) -> Optional[bytes]:
         if self.conn is None:
             return None
         try:
-            row = self.conn.execute("SELECT data FROM listings WHERE id = ?", (listing_id,)).fetchone()
+            row = self.conn.execute(f"SELECT data FROM {table} WHERE id = ?", (key,)).fetchone()
         except sqlite3.DatabaseError as exc:
-            self._failed("reading a folder listing", exc)
+            self._failed(what, exc)
             return None
         return row[0] if row else None
+
+    def get_listing(self, listing_id: str) -> Optional[bytes]:
+        return self._get_blob("listings", listing_id, "reading a folder listing")
 
     def put_listing(self, listing_id: str, data: bytes) -> None:
         if self.conn is None:
@@ -303,14 +305,7 @@ class ClaimIndex:
     # Whole-run results (see results.py) ------------------------------------------
 
     def get_result(self, result_id: str) -> Optional[bytes]:
-        if self.conn is None:
-            return None
-        try:
-            row = self.conn.execute("SELECT data FROM results WHERE id = ?", (result_id,)).fetchone()
-        except sqlite3.DatabaseError as exc:
-            self._failed("reading a stored result", exc)
-            return None
-        return row[0] if row else None
+        return self._get_blob("results", result_id, "reading a stored result")
 
     def put_result(self, result_id: str, data: bytes) -> None:
         """Store a run's result, keeping the few most recent (a corpus is checked with a
