@@ -169,11 +169,14 @@ def _parse_one(toks, i: int, article: bool):
     n = len(toks)
     seen_any = False
     pending_and = False
+    before_and = None      # (total, scale) when "and" follows a scale word: "six million and two thirds"
     while j < n:
         w = toks[j][0]
         if w == "and" or w in ("a", "an"):
             if not seen_any or last not in ("hundred", "scale", "unit", "teen", "tens"):
                 break
+            if w == "and" and last == "scale" and group == 0:
+                before_and = (total, last_scale)
             pending_and = True
             j += 1
             continue
@@ -228,6 +231,14 @@ def _parse_one(toks, i: int, article: bool):
         w = toks[j][0]
         den = FRACTIONS.get(w)
         if den is not None:
+            if before_and is not None and not pending_and and 0 < group < den:
+                # "six million and two thirds", "two million and one half": of the scale
+                base, unit = before_and
+                end, j = toks[j][2], j + 1
+                if j < n and toks[j][0] in SCALE_WORDS:     # "one billion and three quarters million"
+                    unit, end, j = SCALE_WORDS[toks[j][0]], toks[j][2], j + 1
+                return NumberToken(start, end, base + group / den * unit, 0.0, words=True,
+                                   scaled=True, fraction=True), j
             if seen_any and not pending_and and not used_scale:
                 # numerator: "two thirds", "twenty-three fifths"
                 value = value / den
@@ -238,10 +249,17 @@ def _parse_one(toks, i: int, article: bool):
             if (pending_and and toks[j - 1][0] in ("a", "an")) or (not seen_any and bare_ok):
                 frac = 1.0 / den
                 base = value if seen_any else 0.0
-                value = base + frac
                 end = toks[j][2]
                 j += 1
-                return _finish_fraction(toks, i, j, start, end, value)
+                if used_scale and not after_scale_words:
+                    # "one million and a half": half a million; "one billion and a half million"
+                    k = j
+                    if k < n and toks[k][0] in SCALE_WORDS:
+                        return NumberToken(start, toks[k][2], base + frac * SCALE_WORDS[toks[k][0]], 0.0,
+                                           words=True, scaled=True, fraction=True), k + 1
+                    return NumberToken(start, end, base + frac * last_scale, 0.0, words=True,
+                                       scaled=True, fraction=True), j
+                return _finish_fraction(toks, i, j, start, end, base + frac)
         elif w in ("dozen", "dozens") and (seen_any or article):
             value = (value or 1) * 12
             end = toks[j][2]
@@ -283,6 +301,8 @@ def _finish_fraction(toks, i, j, start, end, value):
     k = j
     if k < n and toks[k][0] in ("a", "an"):
         k += 1
+    if k < n and toks[k][0] in ("dozen", "dozens"):      # "half a dozen"
+        return NumberToken(start, toks[k][2], value * 12, 0.0, words=True, fraction=True), k + 1
     if k < n and toks[k][0] in SCALE_WORDS:
         f = SCALE_WORDS[toks[k][0]]
         return NumberToken(start, toks[k][2], value * f, 0.0, words=True, scaled=True, fraction=True), k + 1
@@ -328,9 +348,10 @@ def scan_numbers(text: str, low: Optional[str] = None, *, claims: bool = False) 
             continue
         if s and text[s - 1] == "." and (s == 1 or text[s - 2] in " \t\n(-$"):
             s -= 1           # ".08"
-        if e < n and text[e] in "/ -":
+        # a fraction or a space-grouped number needs a digit (or "/") right after the separator
+        if e + 1 < n and text[e] in "/ -" and (text[e] == "/" or text[e + 1].isdigit()):
             fm = FRACTION_RE.match(text, s)
-            if fm and "." not in m.group(0):
+            if fm and "." not in raw:
                 tok = _fraction_token(fm, s)
                 if tok is not None:
                     out.append(tok)
@@ -342,7 +363,64 @@ def scan_numbers(text: str, low: Optional[str] = None, *, claims: bool = False) 
             out.append(tok)
     out.extend(_scan_words(low))
     out.sort(key=_start)
-    return _drop_overlaps(out)
+    out = _drop_overlaps(out)
+    if not claims and len(out) > 1:
+        out = _join_ratios(low, out)
+    if not claims and "^" in text:
+        _powers(text, out)
+    return out
+
+
+# "1.1^23", "2.5^-1", "1.3x10^6", "6.23x10^-4": read only when every numeral is wanted
+# (a claim scan drops "1024*768"-like figures next to operators)
+_POWER_RE = re.compile(r"(x10)?\^([+-]?\d{1,3})(?![\d.])")
+
+
+def _powers(text: str, tokens: list[NumberToken]) -> None:
+    for k, tok in enumerate(tokens):
+        if tok.words or tok.fraction:
+            continue
+        m = _POWER_RE.match(text, tok.end)
+        if m is None:
+            continue
+        exp = int(m.group(2))
+        try:
+            value = tok.value * 10.0 ** exp if m.group(1) else tok.value ** exp
+        except (OverflowError, ZeroDivisionError):
+            continue
+        if not math.isfinite(value):
+            continue
+        drop = k + 1       # "10" of "x10" was read as a numeral of its own
+        while drop < len(tokens) and tokens[drop].start < m.end():
+            drop += 1
+        tokens[k] = NumberToken(tok.start, m.end(), value, 0.0, digits=tok.digits)
+        del tokens[k + 1:drop]
+
+
+_RATIO_WORDS = frozenset({"over", "out of", "in"})
+
+
+def _join_ratios(low: str, tokens: list[NumberToken]) -> list[NumberToken]:
+    """'one over three', '1 out of 3', '1 in twenty-one': one numeral, their quotient.
+    Only when every numeral is wanted: in a claim scan "rose 5 over 3 years" and
+    "one in three households" are read by the quantity scanner instead."""
+    out: list[NumberToken] = []
+    i = 0
+    while i < len(tokens):
+        a = tokens[i]
+        if i + 1 < len(tokens):
+            b = tokens[i + 1]
+            gap = low[a.end:b.start]
+            if len(gap) <= 10 and " ".join(gap.split()) in _RATIO_WORDS and gap[:1].isspace() \
+                    and gap[-1:].isspace() and not a.fraction and not b.fraction and a.decimals == 0 \
+                    and b.decimals == 0 and b.value > 0 and a.value == int(a.value):
+                out.append(NumberToken(a.start, b.end, a.value / b.value, 0.0, words=a.words or b.words,
+                                       fraction=True, digits=a.digits))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 _GROUPED_RE = re.compile(r"\d{1,3}(?:[" + _SEP + r"]\d{3})+(?:\.\d+)?(?:[eE][-+]?\d{1,3})?$")
@@ -395,12 +473,17 @@ def _fraction_token(fm: re.Match, s: int) -> Optional[NumberToken]:
     return NumberToken(s, fm.end(), value, 0.0, fraction=True, digits=len(whole or "0"))
 
 
+_PRONOUN_ONE_RE = re.compile(r"(?<![\w])(?:the|this|that|which|each|every|any|no)\s+$")
+
+
 def _scan_words(low: str) -> list[NumberToken]:
     out: list[NumberToken] = []
     padded = " " + low        # lets a run start at offset 0
     for m in WORDS_RE.finditer(padded):
         rs = m.start("run") - 1
         article = bool(_ARTICLE_RE.search(low, max(0, rs - 4), rs))
+        if m.group("run") == "one" and _PRONOUN_ONE_RE.search(low, max(0, rs - 7), rs):
+            continue         # "the one you mentioned", "which one": a pronoun
         for tok in parse_word_run(m.group("run"), rs, article):
             if article and tok.start == rs:
                 # "a hundred", "a third": the article is part of the number

@@ -79,3 +79,42 @@ def test_word_precision_exact_unless_scaled():
     assert ten.precision == 0 and not ten.scaled
     assert million.precision == 0.5e6 and million.scaled
     assert mixed.precision == 0 and mixed.value == 2000300
+
+
+# ---------------------------------------------------------------- fractions of scales, ratios, powers
+def _all(text: str) -> list[tuple[str, float]]:
+    from factlint.extract.quantities import scan_quantities
+
+    return [(q.text, round(q.value, 6)) for q in scan_quantities(text, all_numbers=True)]
+
+
+def test_fraction_after_a_scale_is_a_fraction_of_the_scale():
+    assert _all("There are one million and a half possibilities") == [("one million and a half", 1_500_000)]
+    assert _all("They have two million and one half") == [("two million and one half", 2_500_000)]
+    assert _all("I counted six million and two thirds") == [("six million and two thirds", 6_666_666.666667)]
+    assert _all("one billion and a half million") == [("one billion and a half million", 1_000_500_000)]
+    assert _all("one billion and three quarters million") == [("one billion and three quarters million",
+                                                               1_000_750_000)]
+    # the fraction of a plain number is unchanged
+    assert _all("two and a half") == [("two and a half", 2.5)]
+
+
+def test_ratios_are_one_numeral_only_when_every_numeral_is_wanted():
+    assert _all("one over three") == [("one over three", 0.333333)]
+    assert _all("1 over one hundred and twenty one") == [("1 over one hundred and twenty one", 0.008264)]
+    assert _all("one out of three") == [("one out of three", 0.333333)]
+    assert _all("The answer is negative one over 20") == [("negative one over 20", -0.05)]
+    from factlint.extract.quantities import scan_quantities
+
+    # a claim scan keeps "over" as a qualifier
+    assert [q.text for q in scan_quantities("Exports rose to 5 mln dlrs, over 3 mln a year earlier.")] == [
+        "5 mln dlrs", "over 3 mln"]
+
+
+def test_dozens_hundreds_powers_and_pronoun_one():
+    assert _all(" half a dozen eggs") == [("half a dozen", 6)]
+    assert _all("He sold 3 dozens and five dozs") == [("3 dozens", 36), ("five dozs", 60)]
+    assert _all("about 322 hundred ") == [("about 322 hundred", 32_200)]
+    assert _all("1.3x10^6 and 2.5^-1") == [("1.3x10^6", 1_300_000), ("2.5^-1", 0.4)]
+    assert _all("Which one do you prefer? That one.") == []
+    assert _all("one of the largest") == [("one", 1)]
