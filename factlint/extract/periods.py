@@ -40,6 +40,9 @@ _ORD = r"first|second|third|fourth|1st|2nd|3rd|4th"
 _YEAR_TAIL = r"(?:\s+of)?(?:\s+(?:(?:fiscal\s+)?(?P<{p}_y>{Y})|(?P<{p}_rel>this|last|next|the)\s+year))?"
 
 _PATTERN = "|".join([
+    # "last week", "the previous week", "a week earlier": the calendar week before publication
+    r"(?P<lastwk>last\s+week|(?:the\s+)?(?:previous|prior|preceding)\s+week|(?:a|one)\s+week\s+(?:earlier|ago|before)"
+    r"|the\s+week\s+before)",
     # comparison with the year before ("from 1.94 billion a year earlier", "year-ago")
     r"(?P<prior>(?:the\s+)?same\s+(?:period|quarter|month|time)\s+(?:of\s+|a\s+)?(?:last|the\s+previous|the\s+prior)\s+year"
     r"|(?:a|one)\s+year\s+(?:earlier|ago|before)|year[-\s](?:ago|earlier)|(?:the\s+)?(?:prior|previous)[-\s]year(?:\s+period)?"
@@ -49,6 +52,11 @@ _PATTERN = "|".join([
     + _YEAR_TAIL.format(p="cum", Y=_YEAR) + r")",
     r"(?P<week>(?:the\s+)?(?P<week_n>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<week_m>" + _MONTH + r")"
     r"(?:,?\s+(?P<week_y>" + _YEAR + r"))?)",
+    # "the week ended February 22": the seven days to that date
+    r"(?P<wkend>(?:the\s+)?week\s+(?:ended|ending|to)\s+(?:(?P<wkend_m>" + _MONTH + r")\s+(?P<wkend_d>[0-3]?\d)"
+    r"|(?P<wkend_d2>[0-3]?\d)\s+(?P<wkend_m2>" + _MONTH + r"))(?:st|nd|rd|th)?(?:,?\s+(?P<wkend_y>" + _YEAR + r"))?)",
+    # "Tuesday's auction": the latest such day by the publication date
+    r"(?P<wday>(?-i:(?P<wday_d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:'s|’s))",
     r"(?P<mths>\b(?P<mths_n>three|six|nine|twelve|3|6|9|12)\s+mths\b)",
     r"(?P<ended>(?:the\s+)?(?P<ended_u>year|twelve\s+months|12\s+months|quarter|three\s+months|3\s+months|six\s+months"
     r"|6\s+months|half(?:[-\s]year)?|nine\s+months|9\s+months)\s+(?:ended|ending|to|through)\s+(?P<ended_m>" + _MONTH + r")"
@@ -82,6 +90,7 @@ _PATTERN = "|".join([
 ])
 PERIOD_RE = re.compile(r"(?<![\w.-])(?:" + _PATTERN + r")(?![\w])", re.IGNORECASE)
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Words before a year that make it something other than the period of a figure.
 _NOT_A_PERIOD_BEFORE = frozenset({"since", "until", "before", "after", "from"})
 
@@ -182,11 +191,30 @@ def prior_period(base: Period) -> Period:
                                   resolved=True, implied=base.implied)
 
 
-def earlier_period(base: Period) -> Period:
-    """A "from X" figure with no period of its own: some time before ``base``, unknown."""
-    label = base.label() if base.resolved else (base.text or "?")
-    return _period(start=None, end=None, text=f"before {label}", point=True,
-                                  resolved=False, implied=False)
+def earlier_period(base: Period) -> Optional[Period]:
+    """A "from X" figure with no period of its own ("rose to 5.2 pct in February from 5.0 pct").
+
+    Stated against a calendar year, month or week, it is the one before ("1985", "January",
+    the week before); against a quarter, half or year-to-date span, the same span a year
+    earlier (how results are reported); against a point, an implied or an unresolved
+    period, nothing can be said: no period (compared only within its own document)."""
+    start, end = base.start, base.end
+    if not base.resolved or base.implied or base.point or start is None or end is None:
+        return None
+    days = (end - start).days + 1
+    if days == 7:
+        return _span("the week before", start - dt.timedelta(days=7), start - dt.timedelta(days=1))
+    if start.day != 1 or end != _last_day(end.year, end.month):
+        return None
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if months == 12 and start.month == 1:
+        return _span(str(start.year - 1), dt.date(start.year - 1, 1, 1), dt.date(start.year - 1, 12, 31))
+    if months == 1:
+        first = dt.date(start.year - 1, 12, 1) if start.month == 1 else dt.date(start.year, start.month - 1, 1)
+        return _span("the month before", first, start - dt.timedelta(days=1))
+    if months in (3, 6, 9, 12):
+        return prior_period(base)
+    return None
 
 
 class _Groups:
@@ -256,6 +284,25 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
         if n is None:
             return out(_span(text, last - dt.timedelta(days=6), last))
         return out(_span(text, dt.date(year, month, 1 + 7 * n), dt.date(year, month, min(7 + 7 * n, last.day))))
+    if kind == "wkend":
+        month = _month_of(g["wkend_m"] or g["wkend_m2"])
+        day = int(g["wkend_d"] or g["wkend_d2"])
+        year = int(g["wkend_y"]) if g["wkend_y"] else _recent_year(month, doc_date)
+        if year is None or not 1 <= day <= _last_day(year, month).day:
+            return out(_unresolved(text))
+        last = dt.date(year, month, day)
+        return out(_span(text, last - dt.timedelta(days=6), last))
+    if kind == "lastwk":
+        if doc_date is None:
+            return out(_unresolved(text))
+        monday = doc_date - dt.timedelta(days=doc_date.weekday() + 7)
+        return out(_span(text, monday, monday + dt.timedelta(days=6)))
+    if kind == "wday":
+        if doc_date is None:
+            return out(_unresolved(text, point=True))
+        wanted = _WEEKDAYS.index(g["wday_d"])
+        day = doc_date - dt.timedelta(days=(doc_date.weekday() - wanted) % 7)
+        return out(_span(g["wday_d"], day, day, point=True))
     if kind == "mq":
         month = _month_of(g["mq_m"])
         explicit = g["mq_y"] or g["mq_y1"]
@@ -440,7 +487,8 @@ _TRIGGERS = frozenset(
     [str(y) for y in range(1950, 2100)]
     + [f"{y}s" for y in range(1950, 2100, 10)]
     + "year years month months mths mos quarter quarters qtr half h1 h2 1h 2h q1 q2 q3 q4 currently now present "
-      "presently moment date far ago earlier prior previous yearend week".split()
+      "presently moment date far ago earlier prior previous yearend week monday tuesday wednesday thursday friday "
+      "saturday sunday".split()
     + "january february march april may june july august september october november december jan feb mar apr "
       "jun jul aug sep sept oct nov dec".split())
 _SEPARATORS = str.maketrans({c: " " for c in ",.;:!?()[]{}\"'“”‘’-–—/<>"})
@@ -451,7 +499,7 @@ _STARTERS = frozenset(
     "fiscal calendar since before after from between last this next past current currently so now presently a one "
     "same prior previous year yearend end h1 h2 q1 q2 q3 q4 three six nine twelve mths moment date final "
     "january february march april may june july august september october november december jan feb mar apr jun "
-    "jul aug sep sept oct nov dec".split())
+    "jul aug sep sept oct nov dec week monday tuesday wednesday thursday friday saturday sunday".split())
 _LOOK_BACK = 36
 
 

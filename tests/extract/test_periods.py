@@ -111,10 +111,42 @@ def test_vs_figure_without_period_is_the_prior_of_the_default():
     assert (p[1].start, p[1].end, p[1].text) == (D(1985, 10, 1), D(1985, 12, 31), "prior")
 
 
-def test_a_from_figure_without_any_period_is_unresolved_not_the_same_time():
+def test_a_from_figure_against_an_undated_figure_has_no_period():
     text = "the share rose to 5 pct from 4 pct"
     slots = _slots(text, "5 pct", "4 pct", compared=("4 pct",))
     default = implied_period(D(2022, 2, 1))
     p = assign_periods(slots, [], default, len(text))
     assert p[0] is default
-    assert not p[1].resolved and p[1].text.startswith("before ")
+    assert p[1] is None
+
+
+@pytest.mark.parametrize("text,first,start,end", [
+    ("unemployment fell to 6.7 pct in February from 7.0 pct", "6.7 pct", D(1987, 1, 1), D(1987, 1, 31)),
+    ("output rose to 1.2 mln tonnes in 1986 from 1.1 mln", "1.2 mln tonnes", D(1985, 1, 1), D(1985, 12, 31)),
+    ("M-1 rose to 740.2 billion dlrs in the week ended March 2 from 738.1 billion", "740.2 billion dlrs",
+     D(1987, 2, 17), D(1987, 2, 23)),
+    ("net profit rose to 5.1 mln dlrs in the first quarter from 3.2 mln", "5.1 mln dlrs", D(1986, 1, 1),
+     D(1986, 3, 31)),
+])
+def test_a_from_figure_takes_the_period_before_its_partners(text, first, start, end):
+    second = text.rsplit("from ", 1)[1]
+    slots = _slots(text, first, second, compared=(second,))
+    p = assign_periods(slots, find_periods(text, 0, len(text), D(1987, 3, 12)), implied_period(D(1987, 3, 12)), len(text))
+    assert (p[1].start, p[1].end) == (start, end)
+    assert p[1].resolved and p[1].end < p[0].start
+
+
+def test_weeks_and_days_are_periods_of_their_own():
+    doc_date = D(1987, 3, 12)          # a Thursday
+    a = _one("in the week ended February 22", doc_date).period
+    b = _one("in the week ended March 1", doc_date).period
+    assert (a.start, a.end) == (D(1987, 2, 16), D(1987, 2, 22)) and not a.point
+    assert (b.start, b.end) == (D(1987, 2, 23), D(1987, 3, 1))
+    tue = _one("bills sold at Tuesday's auction averaged 5.53 pct", doc_date).period
+    assert (tue.start, tue.end, tue.text) == (D(1987, 3, 10), D(1987, 3, 10), "Tuesday")
+    assert _one("at Thursday's auction", doc_date).period.start == doc_date
+    last = _one("up from 5.47 pct last week", doc_date).period
+    assert (last.start, last.end) == (D(1987, 3, 2), D(1987, 3, 8))
+    # "the previous week" is no year-ago marker, and a plain weekday names no period
+    assert _one("from the previous week", doc_date).kind == "explicit"
+    assert find_periods("the Fed said on Tuesday", 0, 23, doc_date) == []
