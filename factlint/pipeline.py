@@ -71,11 +71,20 @@ def extract_claims(doc: Document):
     return extract(doc)
 
 
+# Problems the author of a file must fix (its metadata or a suppression was lost) are
+# warnings, shown on stderr; how a file was decoded or skipped is info, counted only.
+AUTHOR_PROBLEMS = ("front matter", "factlint-", "directive")
+
+
+def notice_level(message: str) -> str:
+    return "warning" if any(marker in message for marker in AUTHOR_PROBLEMS) else "info"
+
+
 def process_document(doc: Document) -> FileResult:
     meta = DocumentMeta(path=doc.path, date=doc.date, outlet=doc.outlet, title=doc.title, format=doc.format)
     digest = hashlib.sha256(doc.raw.encode("utf-8", "surrogatepass")).hexdigest()
     directives = parse_directives(doc)  # first: a malformed directive adds to doc.notices
-    notices = [IngestNotice(path=doc.path, level="info", message=m) for m in doc.notices]
+    notices = [IngestNotice(path=doc.path, level=notice_level(m), message=m) for m in doc.notices]
     return FileResult(meta=meta, content_hash=digest, claims=extract_claims(doc),
                       directives=directives, notices=notices)
 

@@ -259,3 +259,12 @@ def test_json_report_is_byte_identical_with_any_jobs_and_from_the_index(in_tmp: 
         outputs.append(report.read_bytes())
     assert b'"findings"' in outputs[0]
     assert all(o == outputs[0] for o in outputs[1:])
+
+
+def test_an_authors_problem_is_a_warning_and_decoding_is_info(tmp_path):
+    from factlint.pipeline import collect
+
+    (tmp_path / "bad-header.md").write_text("---\ntitle: [unclosed\n---\nSales rose 5 pct, the firm said.\n")
+    (tmp_path / "latin.txt").write_bytes("Caf\xe9 sales rose 5 pct, the firm said.\n".encode("latin-1"))
+    notices = {n.path.rsplit("/", 1)[-1]: n.level for n in collect([tmp_path], use_cache=False, quiet=True).notices}
+    assert notices == {"bad-header.md": "warning", "latin.txt": "info"}

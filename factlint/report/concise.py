@@ -23,7 +23,8 @@ def human_summary(result: CheckResult) -> str:
     if result.summary.claims:
         scope.append(plural(result.summary.claims, "claim"))
     where = f" in {', '.join(scope)}" if scope else ""
-    notices = f"; {plural(len(result.notices), 'file notice')}" if result.notices else ""
+    notices = (f"; {plural(len(result.notices), 'file notice')} (listed by --format json)"
+               if result.notices else "")
     if not findings:
         return f"No findings{where}{notices}."
     counts = severity_counts(findings)

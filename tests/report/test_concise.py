@@ -15,7 +15,7 @@ def test_one_ruff_like_line_per_finding_sorted_by_location(result):
 
 def test_summary_counts_each_severity_and_ends_with_a_hint(result):
     out = render(result, "concise")
-    assert "Found 5 findings (1 error, 2 warnings, 2 info) in 3 files, 14 claims; 1 file notice." in out
+    assert "Found 5 findings (1 error, 2 warnings, 2 info) in 3 files, 14 claims; 1 file notice (listed by --format json)." in out
     assert out.rstrip().endswith("`factlint rule ID` explains a rule.")
 
 

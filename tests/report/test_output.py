@@ -36,7 +36,7 @@ def test_output_file_gets_the_format_and_the_terminal_the_summary(result, tmp_pa
     assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
     assert target.read_text(encoding="utf-8") == render(result, "sarif")
     assert terminal.getvalue() == (f"Found 5 findings (1 error, 2 warnings, 2 info) in 3 files, 14 claims; "
-                                   f"1 file notice. Report (sarif) written to {target}.\n")
+                                   f"1 file notice (listed by --format json). Report (sarif) written to {target}.\n")
     assert [p.name for p in tmp_path.iterdir()] == ["factlint.sarif"]  # no temporary file left
 
 
