@@ -177,7 +177,9 @@ def position_of(positions: dict[tuple, Position], loc: Iterable[Any]) -> Positio
 def validation_error(exc: ValidationError, where: str, positions: dict[tuple, Position],
                      prefix: tuple = ()) -> ConfigError:
     """Turn the first pydantic error into a ConfigError pointing at its key."""
-    err = exc.errors()[0]
+    errors = exc.errors()
+    # A misspelt key also makes the right one "missing": name the misspelling first.
+    err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = prefix + tuple(err["loc"])
     pos = position_of(positions, loc) or (None, None)
     dotted = ".".join(str(p) for p in loc) or "(top level)"
@@ -189,7 +191,7 @@ def validation_error(exc: ValidationError, where: str, positions: dict[tuple, Po
         message = f"{dotted}: {err['msg']}"
         if "input" in err and not isinstance(err["input"], (dict, list)):
             message += f" (got {err['input']!r})"
-    extra = len(exc.errors()) - 1
+    extra = len(errors) - 1
     if extra:
         message += f" (and {extra} more problem{'s' if extra > 1 else ''})"
     return ConfigError(where, pos[0], pos[1], message)

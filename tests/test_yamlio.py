@@ -30,3 +30,20 @@ def test_plain_data_with_dates_and_merge_keys_loads():
     data, positions = parse_yaml("base: &b {unit: count}\nfact:\n  <<: *b\n  period: 2021-12-31\n", "x.yaml")
     assert data["fact"]["unit"] == "count"
     assert positions[("fact", "period")] == (4, 3)
+
+
+def test_a_misspelt_key_is_named_before_the_key_it_makes_missing():
+    from pydantic import BaseModel, ConfigDict
+
+    from factlint.yamlio import model_from_data
+
+    class Fact(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        entity: str
+        source: str
+
+    data, positions = parse_yaml("entity: Shenzhen\nsorce: bureau\n", "facts.yaml")
+    with pytest.raises(ConfigError) as err:
+        model_from_data(data, positions, Fact, "facts.yaml")
+    assert (err.value.line, err.value.column) == (2, 1)
+    assert "unknown key 'sorce'" in err.value.message
