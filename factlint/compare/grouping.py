@@ -56,6 +56,7 @@ class Item:
     ambiguous: bool = False     # its document states other values for the same subject
     specific: bool = True       # its metric says enough to match other documents' (see Matcher.is_specific)
     period_label: Optional[str] = None
+    visits: tuple = ()          # other period buckets it is compared in (see periods.visitor_buckets)
 
     @property
     def comparable(self) -> bool:
@@ -109,7 +110,8 @@ def build_items(files: Sequence[FileResult], matcher: Matcher) -> list[Item]:
                 spec = specific[metric] = matcher.is_specific(metric)
             period = claim.period
             items.append(Item(claim, len(items), ent, metric, published, bucket(period, claim.path),
-                              specific=spec, period_label=period.label() if period is not None else None))
+                              specific=spec, period_label=period.label() if period is not None else None,
+                              visits=visitor_buckets(period) if period is not None and period.implied else ()))
     mark_ambiguous(items)
     return items
 
@@ -164,12 +166,15 @@ def _candidate_pairs(metrics: list[str], matcher: Matcher, cutoff: float) -> Ite
 def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hashable]], matcher: Matcher,
                threshold: float, policy: PeriodPolicy = DEFAULT_POLICY,
                accept: Optional[Callable[[Item, Item], bool]] = None,
-               max_values: int = NO_LIMIT) -> list[Pair]:
+               max_values: int = NO_LIMIT,
+               worth: Optional[Callable[[Sequence[Item]], bool]] = None) -> list[Pair]:
     """Pairs of claims in different documents, in the same block, whose metrics match
     (mutual best match per document pair) and whose periods refer to the same time.
 
     ``block_key`` returns the exact part of the key (without the period bucket,
-    which is added here) or None to leave a claim out.
+    which is added here) or None to leave a claim out. ``worth``, given the claims
+    of two matching metrics of a block (or one), says whether they can hold a pair
+    the caller wants (a unit check needs two units); others are not paired at all.
     """
     members: dict[tuple, list[Item]] = defaultdict(list)
     visitors: dict[tuple, list[Item]] = defaultdict(list)
@@ -180,13 +185,13 @@ def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hasha
         if key is None:
             continue
         members[(key, it.bucket)].append(it)
-        for vb in visitor_buckets(it.claim.period, policy):
+        for vb in (it.visits if policy == DEFAULT_POLICY else visitor_buckets(it.claim.period, policy)):
             visitors[(key, vb)].append(it)
 
     candidates: dict[tuple[int, int], Pair] = {}
     for block, block_members in members.items():
         block_visitors = visitors.get(block, ())
-        if len({it.claim.path for it in block_members}) + len(block_visitors) < 2:
+        if not block_visitors and not _several_documents(block_members):
             continue  # one document alone: nothing to compare across documents
         by_metric: dict[str, list[tuple[Item, bool]]] = defaultdict(list)
         for it in block_members:
@@ -196,6 +201,8 @@ def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hasha
         metrics = sorted(by_metric)
         for i, j, score in _similar_metrics(metrics, matcher, threshold):
             left, right = by_metric[metrics[i]], by_metric[metrics[j]]
+            if worth is not None and not worth([it for it, _ in (left if i == j else left + right)]):
+                continue
             for x, (ia, a_visits) in enumerate(left):
                 for ib, b_visits in (right[x + 1:] if i == j else right):
                     if (a_visits and b_visits) or ia.claim.path == ib.claim.path:
@@ -223,6 +230,11 @@ def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hasha
         pairs = _drop_crowded_subjects(pairs, max_values)
     pairs.sort(key=lambda p: (p.a.index, p.b.index))
     return pairs
+
+
+def _several_documents(block: Sequence[Item]) -> bool:
+    path = block[0].claim.path
+    return any(it.claim.path != path for it in block)
 
 
 def _drop_crowded_subjects(pairs: list[Pair], max_values: int) -> list[Pair]:

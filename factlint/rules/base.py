@@ -63,14 +63,16 @@ class Context:
         self.published: dict[str, Optional[dt.date]] = {f.meta.path: f.meta.date for f in self.files}
         self.by_id: dict[str, Item] = {it.claim.id: it for it in self.items}
 
-    def pairs(self, name: str, block_key, threshold: float, max_values: int = 0) -> list[Pair]:
+    def pairs(self, name: str, block_key, threshold: float, max_values: int = 0, worth=None) -> list[Pair]:
         """Pairs of claims about the same thing (see factlint.compare.grouping), computed once per key.
 
-        ``max_values`` > 0 leaves out subjects with more different values than that across the corpus."""
+        ``max_values`` > 0 leaves out subjects with more different values than that across the corpus;
+        ``worth`` skips blocks that cannot hold a pair the caller wants (the name must then say so)."""
         key = (name, threshold, max_values)
         found = self._pairs.get(key)
         if found is None:
-            found = find_pairs(self.items, block_key, self.matcher, threshold, self.policy, max_values=max_values)
+            found = find_pairs(self.items, block_key, self.matcher, threshold, self.policy, max_values=max_values,
+                               worth=worth)
             self._pairs[key] = found
         return found
 

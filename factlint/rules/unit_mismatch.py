@@ -57,6 +57,18 @@ def mismatch(a: Claim, b: Claim, opts: UnitMismatchOptions) -> bool:
     return False
 
 
+def _two_units(block) -> bool:
+    """Only a block stating its subjects in two units other than plain counts can hold a mismatch."""
+    seen = set()
+    for it in block:
+        dim = dimension_class(it.claim)
+        if dim != "count":
+            seen.add(dim)
+            if len(seen) > 1:
+                return True
+    return False
+
+
 def unit_label(it: Item) -> str:
     c = it.claim
     label = {"pp": "percentage points", "percent": "percent"}.get(c.unit, c.unit)
@@ -66,7 +78,7 @@ def unit_label(it: Item) -> str:
 def check(rule: Rule, ctx: Context) -> list[Finding]:
     opts: UnitMismatchOptions = rule.options
     findings: list[Finding] = []
-    for pair in ctx.pairs("subject", subject_key, opts.similarity, opts.max_values):
+    for pair in ctx.pairs("subject:units", subject_key, opts.similarity, opts.max_values, _two_units):
         a, b = pair.a, pair.b
         if not mismatch(a.claim, b.claim, opts):
             continue
