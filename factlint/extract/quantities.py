@@ -251,6 +251,7 @@ def scan_quantities(text: str, tables: Optional[UnitTables] = None, *,
 
 _LOWER = frozenset({"over", "at_least"})
 _UPPER = frozenset({"under", "up_to"})
+_BOUNDS = _LOWER | _UPPER
 _JOIN_RE = re.compile(r"^[^\S\n]*(?:,[^\S\n]*)?(?:and|but|,)?[^\S\n]*$")
 
 
@@ -262,7 +263,7 @@ def _merge_bounds(sc: _Scan) -> None:
     i = 0
     while i < len(qs):
         a = qs[i]
-        if i + 1 < len(qs):
+        if i + 1 < len(qs) and a.qualifier in _BOUNDS and qs[i + 1].qualifier in _BOUNDS:
             b = qs[i + 1]
             pair = {a.qualifier, b.qualifier}
             if a.unit == b.unit and len(pair & _LOWER) == 1 and len(pair & _UPPER) == 1 \
@@ -483,16 +484,23 @@ def _core(sc: _Scan, tok: NumberToken, tail: bool = False) -> Optional[_Core]:
     scale = 1.0
     has_scale = False
     if nxt and (nxt in " \u00a0\t\n"):
+        # the next word decides which tables can match (each regex costs more than a lookup)
         nw = low[e:e + 24].split(None, 1)
-        look = bool(nw) and (nw[0].rstrip(_TRAIL) in sc.tables.after_first_words
-                             or nw[0].split("-")[0] in sc.tables.after_first_words)
+        maybe_scale = maybe_unit = False
+        if nw:
+            tables = sc.tables
+            w1, w2 = nw[0].rstrip(_TRAIL), nw[0].split("-")[0]
+            if w1 in tables.after_first_words or w2 in tables.after_first_words:
+                maybe_scale = w1 in tables.scale_first_words or w2 in tables.scale_first_words
+                maybe_unit = w1 in tables.unit_first_words or w2 in tables.unit_first_words
     else:
-        look = bool(nxt) and not nxt.isdigit() and nxt not in ",.;:)"
-    if look and (not tok.fraction or tok.words):
+        maybe_scale = maybe_unit = bool(nxt) and not nxt.isdigit() and nxt not in ",.;:)"
+    if maybe_scale and (not tok.fraction or tok.words):
         sm = _scale_after(sc, end, currency is not None)
         if sm is not None:
             scale, end = sm
             has_scale = True
+            maybe_unit = True        # the unit would follow the scale: look there
             sm2 = _scale_after(sc, end, True)
             if sm2 is not None and sm2[0] > 1:
                 scale *= sm2[0]
@@ -500,7 +508,7 @@ def _core(sc: _Scan, tok: NumberToken, tail: bool = False) -> Optional[_Core]:
     unit = currency
     um = None
     if unit is None:
-        um = _unit_after(sc, end) if look else None
+        um = _unit_after(sc, end) if maybe_unit else None
         if um is None and has_scale is False and end < n and text[end] == "-" and not tok.words:
             um = _unit_after(sc, end + 1, attached=True)
             if um is not None and um[0].dimension not in ("currency", "percent"):
@@ -513,7 +521,7 @@ def _core(sc: _Scan, tok: NumberToken, tail: bool = False) -> Optional[_Core]:
             unit, end = um
     else:
         # "US$5 dollars": a repeated unit after the number is part of the quantity
-        um = _unit_after(sc, end) if look else None
+        um = _unit_after(sc, end) if maybe_unit else None
         if um is not None and um[0].unit == unit.unit and um[0].factor == unit.factor:
             end = um[1]
     if strict and end == e and e < n:

@@ -155,6 +155,8 @@ class UnitTables:
     after_first_words: frozenset = frozenset()     # first words of scale, unit and postfix names
     before_last_words: frozenset = frozenset()     # last words of currency signs/codes written before
     qualifier_last_words: frozenset = frozenset()  # last words of qualifier phrases
+    scale_first_words: frozenset = frozenset()     # first words of scale names
+    unit_first_words: frozenset = frozenset()      # first words of unit and currency names after
 
     def delta(self, qualifier: str) -> float:
         return self.deltas.get(qualifier, DEFAULT_DELTA)
@@ -230,6 +232,8 @@ def compile_tables(files: Iterable[UnitTableFile]) -> UnitTables:
                    + list(q_after)}
     return UnitTables(
         after_first_words=frozenset(after_first),
+        scale_first_words=frozenset(first_word(n) for n in list(scales_ci) + list(scales_cs)),
+        unit_first_words=frozenset(first_word(n) for n in list(units_ci) + list(units_cs)),
         before_last_words=frozenset(last_word(n) for n in before),
         qualifier_last_words=frozenset(last_word(n) for n in q_before),
         scales_ci=scales_ci, scales_cs=scales_cs, units_ci=units_ci, units_cs=units_cs,
