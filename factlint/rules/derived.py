@@ -102,18 +102,22 @@ def implied_base(count: Claim, rate: Claim) -> tuple[float, Interval]:
 def check(rule: Rule, ctx: Context) -> list[Finding]:
     opts: DerivedOptions = rule.options
     findings: list[Finding] = []
+    rates = [it.claim for it in ctx.items
+             if it.claim.rate_base and it.claim.value and it.claim.value > 0 and it.claim.sentence]
+    if not rates:
+        return findings
+    with_rates = {c.path for c in rates}
     by_sentence: dict[tuple, list[Claim]] = {}
     by_path: dict[str, list[Claim]] = {}
     for it in ctx.items:
         c = it.claim
+        if c.path not in with_rates:
+            continue
         if c.sentence:
             by_sentence.setdefault((c.path, c.sentence), []).append(c)
         by_path.setdefault(c.path, []).append(c)
     population_claims = _population_claims(ctx, opts)
-    for it in ctx.items:
-        rate = it.claim
-        if not rate.rate_base or not rate.value or rate.value <= 0 or not rate.sentence:
-            continue
+    for rate in rates:
         count = _count_for(rate, [c for c in by_sentence.get((rate.path, rate.sentence), []) if c is not rate])
         if count is None and opts.reach:
             count = _count_for(rate, _earlier_counts(rate, by_path[rate.path], opts.reach), strict=True)
