@@ -82,7 +82,7 @@ class _Sent:
     end: int
     periods: list[PeriodMatch]
     attribution: Optional[attr.Attribution]
-    mentions: list[Mention]
+    mentions: Optional[list[Mention]]      # None until first asked for
     items: list[int] = field(default_factory=list)   # indexes into the quantity list
     default: Optional[Period] = None
     sources: list = field(default_factory=list)      # (Attribution, resolved source) in order
@@ -342,7 +342,7 @@ class _DocExtractor:
 
     def _is_results_line(self, p: int) -> bool:
         a, b = self.paras[p]
-        return b - a < 160 and " vs " in self.text[a:b] and bool(_RESULTS_LABEL.match(self.text, a, b))
+        return b - a < 160 and self.text.find(" vs ", a, b) != -1 and bool(_RESULTS_LABEL.match(self.text, a, b))
 
     def _title_period(self) -> Optional[Period]:
         for pm in self.title_periods:
@@ -386,7 +386,7 @@ class _DocExtractor:
         starts = [s for s, _ in spans]
         sents: list[_Sent] = []
         for (s, e), found in zip(spans, per_sent):
-            sent = _Sent(s, e, find_periods(text, s, e, self.date, self.words(s, e)), None, [])
+            sent = _Sent(s, e, find_periods(text, s, e, self.date, self.words(s, e)), None, None)
             sent.sources = [(a, source_of[id(a)]) for a in found if a.kind != "speaker"]
             sents.append(sent)
         for i in items:
@@ -423,7 +423,7 @@ class _DocExtractor:
             self._sentence(sent, quantities, claims, fallback, context, section is not None)
 
     def _mentions(self, sent: _Sent) -> list[Mention]:
-        if sent.mentions is None or not sent.mentions:
+        if sent.mentions is None:
             sent.mentions = find_mentions(self.text, sent.start, sent.end, self.tables)
         return sent.mentions
 
