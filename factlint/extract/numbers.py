@@ -170,6 +170,7 @@ def _parse_one(toks, i: int, article: bool):
     seen_any = False
     pending_and = False
     before_and = None      # (total, scale) when "and" follows a scale word: "six million and two thirds"
+    and_value = None       # the value before the last "and": "one hundred and three quarters"
     while j < n:
         w = toks[j][0]
         if w == "and" or w in ("a", "an"):
@@ -177,6 +178,8 @@ def _parse_one(toks, i: int, article: bool):
                 break
             if w == "and" and last == "scale" and group == 0:
                 before_and = (total, last_scale)
+            if w == "and":
+                and_value = total + group
             pending_and = True
             j += 1
             continue
@@ -240,12 +243,15 @@ def _parse_one(toks, i: int, article: bool):
                 return NumberToken(start, end, base + group / den * unit, 0.0, words=True,
                                    scaled=True, fraction=True), j
             if seen_any and not pending_and and not used_scale:
-                # numerator: "two thirds", "twenty-three fifths"
-                value = value / den
+                # numerator: "two thirds", "twenty-three fifths"; after "and" only what
+                # follows it: "one hundred and three quarters" is 100.75
+                numerator = value - and_value if and_value else value
+                value = and_value + numerator / den if and_value and 0 < numerator < den else value / den
                 end = toks[j][2]
                 j += 1
                 return _finish_fraction(toks, i, j, start, end, value)
-            bare_ok = article or w in ("half", "halves")
+            # "half", and any fraction before a scale: "quarter million"
+            bare_ok = article or w in ("half", "halves") or (j + 1 < n and toks[j + 1][0] in SCALE_WORDS)
             if (pending_and and toks[j - 1][0] in ("a", "an")) or (not seen_any and bare_ok):
                 frac = 1.0 / den
                 base = value if seen_any else 0.0

@@ -118,3 +118,12 @@ def test_dozens_hundreds_powers_and_pronoun_one():
     assert _all("1.3x10^6 and 2.5^-1") == [("1.3x10^6", 1_300_000), ("2.5^-1", 0.4)]
     assert _all("Which one do you prefer? That one.") == []
     assert _all("one of the largest") == [("one", 1)]
+
+
+def test_a_fraction_after_and_belongs_to_the_words_after_the_and():
+    assert _all("one hundred and three quarters") == [("one hundred and three quarters", 100.75)]
+    assert _all("twenty and three fifths") == [("twenty and three fifths", 20.6)]
+    assert _all("two hundred and fifty-four hundredths") == [("two hundred and fifty-four hundredths", 200.54)]
+    assert _all("twenty-three fifths") == [("twenty-three fifths", 4.6)]     # no "and": all of it
+    assert _all("a quarter million") == [("a quarter million", 250_000)]
+    assert _all("the third quarter profit") == []
