@@ -167,8 +167,7 @@ class _DocExtractor:
         self.tables = tables
         self.date = doc.date
         self.implied = implied_period(doc.date)
-        self.title = _title_case(doc.title)
-        self.title_periods = find_periods(self.title, 0, len(self.title), doc.date) if self.title else []
+        self._title_periods: Optional[list[PeriodMatch]] = None
         self.paras = paragraph_spans(self.text)
         self._attr_cache: dict[int, list[list[attr.Attribution]]] = {}
         self.last_metric: Optional[str] = None
@@ -200,7 +199,7 @@ class _DocExtractor:
         places = fm.get("places")
         if isinstance(places, list):
             extra += [str(p) for p in places[:2]]
-        found = doc_entities(self.title, lead, extra, self.tables)
+        found = doc_entities(_title_case(self.doc.title), lead, extra, self.tables)
         # A headline ticker names the story's company: it outranks a dateline country
         # and the fragments ("Corp", "Enterprises") the title words give on their own.
         company = self.company
@@ -345,7 +344,10 @@ class _DocExtractor:
         return b - a < 160 and self.text.find(" vs ", a, b) != -1 and bool(_RESULTS_LABEL.match(self.text, a, b))
 
     def _title_period(self) -> Optional[Period]:
-        for pm in self.title_periods:
+        if self._title_periods is None:
+            title = _title_case(self.doc.title)
+            self._title_periods = find_periods(title, 0, len(title), self.date) if title else []
+        for pm in self._title_periods:
             if pm.period is not None and pm.kind != "target":
                 return pm.period
         # "PAGURIAN CORP LTD YEAR NET": the fiscal year just reported

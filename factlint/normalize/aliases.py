@@ -69,6 +69,7 @@ _RATE_SUFFIX = re.compile(r"\s+per\s+((?:\d[\d,.]*\s+)?[A-Za-z-]+)\s*$", re.IGNO
 _SHARE_SPLIT = re.compile(r"(?:^|\s+)share\s+of\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     """A plural noun's singular; anything else unchanged. Idempotent."""
     if len(word) <= 3:
@@ -94,6 +95,7 @@ def _is_acronym(token: str) -> bool:
     return upper >= 2 or (any(ch.isdigit() for ch in token) and any(ch.isalpha() for ch in token))
 
 
+@lru_cache(maxsize=65536)
 def _display(token: str) -> str:
     token = singular(token)
     return token if _is_acronym(token) else token.lower()
@@ -109,6 +111,7 @@ def _key_words(text: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65536)
 def metric_key(text: str) -> str:
     """Order-insensitive key of a metric wording: lower case, singular, small words dropped."""
     return " ".join(sorted(_key_words(text)))
