@@ -151,6 +151,16 @@ def _run_start(text: str, caps: list[tuple[int, int]], k: int) -> int:
     return first
 
 
+def _across_and(text: str, caps: list[tuple[int, int]], first: int, k: int) -> int:
+    """"Wells Fargo and Co", "Public Service Electric and Gas Co": a short run closing a
+    company name after "and" belongs to the words before it."""
+    if k - first <= 1 and 0 < first <= k and text[caps[first - 1][1]:caps[first][0]] == " and ":
+        before = _run_start(text, caps, first - 1)
+        if text[caps[before][0]:caps[before][1]] not in _LEADING_NOISE:
+            return before
+    return first
+
+
 _DEMONYM_ENDS = ("an", "ese", "ish", "ian")
 # "Chinese Premier Li", "the U.S. Government": still the country speaking
 _OFFICE_WORDS = frozenset("Premier President Prime Minister Ministry Foreign Finance Trade Ambassador Embassy "
@@ -216,6 +226,9 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
             first = _run_start(text, caps, k)
             if first == k and text[a:b - 2] in _NOT_NAMES:
                 continue
+            joined = _across_and(text, caps, first, k)
+            if not any(m.start <= caps[joined][0] < m.end for m in found):
+                first = joined
             raw = text[caps[first][0]:b - 2]
             name = canonical_entity(raw, tables)
             if name:
@@ -227,6 +240,9 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
             if nxt.startswith((" Ltd", " Inc", " Corp", " Plc")):
                 continue                # "Co Ltd": let the last suffix close the name
             first = _run_start(text, caps, k)
+            joined = _across_and(text, caps, first, k)
+            if not any(m.start <= caps[joined][0] < m.end for m in found):
+                first = joined
             while first < k and text[caps[first][0]:caps[first][1]].rstrip(".,") in _COMPANY_SUFFIX:
                 first += 1
             if first < k and not any(m.start <= caps[first][0] < m.end for m in found):
@@ -249,6 +265,7 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
                     first -= 1
                 if text[caps[first][0]:caps[first][1]] in _LEADING_NOISE:
                     first += 1
+                first = _across_and(text, caps, first, k)
                 if first <= k:
                     raw = text[caps[first][0]:caps[k][1]]
                     name = canonical_entity(raw, tables)
@@ -298,10 +315,11 @@ _HEADLINE_BREAKS = frozenset(
     "OFFER OFFERS RAISES CUTS - : ,".split())
 
 
-def title_company(title: Optional[str], tables: AliasTables) -> Optional[str]:
+def title_company(title: Optional[str], tables: AliasTables, lead: str = "") -> Optional[str]:
     """The company a newswire headline is about, from its ticker: "AMERICAN EXPRESS <AXP> 1ST QTR NET"
     -> "American Express", "<ROYAL GOLD AND SILVER CORP> 1ST QTR NET" -> "Royal Gold and Silver";
-    None when the headline carries no ticker."""
+    None when the headline carries no ticker. ``lead``: the story's opening words, which confirm
+    where the name starts."""
     if not title or "<" not in title:
         return None
     m = _TITLE_TICKER.search(title)
@@ -317,10 +335,25 @@ def title_company(title: Optional[str], tables: AliasTables) -> Optional[str]:
             if w.upper() in _HEADLINE_BREAKS or len(kept) == 6:
                 break
             kept.append(w)
-        name = " ".join(reversed(kept))
+        kept.reverse()
+        # "INVESTMENT FIRM BOOSTS AMERFORD <AMRF> STAKE": headline words the story's lead
+        # does not use are no part of the name
+        def in_lead(word: str) -> bool:
+            return re.search(r"(?<![\w-])" + re.escape(word[:1]) + r"(?i:" + re.escape(word[1:]) + r")(?![\w-])",
+                             lead) is not None
+
+        if lead and len(kept) > 1 and any(in_lead(w) for w in kept):
+            while not in_lead(kept[0]):
+                kept.pop(0)
+        name = " ".join(kept)
+    # the lead's spelling of the name ("3COM" -> "3Com")
+    if lead and name:
+        at = lead.lower().find(name.lower())
+        if at != -1 and (at == 0 or not lead[at - 1].isalnum()):
+            name = lead[at:at + len(name)]
     if name[:4].upper() == "THE ":
         name = name[4:]
-    if not name or not name[:1].isalpha():
+    if not name or not name[:1].isalnum():
         return None
     tidy = _TITLE_AND.sub(" & ", name) if " AND " in name.upper() else name
     found = canonical_entity(tidy, tables)

@@ -218,7 +218,8 @@ class _DocExtractor:
     @property
     def company(self) -> Optional[str]:
         if self._company is None:
-            self._company = title_company(self.doc.title, self.tables) or ""
+            lead = self.text[self.paras[0][0]:self.paras[0][1]][:400] if self.paras else ""
+            self._company = title_company(self.doc.title, self.tables, lead) or ""
         return self._company
 
     def sentences(self, p: int) -> list[tuple[int, int]]:

@@ -224,9 +224,13 @@ def canonical_entity(name: Optional[str], tables: Optional[AliasTables] = None) 
     return _canonical_entity_cached(name, id(tables), tables)
 
 
+# "Wells Fargo and Co", "W.R. Grace & Co.": the "and Co" is part of the legal form
+_AND_CO = re.compile(r"\s+(?:and|&)\s+(?:Co|Cos|Company)\b\.?(?:'s|’s)?$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def _canonical_entity_cached(name: str, _tables_id: int, tables: AliasTables) -> str:
-    tidy = _tidy_name(name)
+    tidy = _AND_CO.sub("", _tidy_name(name))
     if " and " in tidy:
         parts = [canonical_entity(p, tables) for p in tidy.split(" and ")]
         if all(parts):

@@ -91,3 +91,20 @@ def test_place_words_inside_other_names_are_no_mentions():
                                ("American Video Group Inc", "American Video", "company", False, None)]
     # the country itself still counts, also as the speaker's office
     assert [m[1] for m in _mentions("The U.S. economy grew and Chinese Premier Li spoke.")] == ["United States", "China"]
+
+
+def test_headline_name_confirmed_by_the_lead():
+    from factlint.extract.entities import title_company
+
+    lead = "Louart Corp, a Los Angeles investment firm, said it raised its stake in Amerford International Corp to 7.8 pct."
+    assert title_company("INVESTMENT FIRM BOOSTS AMERFORD <AMRF> STAKE", T, lead) == "Amerford"
+    assert title_company("3COM CORP <COMS> OFFERS SHARES", T, "3Com Corp said it is offering 1.2 mln shares.") == "3Com"
+    # a results table names nobody: the headline words stand
+    assert title_company("AMERICAN EXPRESS <AXP> 1ST QTR NET", T, "Shr 1.19 dlrs vs 1.46 dlrs") == "American Express"
+
+
+def test_company_names_with_and():
+    assert [m[1] for m in _mentions("It drew a credit line from Wells Fargo and Co <WFC>.")] == ["Wells Fargo"]
+    assert [m[1] for m in _mentions("Moody's rated Public Service Electric and Gas Co debt.")][-1] == \
+        "Public Service Electric and Gas"
+    assert [m[1] for m in _mentions("the ratings on W.R. Grace and Co's debt")] == ["W.R. Grace"]
