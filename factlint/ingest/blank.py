@@ -13,13 +13,6 @@ from typing import Iterable
 
 Span = tuple[int, int]
 
-_NOT_NEWLINE = re.compile(r"[^\n]+")
-
-
-def _spaces(match: re.Match) -> str:
-    return " " * (match.end() - match.start())
-
-
 def blank_spans(text: str, spans: Iterable[Span]) -> str:
     """``text`` with every span replaced by spaces, newlines kept."""
     ordered = sorted((max(0, s), min(len(text), e)) for s, e in spans if e > s)
@@ -32,7 +25,12 @@ def blank_spans(text: str, spans: Iterable[Span]) -> str:
             continue
         start = max(start, pos)
         parts.append(text[pos:start])
-        parts.append(_NOT_NEWLINE.sub(_spaces, text[start:end]))
+        chunk = text[start:end]
+        if "\n" in chunk:
+            # split/join run in C; a regex with a Python callback per line costs more
+            parts.append("\n".join(" " * len(line) for line in chunk.split("\n")))
+        else:
+            parts.append(" " * len(chunk))
         pos = end
     parts.append(text[pos:])
     return "".join(parts)

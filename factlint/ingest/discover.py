@@ -42,7 +42,15 @@ def display_path(path: PathLike) -> str:
     prefix = cwd if cwd.endswith(os.sep) else cwd + os.sep
     if absolute.startswith(prefix):
         return absolute[len(prefix):].replace(os.sep, "/")
+    if os.sep == "/" and _already_normal(given):
+        return given        # what Path(given).as_posix() returns, without building a Path
     return Path(given).as_posix()
+
+
+def _already_normal(given: str) -> bool:
+    """True when a POSIX path string has no empty or '.' parts and no trailing slash."""
+    return bool(given) and given != "." and "//" not in given and "/./" not in given \
+        and not given.startswith("./") and not given.endswith(("/", "/."))
 
 
 def _compile(exclude: Iterable[str]) -> Optional[pathspec.PathSpec]:
