@@ -175,7 +175,7 @@ def _inside_name(text: str, caps: list[tuple[int, int]], k: int, stop: int, end:
         return True
     # "the U.S. Army Engineer District", "American Video convertible debentures": the place
     # word opens another body's name
-    if stop + 2 < end and text[stop] == " " and text[stop + 1].isupper():
+    if stop + 2 < end and text[stop] in " \n" and text[stop + 1].isupper():
         a = caps[k][0]
         word = text[a:stop]
         if text[max(0, a - 4):a] in ("the ", "The ") or word.endswith(_DEMONYM_ENDS):

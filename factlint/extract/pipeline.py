@@ -179,6 +179,7 @@ class _DocExtractor:
         self._sent_cache: dict[int, list[tuple[int, int]]] = {}
         self._entities: Optional[DocEntities] = None
         self._company: Optional[str] = None
+        self._company_re: Optional[re.Pattern] = None
 
     # ---------------------------------------------------------------- document level
 
@@ -428,7 +429,27 @@ class _DocExtractor:
     def _mentions(self, sent: _Sent) -> list[Mention]:
         if sent.mentions is None:
             sent.mentions = find_mentions(self.text, sent.start, sent.end, self.tables)
+            if self.company:
+                self._company_mentions(sent)
         return sent.mentions
+
+    def _company_mentions(self, sent: _Sent) -> None:
+        """The headline company written out in the sentence ("9.9 pct of American Savings") is a
+        mention of it, whatever the gazetteer makes of its words."""
+        if self._company_re is None:
+            words = self.company.split()
+            self._company_re = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])",
+                                          re.IGNORECASE)
+        for m in self._company_re.finditer(self.text, sent.start, sent.end):
+            a, b = m.span()
+            poss = self.text.startswith(("'s", "’s"), b)
+            kept = [x for x in sent.mentions if x.end <= a or x.start >= b + (2 if poss else 0)]
+            if len(kept) != len(sent.mentions) and any(x.start < a or x.end > b + 2 for x in sent.mentions
+                                                       if x not in kept):
+                continue             # part of a longer name ("American Savings and Loan Association")
+            kept.append(Mention(a, b + (2 if poss else 0), self.company, "company", poss))
+            kept.sort(key=lambda x: x.start)
+            sent.mentions = kept
 
     @staticmethod
     def _earlier_source(idx: int, sents: list[_Sent]) -> Optional[str]:

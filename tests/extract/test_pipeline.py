@@ -279,3 +279,14 @@ def test_company_story_figures_stay_with_the_company():
     assert _claim(claims, "12 pct").entity == "Paralax"
     assert _claim(claims, "4.2 mln").entity == "Paralax"
     assert all(c.entity != "United States" for c in claims)
+
+
+def test_headline_company_written_in_a_sentence_is_its_mention():
+    text = ("Knoll International Holdings Inc said it offered to buy 500,000 new shares of American Savings.\n\n"
+            "Knoll already owns 796,413 shares or 9.9 pct of American\nSavings.\n")
+    doc = Document(path="k.md", raw=text, text=text, format="markdown", date=dt.date(1987, 3, 12),
+                   title="KNOLL TO BUY AMERICAN SAVINGS <AAA> SHARES", front_matter={"places": ["usa"]})
+    claims = extract_claims(doc)
+    assert _claim(claims, "9.9 pct").entity == "American Savings"
+    assert _claim(claims, "500,000").entity == "American Savings"
+    assert all(c.entity != "United States" for c in claims)
