@@ -102,9 +102,22 @@ def _media_spans(text: str) -> list[Span]:
     return spans
 
 
+# The wire's end-of-text control code left as the last line ("&#3;", or "3;" once the
+# entity was half decoded): Reuters stories end "Reuter\n&#3;". Never a figure.
+_END_CODE_RE = re.compile(r"[ \t]*(?:&#\d{1,2};|\d;)[ \t\r]*")
+
+
+def _end_code_span(text: str) -> list[Span]:
+    end = len(text.rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    if 0 < end - start <= 8 and _END_CODE_RE.fullmatch(text, start, end):
+        return [(start, end)]
+    return []
+
+
 def boilerplate_spans(text: str) -> list[Span]:
     """Spans of URLs, media file names and footer/banner lines, anywhere in the text."""
-    spans: list[Span] = []
+    spans: list[Span] = _end_code_span(text)
     if "://" in text or "www." in text or "WWW." in text:
         spans.extend(m.span() for m in URL_RE.finditer(text))
     if "@" in text:

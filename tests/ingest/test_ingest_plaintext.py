@@ -242,3 +242,17 @@ def test_meta_line_shapes():
     assert parse_meta_line("Shenzhen's 5G count hits 51,000") is None
     assert parse_meta_line("Home | News | Tech") is None
     assert parse_meta_line("Updated: sometime soon") is None
+
+
+def test_wire_end_of_text_code_after_the_sign_off_is_blanked():
+    from factlint.extract.quantities import scan_quantities
+
+    story = ("Avg shrs 6,669,488 vs 6,525,051\n Reuter\n3;\n")
+    doc = document_from_text(story, path="w.md", format="markdown")
+    assert [q.text for q in scan_quantities(doc.text)] == ["6,669,488", "6,525,051"]
+    assert len(doc.text) == len(story) and doc.text.endswith(" Reuter\n  \n")
+    entity = document_from_text("Net profit 5 mln dlrs.\nREUTER\n&#3;", path="w.txt")
+    assert [q.text for q in scan_quantities(entity.text)] == ["5 mln dlrs"]
+    # a figure that is the whole last line of prose stays
+    kept = document_from_text("The count was revised to\n3;\nofficials said so.\n", path="k.txt")
+    assert [q.text for q in scan_quantities(kept.text)] == ["3"]
