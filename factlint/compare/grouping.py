@@ -99,6 +99,7 @@ def build_items(files: Sequence[FileResult], matcher: Matcher) -> list[Item]:
     ordered = sorted(files, key=lambda f: f.meta.path)
     entity, metric_of = matcher.entity, matcher.metric
     specific: dict[Optional[str], bool] = {}
+    visits_by_end: dict[tuple, tuple] = {}
     for f in ordered:
         published = f.meta.date
         for claim in sorted(f.claims, key=lambda c: (c.offset, c.end_offset)):
@@ -109,9 +110,17 @@ def build_items(files: Sequence[FileResult], matcher: Matcher) -> list[Item]:
             if spec is None:
                 spec = specific[metric] = matcher.is_specific(metric)
             period = claim.period
+            visits = ()
+            if period is not None and period.implied:
+                # Half a newswire's claims are undated (implied by the publication date):
+                # their extra buckets depend only on that date.
+                key = (period.end, period.resolved, period.start is None)
+                visits = visits_by_end.get(key)
+                if visits is None:
+                    visits = visits_by_end[key] = visitor_buckets(period)
             items.append(Item(claim, len(items), ent, metric, published, bucket(period, claim.path),
                               specific=spec, period_label=period.label() if period is not None else None,
-                              visits=visitor_buckets(period) if period is not None and period.implied else ()))
+                              visits=visits))
     mark_ambiguous(items)
     return items
 
