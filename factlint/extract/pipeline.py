@@ -41,6 +41,14 @@ _RESULTS_HEADING = re.compile(
     r"\s*(?:(?:4th|fourth|3rd|third|2nd|second|1st|first)\s+(?:qtr|quarter)|qtr|quarter|year|full\s+year|(?:three|six"
     r"|nine|twelve|3|6|9|12)\s+(?:mths|months)|(?:first|second|1st|2nd)\s+half|half[-\s]year|fiscal\s+\d{4})\s*$",
     re.IGNORECASE)
+_ENDED_HEADING = re.compile(r"\s*(?:(?P<unit>[A-Za-z0-9]+(?:\s+[A-Za-z]+)?)\s+)?(?:ended|ends|ending)\s+(?P<rest>\S.*)$",
+                            re.IGNORECASE)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12}
+_MONTHS_WORDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:months?|mths?)\b")
+_QUARTER_WORDS = re.compile(r"\b(?:quarter|qtr)s?\b")
+_HALF_WORDS = re.compile(r"\b(?:half|half-year)\b")
+_YEAR_WORDS = re.compile(r"\b(?:year|fiscal)\b")
 _CAPTION = re.compile(r"\bPhoto(?:\s+by|:)|\.(?:mp4|mov|jpg|jpeg|png|gif|webm)\b|^\W*$", re.IGNORECASE)
 _RANK_TABLE = re.compile(r"[^,;.]{0,40}?\b(?:in|for|on|of)\s+(?:the\s+)?(?P<what>[^,;.]+)")
 _RANK_SCOPE = re.compile(r"^(?:world|globe|country|nation|region|Asia|China|list|ranking)\b", re.IGNORECASE)
@@ -180,6 +188,7 @@ class _DocExtractor:
         self._entities: Optional[DocEntities] = None
         self._company: Optional[str] = None
         self._company_re: Optional[re.Pattern] = None
+        self._fiscal_section = False      # a results table's section dated by an "ended" heading
 
     # ---------------------------------------------------------------- document level
 
@@ -289,8 +298,20 @@ class _DocExtractor:
         for p in range(len(self.paras)):
             a, b = self.paras[p]
             if results and b - a < 30 and _RESULTS_HEADING.match(text, a, b):
-                section = self._heading_period(a, b) or section
+                months = _heading_months(text[a:b].lower())
+                if months and section is not None and section.end is not None and not section.point \
+                        and self._fiscal_section:
+                    # "Year" after "Quarter ended Feb 28": the fiscal year to that date
+                    section = _months_to(section.end, months, " ".join(text[a:b].split()))
+                else:
+                    section = self._heading_period(a, b) or section
                 continue
+            if results and b - a < 45 and p not in results:
+                ended = self._ended_heading(a, b)
+                if ended is not None:
+                    section = ended
+                    self._fiscal_section = True
+                    continue
             items = by_para.get(p)
             if not items:
                 continue
@@ -358,6 +379,28 @@ class _DocExtractor:
             return _period(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), text="year",
                            point=False, resolved=True, implied=False)
         return None
+
+    def _ended_heading(self, a: int, b: int) -> Optional[Period]:
+        """A results table's "Quarter ended Feb 28", "Periods ended February 28", "ended January 31":
+        the span of the section's length (from the heading, else the headline) to that date."""
+        m = _ENDED_HEADING.match(self.text, a, b)
+        if m is None:
+            return None
+        found = [pm for pm in find_periods(self.text, m.start("rest"), b, self.date)
+                 if pm.period is not None and pm.period.end is not None]
+        if not found:
+            return None
+        last = found[-1].period.end
+        unit = (m.group("unit") or "").lower()
+        months = _heading_months(unit) or _heading_months((self.doc.title or "").lower())
+        if not months:
+            base = self._title_period()
+            if base is not None and base.start is not None and base.end is not None and not base.point:
+                months = (base.end.year - base.start.year) * 12 + base.end.month - base.start.month + 1
+        label = " ".join(self.text[a:b].split())
+        if not months:
+            return _period(start=last, end=last, text=label, point=True, resolved=True, implied=False)
+        return _months_to(last, months, label)
 
     def _heading_period(self, a: int, b: int) -> Optional[Period]:
         word = self.text[a:b].strip().lower()
@@ -649,6 +692,42 @@ class _DocExtractor:
             "equivalent_of": None, "rate_base": q.rate_base, "rate_unit": q.rate_unit, "counted": q.counted,
             "verified_by": None,
         })
+
+
+def _heading_months(words: str) -> Optional[int]:
+    """The length in months a results heading or headline names ("quarter", "nine mths", "two months")."""
+    m = _MONTHS_WORDS.search(words)
+    if m:
+        n = m.group(1)
+        return int(n) if n.isdigit() else _COUNT_WORDS.get(n)
+    if _QUARTER_WORDS.search(words):
+        return 3
+    if _HALF_WORDS.search(words):
+        return 6
+    if _YEAR_WORDS.search(words):
+        return 12
+    return None
+
+
+def _months_to(last: dt.date, months: int, label: str) -> Period:
+    """The ``months`` months ending on ``last`` (whole calendar months when it is a month's end)."""
+    if last == _month_end(last):
+        index = last.year * 12 + last.month - months
+        start = dt.date(index // 12, index % 12 + 1, 1)
+    else:
+        start = _shift_months(last, -months) + dt.timedelta(days=1)
+    return _period(start=start, end=last, text=label, point=False, resolved=True, implied=False)
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    first = dt.date(index // 12, index % 12 + 1, 1)
+    return min(first.replace(day=min(day.day, 28)) if day.day > 28 else first.replace(day=day.day), _month_end(first))
 
 
 def _same(a: Period, b: Period) -> bool:

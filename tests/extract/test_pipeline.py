@@ -290,3 +290,29 @@ def test_headline_company_written_in_a_sentence_is_its_mention():
     assert _claim(claims, "9.9 pct").entity == "American Savings"
     assert _claim(claims, "500,000").entity == "American Savings"
     assert all(c.entity != "United States" for c in claims)
+
+
+FISCAL_RESULTS = """Quarter ended Feb 28
+    Shr four cts vs seven cts
+    Net 500,000 vs 900,000
+    Year
+    Net 600,000 vs 1,500,000
+"""
+
+
+def test_ended_heading_dates_the_results_sections():
+    doc = Document(path="f.md", raw=FISCAL_RESULTS, text=FISCAL_RESULTS, format="markdown",
+                   date=dt.date(1987, 3, 19), title="MICROPRO INTERNATIONAL CORP <MPRO> 4TH QTR NET")
+    claims = extract_claims(doc)
+    q = _claim(claims, "500,000")
+    assert (q.period.start, q.period.end) == (dt.date(1986, 12, 1), dt.date(1987, 2, 28))
+    assert (_claim(claims, "900,000").period.start, _claim(claims, "900,000").period.end) == \
+        (dt.date(1985, 12, 1), dt.date(1986, 2, 28))
+    year = _claim(claims, "600,000")
+    assert (year.period.start, year.period.end) == (dt.date(1986, 3, 1), dt.date(1987, 2, 28))
+    # a two-month period named by the headline
+    text = "Periods ended February 28\n    Net 119.5 mln vs 114.6 mln\n"
+    doc = Document(path="t.md", raw=text, text=text, format="markdown", date=dt.date(1987, 3, 17),
+                   title="PUBLIC SERVICE ENTERPRISE <PEG> TWO MTHS NET")
+    net = _claim(extract_claims(doc), "119.5")
+    assert (net.period.start, net.period.end, net.period.implied) == (dt.date(1987, 1, 1), dt.date(1987, 2, 28), False)
