@@ -71,13 +71,16 @@ def share_of_whole(c: Claim, opts: SanityOptions) -> bool:
 
 
 def problem(c: Claim, opts: SanityOptions) -> str | None:
-    strict = strict_interval(c)
-    if c.kind == "share" and c.unit == "percent" and strict.low > opts.max_share and share_of_whole(c, opts):
-        return f"a share cannot exceed {opts.max_share:g}%"
-    if c.kind == "change" and c.unit == "percent" and strict.high < opts.min_change:
-        return f"a change cannot be below {opts.min_change:g}%"
-    if opts.negative_counts and c.dimension == "count" and c.kind in ("level", "target") and strict.high < 0:
-        return "a count cannot be negative"
+    # The cheap tests first: the interval is computed only for the few claims it can judge.
+    if c.kind == "share" and c.unit == "percent":
+        if c.value > opts.max_share and strict_interval(c).low > opts.max_share and share_of_whole(c, opts):
+            return f"a share cannot exceed {opts.max_share:g}%"
+    elif c.kind == "change" and c.unit == "percent":
+        if c.value < opts.min_change and strict_interval(c).high < opts.min_change:
+            return f"a change cannot be below {opts.min_change:g}%"
+    elif opts.negative_counts and c.dimension == "count" and c.kind in ("level", "target") and c.value < 0:
+        if strict_interval(c).high < 0:
+            return "a count cannot be negative"
     return None
 
 
