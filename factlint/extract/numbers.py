@@ -480,6 +480,9 @@ def _fraction_token(fm: re.Match, s: int) -> Optional[NumberToken]:
 
 
 _PRONOUN_ONE_RE = re.compile(r"(?<![\w])(?:the|this|that|which|each|every|any|no)\s+$")
+_PRONOUN_ONE_AFTER_RE = re.compile(
+    r"\s*(?:$|[^\w\s]|(?:is|was|are|were|be|do|does|did|you|i|we|they|he|she|it|that|which|who|can|"
+    r"will|would|should|could|has|have|had)(?![\w]))")
 
 
 def _scan_words(low: str) -> list[NumberToken]:
@@ -488,8 +491,9 @@ def _scan_words(low: str) -> list[NumberToken]:
     for m in WORDS_RE.finditer(padded):
         rs = m.start("run") - 1
         article = bool(_ARTICLE_RE.search(low, max(0, rs - 4), rs))
-        if m.group("run") == "one" and _PRONOUN_ONE_RE.search(low, max(0, rs - 7), rs):
-            continue         # "the one you mentioned", "which one": a pronoun
+        if m.group("run") == "one" and _PRONOUN_ONE_RE.search(low, max(0, rs - 7), rs) \
+                and _PRONOUN_ONE_AFTER_RE.match(low, m.end("run")):
+            continue         # "the one you mentioned", "which one?": a pronoun ("that one mile" stays)
         for tok in parse_word_run(m.group("run"), rs, article):
             if article and tok.start == rs:
                 # "a hundred", "a third": the article is part of the number

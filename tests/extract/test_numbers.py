@@ -117,6 +117,7 @@ def test_dozens_hundreds_powers_and_pronoun_one():
     assert _all("about 322 hundred ") == [("about 322 hundred", 32_200)]
     assert _all("1.3x10^6 and 2.5^-1") == [("1.3x10^6", 1_300_000), ("2.5^-1", 0.4)]
     assert _all("Which one do you prefer? That one.") == []
+    assert _all("that one mile can provide") == [("one mile", 1609.344)]
     assert _all("one of the largest") == [("one", 1)]
 
 
