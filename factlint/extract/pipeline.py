@@ -33,7 +33,7 @@ _VS = re.compile(r"\b(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?(?:profit\s+|loss\s+)?
 # A newswire results line: "Shr 1.19 dlrs vs 1.46 dlrs", "Net 3,150,185 vs 2,665,284".
 _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
                  r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b")
-_RESULTS_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Za-z.'/&-]*(?:\s+(?!loss\b|profit\b|vs\b)(?!" + _NUMBER_WORDS
+_RESULTS_LABEL = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z.'/&-]*(?:\s+(?!loss\b|profit\b|vs\b)(?!" + _NUMBER_WORDS
                             + r")[a-z][A-Za-z.'/&-]*){0,3}?)\s+(?:loss\s+|profit\s+)?(?:[-(]?[$\d]|nil\b|"
                             + _NUMBER_WORDS + r")")
 _TITLE_YEAR = re.compile(r"\b(?:YEAR|FY)\s+(?:NET|LOSS|PROFIT|EARNINGS|RESULTS|OPER)\b")

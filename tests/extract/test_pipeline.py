@@ -295,6 +295,7 @@ def test_headline_company_written_in_a_sentence_is_its_mention():
 FISCAL_RESULTS = """Quarter ended Feb 28
     Shr four cts vs seven cts
     Net 500,000 vs 900,000
+    revs 9.1 mln vs 6.7 mln
     Year
     Net 600,000 vs 1,500,000
 """
@@ -310,6 +311,8 @@ def test_ended_heading_dates_the_results_sections():
         (dt.date(1985, 12, 1), dt.date(1986, 2, 28))
     year = _claim(claims, "600,000")
     assert (year.period.start, year.period.end) == (dt.date(1986, 3, 1), dt.date(1987, 2, 28))
+    revs = _claim(claims, "9.1 mln")           # a lower-case label is a results line too
+    assert revs.metric == "revenue" and revs.period == q.period
     # a two-month period named by the headline
     text = "Periods ended February 28\n    Net 119.5 mln vs 114.6 mln\n"
     doc = Document(path="t.md", raw=text, text=text, format="markdown", date=dt.date(1987, 3, 17),
