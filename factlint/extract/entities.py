@@ -290,6 +290,42 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
     return _join_pairs(text, found)
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or ch == "-"
+
+
+def word_run_spans(text: str, low: str, words: Sequence[str], start: int, end: int,
+                   initial: str = "") -> list[tuple[int, int]]:
+    """Where ``words`` (lower case) stand in ``text[start:end]`` in any letter case, one after the
+    other across whitespace and not inside a longer word: what the case-insensitive regex
+    ``(?<![\w-])w1\s+w2...(?![\w-])`` finds, without compiling one per document. ``low`` is
+    ``text.lower()``; both must be ASCII (letter case then keeps every offset). ``initial``: the
+    first character as it must be written."""
+    spans: list[tuple[int, int]] = []
+    first = words[0]
+    pos = low.find(first, start, end)
+    while pos != -1:
+        stop = -1
+        if (pos == 0 or not _is_word_char(text[pos - 1])) and (not initial or text[pos] == initial):
+            at = pos + len(first)
+            for word in words[1:]:
+                gap = at
+                while at < end and text[at].isspace():
+                    at += 1
+                if at == gap or not low.startswith(word, at, end):
+                    break
+                at += len(word)
+            else:
+                if at >= end or not _is_word_char(text[at]):
+                    stop = at
+        if stop != -1:
+            spans.append((pos, stop))
+            pos = low.find(first, stop, end)
+        else:
+            pos = low.find(first, pos + 1, end)
+    return spans
+
+
 def _join_pairs(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     i = 0
@@ -338,7 +374,13 @@ def title_company(title: Optional[str], tables: AliasTables, lead: str = "") -> 
         kept.reverse()
         # "INVESTMENT FIRM BOOSTS AMERFORD <AMRF> STAKE": headline words the story's lead
         # does not use are no part of the name
+        ascii_lead = lead.isascii()
+        low_lead = lead.lower() if ascii_lead else ""
+
         def in_lead(word: str) -> bool:
+            if ascii_lead and word.isascii():
+                # first letter as written, the rest in any case
+                return bool(word_run_spans(lead, low_lead, [word.lower()], 0, len(lead), initial=word[:1]))
             return re.search(r"(?<![\w-])" + re.escape(word[:1]) + r"(?i:" + re.escape(word[1:]) + r")(?![\w-])",
                              lead) is not None
 

@@ -19,7 +19,7 @@ from factlint.extract import attribution as attr
 from factlint.extract.classify import classify, find_ranks, is_target, rate_span
 from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, bind_entity, counted_like, doc_entities,
                                        find_mentions, following_noun, located_in, title_company, share_numerator, share_parts,
-                                       subject_phrase)
+                                       subject_phrase, word_run_spans)
 from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods, carryable, find_periods,
                                       implied_period, prior_period, sentence_words)
 from factlint.extract.quantities import Quantity, scan_quantities
@@ -187,7 +187,9 @@ class _DocExtractor:
         self._sent_cache: dict[int, list[tuple[int, int]]] = {}
         self._entities: Optional[DocEntities] = None
         self._company: Optional[str] = None
-        self._company_re: Optional[re.Pattern] = None
+        self._company_re: Optional[re.Pattern] = None     # only for text that is not ASCII
+        self._company_low: Optional[str] = None
+        self._company_words: list[str] = []
         self._fiscal_section = False      # a results table's section dated by an "ended" heading
 
     # ---------------------------------------------------------------- document level
@@ -479,12 +481,7 @@ class _DocExtractor:
     def _company_mentions(self, sent: _Sent) -> None:
         """The headline company written out in the sentence ("9.9 pct of American Savings") is a
         mention of it, whatever the gazetteer makes of its words."""
-        if self._company_re is None:
-            words = self.company.split()
-            self._company_re = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])",
-                                          re.IGNORECASE)
-        for m in self._company_re.finditer(self.text, sent.start, sent.end):
-            a, b = m.span()
+        for a, b in self._company_spans(sent.start, sent.end):
             poss = self.text.startswith(("'s", "’s"), b)
             kept = [x for x in sent.mentions if x.end <= a or x.start >= b + (2 if poss else 0)]
             if len(kept) != len(sent.mentions) and any(x.start < a or x.end > b + 2 for x in sent.mentions
@@ -493,6 +490,19 @@ class _DocExtractor:
             kept.append(Mention(a, b + (2 if poss else 0), self.company, "company", poss))
             kept.sort(key=lambda x: x.start)
             sent.mentions = kept
+
+    def _company_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        if self._company_low is None:
+            ascii_text = self.text.isascii() and self.company.isascii()
+            self._company_low = self.text.lower() if ascii_text else ""
+            self._company_words = self.company.lower().split()
+            if not ascii_text:
+                words = self.company.split()
+                self._company_re = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])",
+                                              re.IGNORECASE)
+        if self._company_re is not None:
+            return [m.span() for m in self._company_re.finditer(self.text, start, end)]
+        return word_run_spans(self.text, self._company_low, self._company_words, start, end)
 
     @staticmethod
     def _earlier_source(idx: int, sents: list[_Sent]) -> Optional[str]:
