@@ -296,7 +296,7 @@ def _is_word_char(ch: str) -> bool:
 
 def word_run_spans(text: str, low: str, words: Sequence[str], start: int, end: int,
                    initial: str = "") -> list[tuple[int, int]]:
-    """Where ``words`` (lower case) stand in ``text[start:end]`` in any letter case, one after the
+    r"""Where ``words`` (lower case) stand in ``text[start:end]`` in any letter case, one after the
     other across whitespace and not inside a longer word: what the case-insensitive regex
     ``(?<![\w-])w1\s+w2...(?![\w-])`` finds, without compiling one per document. ``low`` is
     ``text.lower()``; both must be ASCII (letter case then keeps every offset). ``initial``: the

@@ -289,6 +289,9 @@ def _merge_bounds(sc: _Scan) -> None:
         sc.out = out
 
 
+_TAG_OPEN_RE = re.compile(r"<[\w.&-]{1,14}$")
+
+
 # ---------------------------------------------------------------- one quantity
 def _quantity(sc: _Scan, tokens: list[NumberToken], i: int) -> tuple[Optional[Quantity], int]:
     tok = tokens[i]
@@ -308,6 +311,9 @@ def _quantity(sc: _Scan, tokens: list[NumberToken], i: int) -> tuple[Optional[Qu
             m = sc.tables.qualifier_before_re.search(low, (start - 40 if start > 40 else 0), start)
     elif start and text[start - 1] in "<>~\u2264\u2265":
         m = sc.tables.qualifier_before_re.search(low, (start - 40 if start > 40 else 0), start)
+    if m and m.group("sign") and m.group("sign")[0] == ">" and _TAG_OPEN_RE.search(low, max(0, m.start() - 16),
+                                                                                   m.start()):
+        m = None         # the close of a ticker or tag ("U.S. Tobacco <UBO> 7/8 to 27"), not "more than"
     if m:
         name = m.group("word") or m.group("sign")
         qualifier = sc.tables.qualifiers_before.get(_squash(name))
@@ -390,6 +396,8 @@ def _finish(sc: _Scan, core: _Core, hi: Optional[_Core], start: int, qualifier: 
             if not _share_fraction(sc, core, qualifier, end):
                 return None
             value, precision, unit_name, dimension = value * 100.0, 0.0, "percent", "percent"
+            if hi is not None:       # "between a third and a half of"
+                hi = replace(hi, value=hi.value * 100.0, precision=0.0)
         elif unit is None and hi is None and not core.has_scale and not core.currency_before:
             if not _plain_number_ok(sc, core, qualifier, counted, rate_base):
                 return None
@@ -773,6 +781,9 @@ def _range(sc: _Scan, tokens: list[NumberToken], i: int, core: _Core, qual_start
     hi = _core(sc, nxt, tail=True)
     if hi is None:
         return None
+    if core.unit is None and hi.unit is None and \
+            (core.token.words and core.token.fraction) != (hi.token.words and hi.token.fraction):
+        return None          # "half to 1": a share of a whole and a plain number make no range
     lo = replace(core)
     # units: the first end takes the second's ("5-7 pct", "340 to 350 dlrs")
     if lo.unit is not None and hi.unit is not None:

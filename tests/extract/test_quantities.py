@@ -226,6 +226,21 @@ def test_ranges(text, written, low, high, unit):
     assert q.value == pytest.approx((q.low + q.high) / 2, rel=0.2)
 
 
+def test_a_range_of_fractions_is_a_share_range_and_a_fraction_makes_no_range_with_a_number():
+    q = one("A third to a half of the firms surveyed cut jobs.")
+    assert (q.text, q.unit, q.qualifier) == ("A third to a half", "percent", "range")
+    assert (q.low, q.high) == (pytest.approx(100 / 3), pytest.approx(50))
+    assert q.low <= q.value <= q.high
+    for q in scan_quantities("Output fell by half to 1 mln tonnes."):
+        assert q.text != "half to 1 mln tonnes" and q.low <= q.value <= q.high
+
+
+def test_the_close_of_a_ticker_is_no_more_than_sign():
+    found = scan_quantities("U.S. Tobacco <UBO> gained 7/8 to 27 and Loews <LTR> > 3/4.")
+    assert [(q.text, q.qualifier) for q in found][:2] == [("7/8", None), ("27", None)]
+    assert scan_quantities("Sites: > 50,000 stations")[0].qualifier == "over"
+
+
 def test_change_from_to_is_not_a_range():
     found = scan_quantities("The bank raised its rate from 7.25 pct to 7.5 pct.")
     assert [q.qualifier for q in found] == [None, None]
