@@ -5,9 +5,17 @@ Kinds of period a claim can carry (see ``factlint.models.Period``):
 - written and resolved: a span ("in 2021", "the first three quarters of 2021")
   or a point ("as of the end of 2021");
 - implied: nothing was written, so the claim describes the latest data known at
-  publication (start = end = publication date). It matches data periods that
-  end up to ``implied_window_days`` before publication: an undated "30 percent"
-  published in January 2022 is about 2021;
+  publication (start = end = publication date). It matches a written span only
+  if that span is the latest of its length at publication: the span ends before
+  the article and no whole span of the same length fits between (10% slack for
+  publication delay; at most ``implied_window_days``). An undated "30 percent"
+  published in January 2022 is about 2021, but an undated figure in an April
+  story is not about March 2 (a daily tender) nor about January (a monthly
+  figure two months old). A written point ("as of the end of 2021") matches
+  when it lies within ``implied_window_days`` before publication. Two implied
+  claims match only when published on the same day (``implied_pair_days``):
+  weekly and daily reports (rig counts, money-market shortages, fund assets)
+  restate the same undated subjects with new figures every time;
 - unresolved: a relative expression with no date to anchor it ("currently" in
   an undated article). Such a claim is only ever compared with other unresolved
   claims worded the same way, never with dated ones;
@@ -24,9 +32,11 @@ from factlint.models import Period
 
 # ~13 months: an annual figure is usually published in the months after its year ends.
 IMPLIED_WINDOW_DAYS = 396
-# Two undated claims describe the same "now" only when published within a week of each
-# other: "current" figures (rig counts, prices, stocks) move from week to week.
-IMPLIED_PAIR_DAYS = 7
+# Two undated claims describe the same "now" only when published the same day: "current"
+# figures (rig counts, prices, stocks, tenders) move from one report to the next.
+IMPLIED_PAIR_DAYS = 0
+# Room for publication delay when an undated claim is matched with a written span.
+IMPLIED_LAG_SLACK = 1.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +78,11 @@ def _implied_matches_written(implied: Period, written: Period, policy: PeriodPol
     published = implied.end
     if written.end > published:
         return False
-    return (published - written.end).days <= policy.implied_window_days
+    lag = (published - written.end).days
+    if written.point:
+        return lag <= policy.implied_window_days
+    length = (written.end - written.start).days + 1
+    return lag <= min(policy.implied_window_days, length * IMPLIED_LAG_SLACK)
 
 
 def same_time(a: Optional[Period], b: Optional[Period], policy: PeriodPolicy = DEFAULT_POLICY) -> bool:

@@ -36,10 +36,29 @@ def test_undated_claim_is_about_data_published_in_the_months_before():
     assert not same_time(c, year(2022))
 
 
-def test_two_undated_claims_match_only_when_published_close_together():
-    assert same_time(implied(dt.date(2022, 12, 16)), implied(dt.date(2022, 12, 22)))
-    assert not same_time(implied(dt.date(2022, 12, 9)), implied(dt.date(2022, 12, 22)))
+def test_two_undated_claims_match_only_when_published_the_same_day():
+    # Two stories of 1987-03-11 restating the EIA's weekly figures describe the same week...
+    assert same_time(implied(dt.date(1987, 3, 11)), implied(dt.date(1987, 3, 11)))
+    # ...but the next weekly report (or a daily money-market forecast a day later) has new ones.
+    assert not same_time(implied(dt.date(1987, 3, 4)), implied(dt.date(1987, 3, 11)))
+    assert not same_time(implied(dt.date(1987, 3, 19)), implied(dt.date(1987, 3, 20)))
     assert not same_time(implied(dt.date(2022, 1, 24)), implied(dt.date(2022, 12, 22)))
+
+
+def test_undated_claim_matches_only_the_latest_span_of_its_length():
+    april_3 = implied(dt.date(1987, 4, 3))
+    day = lambda d: Period(start=d, end=d, text="March 2")  # noqa: E731
+    month = lambda y, m, end: Period(start=dt.date(y, m, 1), end=dt.date(y, m, end), text="in January")  # noqa: E731
+    # a tender held on March 2 is not what an undated tender story of April 3 is about
+    assert not same_time(april_3, day(dt.date(1987, 3, 2)))
+    assert same_time(april_3, day(dt.date(1987, 4, 3)))
+    # a month's figure is the latest one for about a month after it ends, not two months later
+    assert same_time(implied(dt.date(1987, 2, 20)), month(1987, 1, 31))
+    assert not same_time(implied(dt.date(1987, 3, 13)), month(1987, 1, 31))
+    # a year's figure stays the latest for the year after it (and a little more)
+    assert same_time(implied(dt.date(2022, 12, 9)), year(2021))
+    assert same_time(implied(dt.date(2023, 1, 20)), year(2021))
+    assert not same_time(implied(dt.date(2023, 3, 1)), year(2021))
 
 
 def test_unresolved_periods_never_meet_dated_ones():
