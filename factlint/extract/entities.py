@@ -124,6 +124,7 @@ class DocEntities:
 
     main: Optional[str] = None
     by_type: dict[str, str] = field(default_factory=dict)
+    written: set[str] = field(default_factory=set)     # named in the title or lead, not only in metadata
 
 
 def _is_possessive(text: str, end: int) -> bool:
@@ -168,7 +169,7 @@ _OFFICE_WORDS = frozenset("Premier President Prime Minister Ministry Foreign Fin
 _CURRENCY_AFTER = re.compile(r"\s+(?:dlrs?|dollars?|cents?|cts|currency)\b")
 
 
-def _inside_name(text: str, caps: list[tuple[int, int]], k: int, stop: int, end: int) -> bool:
+def _inside_name(text: str, caps: list[tuple[int, int]], k: int, stop: int, end: int, adjective: bool) -> bool:
     """Whether a known name at ``caps[k]`` only opens a company's name ("American Video Group Inc",
     "China Steel Corp") or qualifies a currency ("200,000 U.S. dlrs"): no mention of its own."""
     if _CURRENCY_AFTER.match(text, stop, min(end, stop + 12)):
@@ -178,7 +179,7 @@ def _inside_name(text: str, caps: list[tuple[int, int]], k: int, stop: int, end:
     if stop + 2 < end and text[stop] in " \n" and text[stop + 1].isupper():
         a = caps[k][0]
         word = text[a:stop]
-        if text[max(0, a - 4):a] in ("the ", "The ") or word.endswith(_DEMONYM_ENDS):
+        if text[max(0, a - 4):a] in ("the ", "The ") or (adjective and word.endswith(_DEMONYM_ENDS)):
             nxt = text[stop + 1:stop + 16].split(None, 1)[0].rstrip(".,;:'’s")
             return nxt not in _OFFICE_WORDS
     j = k
@@ -212,7 +213,8 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
                     if text[stop] in "'’" and text.startswith("s", stop + 1):
                         hit = name
                         break
-            if hit is not None and _inside_name(text, caps, k, a + len(hit), end):
+            # "Japan" is the name itself; "Japanese", "American" are adjectives of one
+            if hit is not None and _inside_name(text, caps, k, a + len(hit), end, names[hit] != hit):
                 hit = None
             if hit is not None:
                 stop = a + len(hit)
@@ -343,6 +345,10 @@ def _join_pairs(text: str, found: list[Mention]) -> list[Mention]:
 
 
 _TITLE_TICKER = re.compile(r"<([^<>]{1,60})>")
+# Some wire headlines bracket the ticker or the name in parentheses; these words in
+# parentheses flag the story instead.
+_TITLE_PAREN = re.compile(r"\(([A-Z][A-Z0-9.&'/ -]{0,58})\)")
+_TITLE_FLAGS = frozenset("RPT REPEAT CORRECTED CORRECTION AMENDED UPDATE UPDATED REFILED REFILE".split())
 # Words that end a newswire headline's company name read backwards from its ticker
 # ("UNIT TO BUY ACME CORP <ACM>" names Acme, not the buyer).
 _HEADLINE_BREAKS = frozenset(
@@ -356,9 +362,12 @@ def title_company(title: Optional[str], tables: AliasTables, lead: str = "") -> 
     -> "American Express", "<ROYAL GOLD AND SILVER CORP> 1ST QTR NET" -> "Royal Gold and Silver";
     None when the headline carries no ticker. ``lead``: the story's opening words, which confirm
     where the name starts."""
-    if not title or "<" not in title:
+    if not title:
         return None
-    m = _TITLE_TICKER.search(title)
+    m = _TITLE_TICKER.search(title) if "<" in title else None
+    if m is None and "(" in title:
+        # "CALIFORNIA FIRST BANK (CFBK.O) 3RD QTR NET", "(POLORON PRODUCTS INC) YEAR OPER NET"
+        m = next((p for p in _TITLE_PAREN.finditer(title) if p.group(1).strip() not in _TITLE_FLAGS), None)
     if m is None:
         return None
     inner = m.group(1).strip()
@@ -414,6 +423,7 @@ def doc_entities(title: Optional[str], lead: str, extra: Sequence[str], tables: 
     counts: Counter = Counter()
     types: dict[str, Optional[str]] = {}
     order: dict[str, int] = {}
+    written: set[str] = set()
 
     def add(text: str, weight: int) -> None:
         for m in find_mentions(text, 0, len(text), tables):
@@ -421,6 +431,7 @@ def doc_entities(title: Optional[str], lead: str, extra: Sequence[str], tables: 
                 continue
             names = m.name.split(" and ") if " and " in m.name else [m.name]
             for n in names:
+                written.add(n)
                 counts[n] += weight
                 types.setdefault(n, tables.entity_type(n) or m.type)
                 order.setdefault(n, len(order))
@@ -437,7 +448,7 @@ def doc_entities(title: Optional[str], lead: str, extra: Sequence[str], tables: 
             counts[name] += 2
             types.setdefault(name, tables.entity_type(name))
             order.setdefault(name, len(order))
-    out = DocEntities()
+    out = DocEntities(written=written)
     if not counts:
         return out
     ranked = sorted(counts, key=lambda n: (-counts[n], order[n]))

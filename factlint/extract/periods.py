@@ -464,17 +464,26 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
     return None
 
 
+_BASE_YEAR_WORDS = frozenset(("base", "constant"))
+
+
 def _is_name_year(text: str, start: int, end: int, limit: int) -> bool:
     """A bare year inside a name: "China Internet Development Report 2022", "2022 World Internet Conference",
-    or an attributive "a 1985 accord"."""
+    an attributive "a 1985 accord", or an index's base year ("to 137.8, base 1981", "at 1980 prices")."""
     before = text[max(limit, start - 40):start].split()
     after = text[end:end + 40].split()
     if before:
         prev = before[-1]
         if prev.lower() in ("a", "an") or (prev[:1].isupper() and prev.lower() not in ("in", "for", "during", "of")):
             return True
+        if prev.lstrip("(").lower() in _BASE_YEAR_WORDS:
+            return True
+    if text.startswith("=100", end) or text.startswith(" = 100", end):
+        return True
     if after:
         nxt = after[0].strip(",.;:")
+        if nxt.lower() in ("prices", "dollars", "dlrs"):
+            return True
         if nxt[:1].isupper() and nxt not in ("Q1", "Q2", "Q3", "Q4") and not nxt.isupper():
             return True
     return False

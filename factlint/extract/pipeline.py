@@ -318,7 +318,9 @@ class _DocExtractor:
             if not items:
                 continue
             if p in results:
-                self._results_line(p, items, quantities, claims, section or self.implied)
+                # a results line whose reporting period neither the headline nor a heading
+                # gives has none: the publication date says nothing of the quarter it reports
+                self._results_line(p, items, quantities, claims, section)
             else:
                 self._paragraph(p, items, quantities, claims, None)
         for i, q in enumerate(quantities):
@@ -332,7 +334,7 @@ class _DocExtractor:
         return [claims[i] for i in sorted(claims)]
 
     def _results_line(self, p: int, items: list[int], quantities: list[Quantity], claims: dict[int, Claim],
-                      period: Period) -> None:
+                      period: Optional[Period]) -> None:
         """A newswire results line ("Shr 1.19 dlrs vs 1.46 dlrs"): the company of the story,
         the line's label as metric, the section's period, and the year-ago period after "vs"."""
         text = self.text
@@ -343,7 +345,9 @@ class _DocExtractor:
         if metric is None:
             metric = self._label_cache[label] = canonical_metric(label, self.tables) if label else ""
         entities = self.entities
-        entity = entities.by_type.get("company") or entities.main
+        # A results table is a company's: with no company named, a place known only from
+        # the dateline or the place list (the 'usa' of every US earnings story) is no owner.
+        entity = entities.by_type.get("company") or (entities.main if entities.main in entities.written else None)
         sentence = clean(text[a:b])
         prior = None
         prev_end = a
@@ -351,7 +355,7 @@ class _DocExtractor:
         for i in items:
             q = quantities[i]
             if _VS.search(text, max(prev_end, q.start - 12), q.start):
-                prior = prior or prior_period(period)
+                prior = prior or (prior_period(period) if period is not None else None)
                 this = prior
             else:
                 this = period

@@ -83,6 +83,12 @@ def test_headline_ticker_names_the_company():
     assert title_company("GENCORP TO BUY ACME GAS CO <ACG>", T) == "Acme Gas"
     assert title_company("UNILEVER PLC ADJUSTS DIVIDEND", T) is None
     assert title_company(None, T) is None
+    # some headlines bracket the ticker or the whole name in parentheses
+    assert title_company("CALIFORNIA FIRST BANK (CFBK.O) 3RD QTR NET", T) == "California First Bank"
+    assert title_company("(POLORON PRODUCTS INC) YEAR OPER NET", T) == "Poloron Products"
+    # ...but "(RPT)" and "(CORRECTED)" flag the story, they name no company
+    assert title_company("(RPT) U.S. SAYS TIN DISPOSALS WILL NOT AFFECT ACCORD", T) is None
+    assert title_company("(CORRECTED) - PHILIPPINES CRITICISES EC FOR OIL LEVY", T) is None
 
 
 def test_place_words_inside_other_names_are_no_mentions():
@@ -91,6 +97,8 @@ def test_place_words_inside_other_names_are_no_mentions():
                                ("American Video Group Inc", "American Video", "company", False, None)]
     # the country itself still counts, also as the speaker's office
     assert [m[1] for m in _mentions("The U.S. economy grew and Chinese Premier Li spoke.")] == ["United States", "China"]
+    # a country whose name ends like a demonym ("Japan", "Iran") before a capitalised word is still itself
+    assert [m[1] for m in _mentions("Japan February Trade Surplus Widens")] == ["Japan"]
 
 
 def test_headline_name_confirmed_by_the_lead():

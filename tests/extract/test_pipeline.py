@@ -264,6 +264,23 @@ def test_results_story_entity_is_the_headline_company_not_the_dateline_country()
     assert (year_shr.period.start, year_shr.period.end) == (dt.date(1986, 1, 1), dt.date(1986, 12, 31))
 
 
+def test_results_table_without_company_or_period_has_neither_rather_than_guesses():
+    # "NORCROS PROFITS ADVANCE": no ticker, so no company; the 'uk' of the place list is no
+    # owner of a results table, and an "EIGHT MTHS" headline with no end date gives no period.
+    story = "Shr 28.0p vs 21.4p\n    Pretax profit 53.16 mln stg vs 45.12 mln\n"
+    doc = Document(path="n.md", raw=story, text=story, format="markdown", date=dt.date(1987, 6, 2),
+                   title="NORCROS PROFITS ADVANCE", front_matter={"places": ["uk"]})
+    claims = extract_claims(doc)
+    assert [c.text for c in claims if "mln" in c.text] == ["53.16 mln stg", "45.12 mln"]
+    assert {c.entity for c in claims} == {None}
+    assert {c.period for c in claims} == {None}
+    # a country the headline names does own its table
+    story = "Exports 20.5 billion dlrs vs 18.6 billion\n"
+    doc = Document(path="j.md", raw=story, text=story, format="markdown", date=dt.date(1987, 3, 9),
+                   title="JAPAN FEBRUARY TRADE FIGURES", front_matter={"places": ["japan"]})
+    assert {c.entity for c in extract_claims(doc)} == {"Japan"}
+
+
 def test_year_net_headline_gives_the_last_fiscal_year():
     doc = Document(path="y.md", raw=RESULTS, text=RESULTS, format="markdown", date=dt.date(1987, 3, 19),
                    title="<PAGURIAN CORP LTD> YEAR NET", front_matter={"places": ["canada"]})
