@@ -4,6 +4,13 @@ A share above 100 percent, a negative count, a fall of more than 100 percent.
 Judged on the strict interval, so "more than 99 percent" is fine while "101
 percent of households" is not.
 
+Only a count of things cannot be negative: "-3,000 employees" is impossible, but
+a bare figure's unit is unknown rather than "things" (a balance-of-payments row
+"Goods -7.1", "minus 5.7" in a list of points), and temperatures and points
+("minus 20 degrees C", "minus two points") are signed measures. So a negative
+count is judged only when a counted noun follows it and that noun is not one of
+the configured signed measures.
+
 Only a part of a whole cannot exceed it: "104 percent of market entities" is
 impossible, but a price "111.981 pct of par", exposure "105 pct of equity" or
 debt "129 pct of GDP" are ratios that may. So a share is judged only when its
@@ -28,7 +35,10 @@ PLACEHOLDERS = COMMON_PLACEHOLDERS | {"problem"}
 class SanityOptions(Options):
     max_share: float = Field(100.0, description="largest possible share, in percent")
     min_change: float = Field(-100.0, description="smallest possible change, in percent")
-    negative_counts: bool = Field(True, description="report counts below zero")
+    negative_counts: bool = Field(True, description="report counts of things (a counted noun follows) below zero")
+    signed_measures: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_SIGNED_MEASURES),
+        description="counted nouns that may be negative (temperatures, points)")
     wholes: list[str] = Field(
         default_factory=lambda: list(DEFAULT_WHOLES),
         description="what a share above max_share cannot be a share of (words of the metric after 'of')")
@@ -41,6 +51,8 @@ DEFAULT_WHOLES = ("GDP", "gross domestic product", "economy", "population", "peo
                   "inhabitants", "households", "adults", "workforce", "labour force", "labor force", "workers",
                   "employees", "voters", "votes", "respondents", "market", "market entities", "companies",
                   "firms", "enterprises", "businesses", "users", "total")
+DEFAULT_SIGNED_MEASURES = ("degrees", "C", "F", "centigrade", "celsius", "fahrenheit", "points", "basis points",
+                           "notches", "ticks")
 DEFAULT_RATIO_WORDS = ("debt", "deficit", "borrowing", "liabilities", "exposure", "loans", "lending", "credit",
                        "assets", "reserves", "spending", "expenditure", "price")
 
@@ -79,7 +91,7 @@ def problem(c: Claim, opts: SanityOptions) -> str | None:
         if c.value < opts.min_change and strict_interval(c).high < opts.min_change:
             return f"a change cannot be below {opts.min_change:g}%"
     elif opts.negative_counts and c.dimension == "count" and c.kind in ("level", "target") and c.value < 0:
-        if strict_interval(c).high < 0:
+        if c.counted and not _names_any(_words(c.counted), opts.signed_measures) and strict_interval(c).high < 0:
             return "a count cannot be negative"
     return None
 
