@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field
 
 from factlint.compare.grouping import Pair, comparison_key
-from factlint.compare.outcomes import DISAGREE, OUTCOME_LABELS, coarser, judge
+from factlint.compare.outcomes import DISAGREE, OUTCOME_LABELS, ROUNDING, coarser, judge
 from factlint.models import Claim, Finding
 from factlint.rules.base import (COMMON_PLACEHOLDERS, Context, Options, Rule, describe, make_finding,
                                  number_text, related_location, source_note, subject_label)
@@ -27,6 +27,9 @@ class ConflictOptions(Options):
     conversion_tolerance: float = Field(
         0.02, ge=0, le=1, description="extra relative tolerance when a currency conversion is involved")
     similarity: float = Field(90.0, ge=0, le=100, description="how alike two metrics must be (0-100)")
+    rounding_min_difference: float = Field(
+        0.0, ge=0, le=1, description="leave out 'agree only if rounded' pairs whose values differ by less than this "
+                                     "(relative): 11.9 mln beside 11,908,000 is a rounded restatement, not news")
     max_values: int = Field(
         0, ge=0, description="leave out subjects the corpus gives more than this many different values for "
                              "(several things the keys cannot tell apart, as in a newswire archive's company "
@@ -44,6 +47,11 @@ def primary_and_other(pair: Pair, ctx: Context) -> tuple[Claim, Claim]:
     return b.claim, a.claim
 
 
+def _relative_difference(a: float, b: float) -> float:
+    largest = max(abs(a), abs(b))
+    return abs(a - b) / largest if largest else 0.0
+
+
 def check(rule: Rule, ctx: Context) -> list[Finding]:
     opts: ConflictOptions = rule.options
     findings: list[Finding] = []
@@ -54,6 +62,9 @@ def check(rule: Rule, ctx: Context) -> list[Finding]:
             continue  # two currencies and no rate for their dates: not comparable
         j = judge(pair.a.claim, pair.b.claim, opts.tolerance, factor, opts.conversion_tolerance)
         if j.outcome not in wanted:
+            continue
+        if j.outcome == ROUNDING and _relative_difference(pair.a.claim.value, pair.b.claim.value * factor) < \
+                opts.rounding_min_difference:
             continue
         primary, other = primary_and_other(pair, ctx)
         claims = [primary, other]

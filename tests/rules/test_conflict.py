@@ -32,6 +32,21 @@ def test_judgement_1_thirty_and_thirty_point_five_agree_only_if_rounded():
     assert {c.path for c in f.claims} == {"shenzhen-daily.txt", "now-shenzhen.txt"}
 
 
+def test_a_rounded_restatement_less_than_one_percent_off_is_no_rounding_finding():
+    def results(value_a, text_a, value_b, text_b):
+        a = make_claim(text_a, value_a, entity="Clothestime", metric="net income", path="brief.txt",
+                       period=year(1986, "year"))
+        b = make_claim(text_b, value_b, entity="Clothestime", metric="net income", path="table.txt",
+                       period=year(1986, "12 mths"))
+        return [file_result("brief.txt", [a], dt.date(1987, 3, 17)), file_result("table.txt", [b], dt.date(1987, 3, 17))]
+
+    # 11.9 mln is 11,908,000 rounded for the brief (0.07% apart): nothing to report
+    assert check(results(11.9e6, "11.9 mln", 11_908_000, "11,908,000"), select=["FL1"]).findings == []
+    # 2.5 mln for 2,465,996 is 1.4% off: still worth a look, as 30 percent against 30.5% (1.6%)
+    found = check(results(2.5e6, "2.5 mln", 2_465_996, "2,465,996"), select=["FL1"]).findings
+    assert [f.rule for f in found] == ["FL102"]
+
+
 def test_a_real_disagreement_is_an_error_and_agreement_is_silent():
     result = check(seed_shares("32 percent", 32.0), select=["FL1"])
     assert [(f.rule, f.severity, f.outcome) for f in result.findings] == [("FL101", "error", "disagree")]
