@@ -81,7 +81,9 @@ _VERB_WORDS = frozenset(
     "attracted covered covers cover came comes numbered remained remains stayed soared expanded shrank contracted "
     "cut raised help helps helped benefit benefits benefited benefitted connect connects connected serve serves "
     "served rank ranks ranked ranking placed put narrowed narrows narrow widened widens widen showed shows show "
-    "stood stand reached slid slipped eased firmed edged dipped plunged tumbled rebounded recovered".split())
+    "stood stand reached slid slipped eased firmed edged dipped plunged tumbled rebounded recovered "
+    "bought buy buys sell sells selling buying purchased ordered paid pay pays spent spend lent borrowed "
+    "issued".split())
 # words right after a verb of measure ("narrowed to", "put at")
 _VERB_FOLLOW = frozenset("to at by from of about around nearly almost some over more less just only an a in on after "
                          "during".split())
@@ -97,13 +99,23 @@ _QUALIFIER_WORDS = frozenset(
     "a an the by to of for total estimated average annual year-on-year year on year record further another "
     "increase rise growth gain jump decline drop fall decrease surge expansion rate worth valued estimated put "
     "between among equal equivalent along against versus vs compared unchanged steady flat stable left kept "
-    "revised".split())
+    "revised seasonally adjusted unadjusted non-seasonally provisionally provisional preliminary final "
+    "annualised annualized".split())
 _STRIP_WORDS = frozenset(
     "the a an of in on at to for and or by with from as its their his her our this that these those also now "
     "currently still already new total some all such which who whose than into is are was were be been being has "
     "have had it there then up down over more less nearly almost about around roughly approximately among between "
-    "against versus vs compared unchanged steady after before than but left".split())
+    "against versus vs compared unchanged steady after before than but left today tomorrow yesterday tonight "
+    "overnight will would shall should might could must".split())
 _GENERIC = frozenset("number scale size amount volume total level figure".split())
+# Words that open a time expression ("166.3 billion dlrs last year"): what follows a figure
+# there is its period, not what it counts.
+_TIME_OPENERS = frozenset("last next this previous prior past year month week quarter today tomorrow yesterday "
+                          "tonight earlier ago".split())
+# A subject with a modal or a time word is a predicate ("The Bank of Japan will sell tomorrow
+# 500 billion yen"), not the name of what is measured.
+_PREDICATE_WORDS = frozenset("will would shall should may might can could must to today tomorrow yesterday "
+                             "tonight".split())
 _WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'’.%-]*")
 _PP_CUT = re.compile(r"\s+(?:in|during|for|over|at|on|since|across|through|throughout|as\s+of|by|from|under|compared)\s+")
 
@@ -512,6 +524,20 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
             name = name_of(m)
             if name:
                 return name
+    # 1b. a possessive pronoun in the figure's clause ("American Motors Corp said its February
+    #     U.S. car production declined to 2,978"): the name before it, speaker included; the
+    #     names after it ("U.S.") only qualify what it owns
+    pron = None
+    for pron in _POSS_PRONOUN.finditer(text, max(0, q_start - _PRONOUN_REACH), q_start):
+        pass
+    if pron is not None and not _CLAUSE_SPLIT.search(text, pron.end(), q_start):
+        owners = [m for m in mentions if m.end <= pron.start() and (m.name or m.anaphor)]
+        # "Nissan Motor Corp in U.S.A. said its ...": a company speaking owns what "its" names
+        owners.sort(key=lambda m: m.type == "company")
+        for m in reversed(owners):
+            name = name_of(m) if m.anaphor != "pronoun" else None
+            if name:
+                return name
     # 2. the owner named right after the figure ("30 percent of Shenzhen's GDP", "in Shenzhen",
     #    "of the population of China and ASEAN")
     for m in usable:
@@ -542,6 +568,11 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
         if not m.anaphor and m.name:
             return m.name
     return docs().main
+
+
+_POSS_PRONOUN = re.compile(r"\b(?:its|their|Its|Their)\b")
+# How far before its figure a possessive pronoun may stand ("its February U.S. car production").
+_PRONOUN_REACH = 80
 
 
 # ------------------------------------------------------------------ metrics
@@ -629,6 +660,8 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
         between = _content(_clean_phrase(text, lo, q_start, remove))
         if len(between.split()) > 3 and not verb_in_quantity:
             return "", False         # no verb found: the words before are no subject we can trust
+        if any(w.lower() in _PREDICATE_WORDS for w in between.split()):
+            return "", False
         return (between if _has_content(between) else ""), False
     # "has an Opec quota of 4.133 mln bpd": the object between the verb and the figure
     between = _content(_clean_phrase(text, verb.end(), q_start, remove))
@@ -734,6 +767,7 @@ def following_noun(text: str, q_end: int, sent_end: int) -> Optional[str]:
         return None
     phrase = m.group(1)
     words = phrase.split()
-    if words[0].lower() in _STRIP_WORDS or words[0].lower() in ("mln", "bln", "billion", "million", "pct", "percent"):
+    first = words[0].lower()
+    if first in _STRIP_WORDS or first in _TIME_OPENERS or first in ("mln", "bln", "billion", "million", "pct", "percent"):
         return None
     return phrase

@@ -85,7 +85,8 @@ _PATTERN = "|".join([
     r"(?P<mon>(?:(?P<mon_w>in|for|during|of|last|this|since|until|before|after)\s+)?(?:(?P<mon_m>" + _MONTH + r")"
     r"|(?P<mon_full>" + _FULL_MONTH + r"))(?:,?\s+(?P<mon_y>" + _YEAR + r")|\s+(?P<mon_rel>last|this|next)\s+year)?)",
     r"(?P<year>(?:(?P<year_w>in|for|during|throughout|over|of|fiscal|calendar|since|until|before|after|from|the)\s+)?"
-    r"(?P<year_y>" + _YEAR + r"))",
+    # a split year ("fiscal 1986/87", "the 1987/88 season") is the range above, not its first year
+    r"(?P<year_y>" + _YEAR + r")(?!\s*[-–/]\s*\d\d(?:\d\d)?\b))",
     r"(?P<now>\b(?:currently|at\s+present|presently|now|at\s+the\s+moment|to\s+date|so\s+far)\b)",
 ])
 PERIOD_RE = re.compile(r"(?<![\w.-])(?:" + _PATTERN + r")(?![\w])", re.IGNORECASE)

@@ -445,11 +445,12 @@ class _DocExtractor:
         for i in items:
             k = max(0, bisect.bisect_right(starts, quantities[i].start) - 1)
             sents[k].items.append(i)
-        # drop quantities that are part of a time expression ("the first three quarters")
+        # drop quantities whose number is part of a time expression ("the first three quarters",
+        # "first quarter 1986 sales of 549,950": 1986 is no count of sales)
         for sent in sents:
             if sent.periods:
                 sent.items = [i for i in sent.items
-                              if not any(pm.start <= quantities[i].start and quantities[i].end <= pm.end
+                              if not any(pm.start <= quantities[i].number_start and quantities[i].number_end <= pm.end
                                          for pm in sent.periods)]
         carried: Optional[Period] = section
         lead_source: Optional[str] = None
@@ -556,6 +557,8 @@ class _DocExtractor:
         prev_metric: Optional[str] = None
         prev_full: Optional[str] = None
         prev_kind: Optional[str] = None
+        prev_entity: Optional[str] = None
+        prev_q_end = sent.start
         target_period = next((pm.period for pm in sent.periods if pm.kind == "target"), None)
         low, words = self.words(sent.start, sent.end)
         based = "based in" in low or "located in" in low or "headquartered in" in low or "registered in" in low
@@ -590,8 +593,13 @@ class _DocExtractor:
             else:
                 if q.dimension == "percent" and based:
                     located = located_in(text, q.end, sent.end, sent.mentions)
-                entity = located or bind_entity(q.start, q.end, sent.mentions, text, sent.end, skip, context,
-                                                self._get_entities, rank=q.dimension == "rank")
+                if slots[n].compared and prev_entity is not None and \
+                        not any(prev_q_end <= m.start < q.start for m in sent.mentions):
+                    # "declined to 2,978 units from 3,808": the earlier figure of the same subject
+                    entity = prev_entity
+                else:
+                    entity = located or bind_entity(q.start, q.end, sent.mentions, text, sent.end, skip, context,
+                                                    self._get_entities, rank=q.dimension == "rank")
             # metric
             clause_lo = max([b for a, b in skip if b <= q.start], default=sent.start)
             if results_label:
@@ -625,7 +633,9 @@ class _DocExtractor:
             if rate is not None and q.rate_base is None:
                 claim.__dict__["rate_base"], claim.__dict__["rate_unit"] = rate[0], rate[1] or None
             claims[i] = claim
+            prev_q_end = q.end
             if not slots[n].compared:
+                prev_entity = entity
                 prev_metric = base_metric or metric or prev_metric
                 prev_full = metric or prev_full
                 prev_kind = kind if kind != "target" else prev_kind

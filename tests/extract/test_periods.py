@@ -154,3 +154,13 @@ def test_weeks_and_days_are_periods_of_their_own():
     # "the previous week" is no year-ago marker, and a plain weekday names no period
     assert _one("from the previous week", doc_date).kind == "explicit"
     assert find_periods("the Fed said on Tuesday", 0, 23, doc_date) == []
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("exports are estimated at 30,000 tonnes in fiscal 1986/87, ending", D(1986, 1, 1), D(1987, 12, 31)),
+    ("wheat sales for the 1987/88 season were", D(1987, 1, 1), D(1988, 12, 31)),
+    ("the plan for 2021-2025 sets", D(2021, 1, 1), D(2025, 12, 31)),
+])
+def test_a_split_year_is_its_whole_span_not_its_first_year(text, start, end):
+    pm = _one(text, D(1987, 3, 27))
+    assert (pm.period.start, pm.period.end) == (start, end)

@@ -188,9 +188,9 @@ def test_bracketed_equivalent_and_counted_noun_from_the_scanner(monkeypatch):
     def fake_scan(_text):
         return [
             Quantity(y, y + len("900 billion yuan"), "900 billion yuan", 9e11, "CNY", "currency", 9e11, None,
-                     qualifier="over"),
+                     qualifier="over", number_start=y, number_end=y + 3),
             Quantity(u, u + len("US$128.8 billion"), "US$128.8 billion", 1.288e11, "USD", "currency",
-                     1.2875e11, 1.2885e11, equivalent_of=0),
+                     1.2875e11, 1.2885e11, equivalent_of=0, number_start=u + 3, number_end=u + 8),
         ]
 
     monkeypatch.setattr(pipeline, "scan_quantities", fake_scan)
@@ -336,3 +336,43 @@ def test_ended_heading_dates_the_results_sections():
                    title="PUBLIC SERVICE ENTERPRISE <PEG> TWO MTHS NET")
     net = _claim(extract_claims(doc), "119.5")
     assert (net.period.start, net.period.end, net.period.implied) == (dt.date(1987, 1, 1), dt.date(1987, 2, 28), False)
+
+
+def _wire(text, date=dt.date(1987, 3, 9)):
+    return extract_claims(_doc(text, date, "w.md"))
+
+
+def test_a_speaker_owns_what_its_names_and_the_figure_it_is_compared_with():
+    claims = _wire("American Motors Corp said its February U.S. car production declined to 2,978 units "
+                   "from 3,808 a year ago.", dt.date(1987, 3, 3))
+    assert [(c.text, c.entity, c.metric) for c in claims] == [
+        ("2,978 units", "American Motors", "car production"), ("3,808", "American Motors", "car production")]
+    # a company speaking owns "its" even when a place is named in its title
+    claims = _wire("Nissan Motor Corp in U.S.A. said its domestic car sales rose 10.7 pct to 3,358 from 3,033.")
+    assert {c.entity for c in claims} == {"Nissan Motor"}
+    # a compared figure with a name of its own keeps it
+    claims = _wire("Shenzhen's GDP rose 5 percent, against Beijing's 4 percent.")
+    assert [c.entity for c in claims] == ["Shenzhen", "Beijing"]
+
+
+def test_modifiers_predicates_and_time_words_are_no_metrics():
+    credit = _wire("U.S. consumer instalment credit rose a seasonally adjusted 536 mln dlrs in January, the "
+                   "Federal Reserve Board said.")[0]
+    assert credit.metric == "consumer instalment credit"
+    exports = _wire("India's castor oil exports are provisionally estimated at 30,000 tonnes in fiscal 1986/87, "
+                    "private traders said.", dt.date(1987, 3, 27))[0]
+    assert (exports.entity, exports.metric) == ("India", "castor oil export")
+    assert (exports.period.text, exports.period.start, exports.period.end) == \
+        ("1986/87", dt.date(1986, 1, 1), dt.date(1987, 12, 31))
+    # what follows a figure as its period is not what it counts; a modal sentence names no metric
+    deficit = _wire("Bergsten said the U.S. trade gap, which hit 169 billion dlrs last year, will narrow.")[0]
+    assert deficit.metric != "last year"
+    bills = _wire("The Bank of Japan will sell tomorrow 500 billion yen of financing bills, money traders said.")[0]
+    assert bills.metric is None
+
+
+def test_a_year_inside_a_period_is_no_count():
+    claims = _wire("Tseng posted first quarter 1986 sales of 549,950, and net income of 19,163, the company said.",
+                   dt.date(1987, 3, 25))
+    assert [(c.text, c.metric, c.period.text) for c in claims] == [
+        ("549,950", "sales", "first quarter 1986"), ("19,163", "net income", "first quarter 1986")]
