@@ -64,12 +64,20 @@ def _same_month(a: dt.date, b: dt.date) -> bool:
     return (a.year, a.month) == (b.year, b.month)
 
 
+def _names_a_day(period: Period) -> bool:
+    """A point inside its month ("on Feb 27", "March 9") names that day; one at a month's end
+    may stand for the month ("as of June", "at the end of 2021")."""
+    following = period.end + dt.timedelta(days=1)
+    return bool(period.point) and following.month == period.end.month
+
+
 def _written_match(a: Period, b: Period) -> bool:
-    if a.point and b.point:
-        return _same_month(a.end, b.end)
     if a.point or b.point:
         # A stock counted "as of" a date matches a span that ends in that month
-        # ("as of 2021" against "by the end of 2021").
+        # ("as of 2021" against "by the end of 2021"); a day's figure (a daily
+        # balance, a tender) matches only that day's.
+        if _names_a_day(a) or _names_a_day(b):
+            return a.end == b.end
         return _same_month(a.end, b.end)
     return a.start == b.start and a.end == b.end
 

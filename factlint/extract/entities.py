@@ -687,6 +687,25 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
     return _cut_dangling(subject), False
 
 
+_TRADE_WORDS = frozenset("surplus deficit export exports import imports trade shipments".split())
+_PARTNER_LINK = re.compile(r"\b(with|to|from)\s+(?:the\s+)?$")
+
+
+def trade_partner(text: str, metric: str, mentions: Sequence[Mention], lo: int, hi: int,
+                  entity: Optional[str]) -> Optional[str]:
+    """The other country of a trade figure ("Japan's trade surplus with the United States",
+    "a 5.9 billion dlr surplus with Britain"): "with United States", or None. A surplus with one
+    partner and the overall surplus are different figures."""
+    if not _TRADE_WORDS.intersection(metric.lower().split()):
+        return None
+    for m in mentions:
+        if lo <= m.start < hi and not m.anaphor and m.name and m.name != entity:
+            link = _PARTNER_LINK.search(text, max(lo, m.start - 10), m.start)
+            if link:
+                return f"{link.group(1)} {m.name}"
+    return None
+
+
 def _has_content(phrase: str) -> bool:
     return any(w.lower() not in _QUALIFIER_WORDS and w.lower() not in _STRIP_WORDS for w in phrase.split())
 

@@ -76,7 +76,8 @@ _PATTERN = "|".join([
     r"(?P<range>(?:from|between)\s+(?P<range_a>" + _YEAR + r")\s+(?:to|and|through|until)\s+(?P<range_b>" + _YEAR + r")"
     r"|\b(?P<range_c>" + _YEAR + r")\s*[-–/]\s*(?P<range_d>" + _YEAR + r"|\d\d)\b)",
     r"(?P<iso>\b(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)",
-    r"(?P<date>(?P<date_m>" + _MONTH + r")\s+(?P<date_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|pct|percent))"
+    r"(?P<date>(?P<date_m>" + _MONTH + r")\s+(?P<date_d>[0-3]?\d)(?:st|nd|rd|th)?"
+    r"(?:\s*[-–]\s*(?P<date_to>[0-3]?\d)(?:st|nd|rd|th)?)?\b(?!\s*(?:%|pct|percent))"
     r"(?:,?\s+(?P<date_y>" + _YEAR + r"))?|\b(?P<date_d2>[0-3]?\d)\s+(?P<date_m2>" + _MONTH + r")(?:,?\s+(?P<date_y2>" + _YEAR + r"))?)",
     r"(?P<my>(?P<my_m>" + _MONTH + r")\s+(?P<my_y>" + _YEAR + r"))",
     r"(?P<ytd>so\s+far\s+this\s+year|(?:this\s+)?year[-\s]to[-\s]date)",
@@ -408,8 +409,12 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
             return out(_unresolved(text, point=True), "date")
         try:
             day = dt.date(year, month, day_n)
+            # "the March 11-20 period": the days between
+            last = dt.date(year, month, int(g["date_to"])) if g["date_to"] else None
         except ValueError:
             return None
+        if last is not None and last > day:
+            return out(_span(text, day, last), "date")
         return out(_span(text, day, day, point=True), "date")
     if kind == "my":
         month, year = _month_of(g["my_m"]), int(g["my_y"])

@@ -19,7 +19,7 @@ from factlint.extract import attribution as attr
 from factlint.extract.classify import classify, find_ranks, is_target, rate_span
 from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, bind_entity, counted_like, doc_entities,
                                        find_mentions, following_noun, located_in, title_company, share_numerator, share_parts,
-                                       subject_phrase, word_run_spans)
+                                       subject_phrase, trade_partner, word_run_spans)
 from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods, carryable, find_periods,
                                       implied_period, prior_period, sentence_words)
 from factlint.extract.quantities import Quantity, scan_quantities
@@ -52,6 +52,7 @@ _YEAR_WORDS = re.compile(r"\b(?:year|fiscal)\b")
 _CAPTION = re.compile(r"\bPhoto(?:\s+by|:)|\.(?:mp4|mov|jpg|jpeg|png|gif|webm)\b|^\W*$", re.IGNORECASE)
 _RANK_TABLE = re.compile(r"[^,;.]{0,40}?\b(?:in|for|on|of)\s+(?:the\s+)?(?P<what>[^,;.]+)")
 _RANK_SCOPE = re.compile(r"^(?:world|globe|country|nation|region|Asia|China|list|ranking)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:]\s")
 _METRIC_ANAPHORS = frozenset("sector industry figure total it they this field segment business market".split())
 _INHERITED = "\x00"     # marks a metric taken from the figure before it in the sentence
 # How far back an antecedent ("the city") and forward or back a paragraph's attribution
@@ -629,6 +630,12 @@ class _DocExtractor:
                 metric = f"{metric} per {base_text}{rate[1]}".strip()
             if entity is not None and entity != self.entities.main:
                 entity = self._as_main(entity)
+            if metric and kind != "share":
+                clause_hi = _CLAUSE_END.search(text, q.end, sent.end)
+                partner = trade_partner(text, metric, sent.mentions, clause_lo,
+                                        clause_hi.start() if clause_hi else sent.end, entity)
+                if partner:
+                    metric = f"{metric} {partner}"
             claim = self._claim(q, sentence_text, kind, entity, metric, period, source)
             if rate is not None and q.rate_base is None:
                 claim.__dict__["rate_base"], claim.__dict__["rate_unit"] = rate[0], rate[1] or None

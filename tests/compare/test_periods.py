@@ -19,6 +19,19 @@ def test_a_stock_as_of_year_end_matches_the_year_it_ends():
     assert same_time(end_2021, as_of(dt.date(2021, 12, 31), "by the end of last year"))
 
 
+def test_a_day_matches_only_that_day_but_a_month_end_stands_for_its_month():
+    # the Treasury's balance on Feb 25 and on Feb 27, a tender of March 2 and of March 9
+    assert not same_time(as_of(dt.date(1987, 2, 25)), as_of(dt.date(1987, 2, 27)))
+    assert not same_time(as_of(dt.date(1987, 3, 2)), as_of(dt.date(1987, 3, 9)))
+    assert same_time(as_of(dt.date(1987, 3, 9)), as_of(dt.date(1987, 3, 9)))
+    # ...and a day's figure is no month's
+    feb = Period(start=dt.date(1987, 2, 1), end=dt.date(1987, 2, 28), text="in February")
+    assert not same_time(as_of(dt.date(1987, 2, 27)), feb)
+    # "as of June" and "at the end of June", or "as of 2021" and "in 2021", still meet
+    assert same_time(as_of(dt.date(2022, 6, 30), "as of June"), as_of(dt.date(2022, 6, 30), "at end-June"))
+    assert same_time(as_of(dt.date(2021, 12, 31), "as of 2021"), year(2021))
+
+
 def test_different_spans_are_different_times():
     q1_q3 = Period(start=dt.date(2021, 1, 1), end=dt.date(2021, 9, 30), text="first three quarters of 2021")
     assert not same_time(q1_q3, year(2021))

@@ -376,3 +376,17 @@ def test_a_year_inside_a_period_is_no_count():
                    dt.date(1987, 3, 25))
     assert [(c.text, c.metric, c.period.text) for c in claims] == [
         ("549,950", "sales", "first quarter 1986"), ("19,163", "net income", "first quarter 1986")]
+
+
+def test_a_trade_figure_with_one_partner_names_it():
+    with_us = _wire("Japan's trade surplus with the United States reached a record 58.6 billion dlrs in 1986.")[0]
+    overall = _wire("On a customs cleared basis, the Japanese trade surplus rose to a record 82.66 billion dlrs "
+                    "last year.")[0]
+    with_uk = _wire("The government announced that Japan had a 5.9 billion dlr trade surplus with Britain in 1986.")[0]
+    assert {c.entity for c in (with_us, overall, with_uk)} == {"Japan"}
+    assert (with_us.metric, overall.metric, with_uk.metric) == \
+        ("trade surplus with United States", "trade surplus", "trade surplus with United Kingdom")
+    # the partner may follow the figure, and a figure compared with it shares it
+    korea = _wire("South Korea had a trade surplus of 7.2 billion dlrs with the United States in 1986, "
+                  "against 4.1 billion in 1985.")
+    assert {c.metric for c in korea} == {"trade surplus with United States"}
