@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import string
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -144,10 +145,17 @@ def related_location(c: Claim, note: Optional[str] = None) -> Location:
                     text=c.text, note=note or f"{c.text} ({source_note(c)})")
 
 
+_VERB_QUALIFIER = re.compile(r"^(?:exceeded|exceeding|exceeds|topped|topping|surpassed|surpassing)\s+", re.IGNORECASE)
+
+
+def figure_text(c: Claim) -> str:
+    """The figure as a message quotes it: a verb the scanner read as its qualifier is said as
+    "over" ("exceeded 900 billion yuan" -> "over 900 billion yuan")."""
+    return _VERB_QUALIFIER.sub("over ", c.text, count=1)
+
+
 def number_text(c: Claim) -> str:
     """The figure's digits as written, without qualifier or unit ("30" of "30 percent")."""
-    import re
-
     m = re.search(r"\d[\d,.]*\d|\d", c.text)
     return m.group(0) if m else c.text
 

@@ -14,8 +14,8 @@ from pydantic import Field
 
 from factlint.compare.periods import rate_date
 from factlint.models import Finding
-from factlint.rules.base import (COMMON_PLACEHOLDERS, Context, Options, Rule, fmt_number, make_finding,
-                                 related_location, subject_label)
+from factlint.rules.base import (COMMON_PLACEHOLDERS, Context, Options, Rule, figure_text, fmt_number,
+                                 make_finding, related_location, subject_label)
 
 TYPE = "conversion"
 PLACEHOLDERS = COMMON_PLACEHOLDERS | {"original", "equivalent", "implied_rate", "table_rate", "deviation",
@@ -69,7 +69,7 @@ def check(rule: Rule, ctx: Context) -> list[Finding]:
             f"{when[0].strftime('%Y-%m')}..{when[1].strftime('%Y-%m')}"
         expected = main.value * table
         values = {
-            "original": main.text, "equivalent": eq.text,
+            "original": figure_text(main), "equivalent": eq.text,
             "implied_rate": _rate_text(main.unit, eq.unit, implied),
             "table_rate": _rate_text(main.unit, eq.unit, table),
             "deviation": f"{deviation:+.1%}", "month": month,

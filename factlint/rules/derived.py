@@ -99,6 +99,15 @@ def implied_base(count: Claim, rate: Claim) -> tuple[float, Interval]:
     return value, Interval(min(low, value), max(high, value))
 
 
+def _rate_text(rate: Claim) -> str:
+    """The rate with its base, as a reader says it ("25.1 5G base stations per 10,000 people"),
+    also when the article wrote the base apart ("... for every 10,000 people")."""
+    if " per " in f" {rate.text} " or rate.rate_base is None:
+        return rate.text
+    base = f"{rate.rate_base:,.0f} " if rate.rate_base != 1 else ""
+    return f"{rate.text} per {base}{rate.rate_unit or 'people'}"
+
+
 def check(rule: Rule, ctx: Context) -> list[Finding]:
     opts: DerivedOptions = rule.options
     findings: list[Finding] = []
@@ -139,7 +148,7 @@ def check(rule: Rule, ctx: Context) -> list[Finding]:
             continue
         claims = [rate, count] + ([related] if related is not None else [])
         values = {
-            "count": count.text, "rate": rate.text, "implied": fmt_number(value), "base_unit": base_noun,
+            "count": count.text, "rate": _rate_text(rate), "implied": fmt_number(value), "base_unit": base_noun,
             "expected": fmt_number(expected), "reference": where,
             "deviation": f"{value / expected - 1:+.1%}" if expected else "n/a",
         }

@@ -23,7 +23,7 @@ def test_an_equivalent_off_by_more_than_a_few_percent_is_reported():
     result = check(bracketed("US$150 billion", 150e9), select=["FL3"])
     assert [f.rule for f in result.findings] == ["FL301"]
     f = result.findings[0]
-    assert f.message == ("US$150 billion as the equivalent of exceeded 900 billion yuan implies 6 CNY per USD; "
+    assert f.message == ("US$150 billion as the equivalent of over 900 billion yuan implies 6 CNY per USD; "
                          "the 2022-12 average was 6.975 CNY per USD (+16.3%), which gives about 129 billion USD")
     assert f.related[0].text == "exceeded 900 billion yuan"
 
