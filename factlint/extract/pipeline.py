@@ -24,18 +24,13 @@ from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods
                                       implied_period, prior_period, sentence_words)
 from factlint.extract.quantities import Quantity, scan_quantities
 from factlint.extract.sentences import clean, paragraph_spans, split_sentences
+from factlint.extract.tables import RESULTS_LABEL, is_results_line
 from factlint.models import Claim, Document, Period
 from factlint.normalize.aliases import AliasTables, canonical_metric, load_aliases
 
 _COMPARED = re.compile(r"(?:\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from)"
                        r"\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _VS = re.compile(r"\b(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?(?:profit\s+|loss\s+)?$", re.IGNORECASE)
-# A newswire results line: "Shr 1.19 dlrs vs 1.46 dlrs", "Net 3,150,185 vs 2,665,284".
-_NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-                 r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b")
-_RESULTS_LABEL = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z.'/&-]*(?:\s+(?!loss\b|profit\b|vs\b)(?!" + _NUMBER_WORDS
-                            + r")[a-z][A-Za-z.'/&-]*){0,3}?)\s+(?:loss\s+|profit\s+)?(?:[-(]?[$\d]|nil\b|"
-                            + _NUMBER_WORDS + r")")
 _TITLE_YEAR = re.compile(r"\b(?:YEAR|FY)\s+(?:NET|LOSS|PROFIT|EARNINGS|RESULTS|OPER)\b")
 _RESULTS_HEADING = re.compile(
     r"\s*(?:(?:4th|fourth|3rd|third|2nd|second|1st|first)\s+(?:qtr|quarter)|qtr|quarter|year|full\s+year|(?:three|six"
@@ -340,7 +335,7 @@ class _DocExtractor:
         the line's label as metric, the section's period, and the year-ago period after "vs"."""
         text = self.text
         a, b = self.paras[p]
-        m = _RESULTS_LABEL.match(text, a, b)
+        m = RESULTS_LABEL.match(text, a, b)
         label = m.group("label") if m else ""
         metric = self._label_cache.get(label)
         if metric is None:
@@ -371,7 +366,7 @@ class _DocExtractor:
 
     def _is_results_line(self, p: int) -> bool:
         a, b = self.paras[p]
-        return b - a < 160 and self.text.find(" vs ", a, b) != -1 and bool(_RESULTS_LABEL.match(self.text, a, b))
+        return is_results_line(self.text, a, b)
 
     def _title_period(self) -> Optional[Period]:
         if self._title_periods is None:
@@ -553,7 +548,7 @@ class _DocExtractor:
         sentence_text = clean(text[sent.start:sent.end])
         results_label = None
         if results:
-            m = _RESULTS_LABEL.match(text, sent.start, sent.end)
+            m = RESULTS_LABEL.match(text, sent.start, sent.end)
             results_label = canonical_metric(m.group("label"), self.tables) if m else None
         prev_metric: Optional[str] = None
         prev_full: Optional[str] = None

@@ -2,7 +2,10 @@
 
 The extractor decides what counts as attribution (``Claim.source``); this rule
 decides which claims need one. Small counts ("ten ASEAN countries") and
-bracketed equivalents (their figure already has its own claim) are left alone.
+bracketed equivalents (their figure already has its own claim) are left alone,
+and so, unless ``tables`` is set, are figures in tables (a newswire results
+table, a pipe-table row, an HTML cell): a table is attributed by its caption or
+headline, not row by row.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from factlint.extract.tables import is_table_text
 from factlint.models import Finding
 from factlint.rules.base import COMMON_PLACEHOLDERS, Context, Options, Rule, make_finding, subject_label
 
@@ -27,6 +31,7 @@ class MissingSourceOptions(Options):
                                   description="only claims in these unit dimensions (empty: all)")
     min_count: float = Field(100, ge=0, description="counts below this are not checked (\"ten countries\")")
     require_entity: bool = Field(False, description="only check claims whose entity was found")
+    tables: bool = Field(False, description="also check figures in tables (results lines, table rows and cells)")
 
 
 OPTIONS = MissingSourceOptions
@@ -46,6 +51,8 @@ def check(rule: Rule, ctx: Context) -> list[Finding]:
         if c.dimension == "count" and c.kind == "level" and abs(c.value) < opts.min_count:
             continue
         if opts.require_entity and not c.entity:
+            continue
+        if not opts.tables and is_table_text(c.sentence, c.text):
             continue
         findings.append(make_finding(rule, c, {}, subject=subject_label([c]), claims=[c],
                                      outcome="no-source"))

@@ -40,3 +40,19 @@ def test_the_configured_kinds_decide(tmp_path):
     (tmp_path / "factlint.yaml").write_text("options:\n  FL401: {kinds: [change]}\n")
     result = check([file_result("b.txt", b_article(), B_DATE)], config=load_config([tmp_path]), select=["FL401"])
     assert [f.line for f in result.findings] == [14]
+
+
+def test_figures_in_tables_are_attributed_by_their_caption_unless_asked_for(tmp_path):
+    from factlint.config import load_config
+
+    rows = [make_claim("47 cts", 0.47, "USD", entity="Acme", metric="earnings per share", path="r.md", line=11,
+                       sentence="Shr 47 cts vs 46 cts", source=None),
+            make_claim("51,000", 51000, path="t.md", line=10, sentence="| 5G base stations | 51,000 |", source=None),
+            make_claim("51,000", 51000, path="t.html", line=3, sentence="51,000", source=None)]
+    prose = make_claim("55.7 percent", 55.7, "percent", kind="share", entity="China", path="b.txt", line=6,
+                       sentence="As of June, 55.7 percent of key processes were digitally controlled.", source=None)
+    results = [file_result(c.path, [c]) for c in rows + [prose]]
+    assert [f.path for f in check(results, select=["FL401"]).findings] == ["b.txt"]
+    (tmp_path / "factlint.yaml").write_text("options:\n  FL401: {tables: true}\n")
+    found = check(results, select=["FL401"], config=load_config([tmp_path])).findings
+    assert sorted(f.path for f in found) == ["b.txt", "r.md", "t.html", "t.md"]

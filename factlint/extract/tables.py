@@ -1,0 +1,39 @@
+"""Figures that stand in tables rather than in prose.
+
+A table's figures are attributed by its caption, headline or source line, not
+sentence by sentence: a newswire results table ("Shr 1.19 dlrs vs 1.46 dlrs"), a
+Markdown pipe table, an HTML table cell. The extractor reads results lines with
+:func:`is_results_line`; rules that judge prose (a missing attribution) ask
+:func:`is_table_text` of a claim's sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+                 r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b")
+# A newswire results line: a short label, then its figures ("Shr 1.19 dlrs vs 1.46 dlrs",
+# "Net 3,150,185 vs 2,665,284", "Oper shr loss five cts vs profit two cts").
+RESULTS_LABEL = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z.'/&-]*(?:\s+(?!loss\b|profit\b|vs\b)(?!" + _NUMBER_WORDS
+                           + r")[a-z][A-Za-z.'/&-]*){0,3}?)\s+(?:loss\s+|profit\s+)?(?:[-(]?[$\d]|nil\b|"
+                           + _NUMBER_WORDS + r")")
+# Results lines are short; a paragraph longer than this is prose that happens to say "vs".
+RESULTS_LINE_MAX = 160
+
+
+def is_results_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a paragraph) is a line of a results table."""
+    return end - start < RESULTS_LINE_MAX and text.find(" vs ", start, end) != -1 \
+        and RESULTS_LABEL.match(text, start, end) is not None
+
+
+def is_table_text(sentence: str, figure: str) -> bool:
+    """Whether a claim's sentence is a table row or cell: a results line, a pipe-table row,
+    or a cell holding nothing but the figure."""
+    s = sentence.strip()
+    if not s or s == figure.strip():
+        return True
+    if s.count("|") >= 2:
+        return True
+    return is_results_line(s, 0, len(s))
