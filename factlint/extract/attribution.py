@@ -104,8 +104,24 @@ _SOURCE_NOUNS = frozenset(
     "firm bank government spokesman spokeswoman spokesperson minister ambassador director chairman president "
     "professor index census industry association institute commission council authority authorities executive "
     "executives expert experts researchers he she they we i paper newspaper agency statement academy center centre "
-    "university regulator committee customs administration tribunal court observatory".split())
+    "university regulator committee customs administration tribunal court observatory group corporation concern "
+    "utility airline carrier maker producer exporter importer refiner insurer lender retailer prospectus filing "
+    "release".split())
 _DATA_VERBS = frozenset("shows showed show revealed reveals indicated indicates found finds".split())
+
+
+_TRAILING_ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+$")
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+
+
+def _names_a_reporter(subject: str) -> bool:
+    """Whether the words before "reported"/"forecast" are someone reporting ("Acme Corp
+    reported net income of", "The company earlier reported", "It reported") rather than
+    a determiner of an adjective ("its reported net profit", "the added value")."""
+    words = _TRAILING_ADVERBS.sub("", _ADVERBS.sub("", " ".join(subject.split()))).split()
+    if not words or words[-1].lower() in _DETERMINERS or words[-1].lower() in ("is", "are", "was", "were", "be"):
+        return False
+    return words[0][:1].isupper() or words[0].lower() in ("it", "he", "she", "they", "we")
 
 
 def _plausible_source(subject: str, verb: str) -> bool:
@@ -124,7 +140,8 @@ def _plausible_source(subject: str, verb: str) -> bool:
     if verb in _DATA_VERBS:
         # "The China Internet Development Report 2022 shows": a titled document
         return any(w[:1].isupper() for w in words[1:]) and any(w in ("report", "index", "survey", "paper", "study",
-                                                                       "yearbook", "bulletin", "outlook") for w in low)
+                                                                       "yearbook", "bulletin", "outlook", "prospectus",
+                                                                       "filing", "statement") for w in low)
     return words[0][:1].isupper() or any(w[:1].isupper() for w in words[1:])
 
 
@@ -189,12 +206,12 @@ def find_attribution(text: str, start: int, end: int, words: Optional[set] = Non
     for v in _SUBJECT_VERB.finditer(text, start, end):
         if v.group("verb") == "shown":
             continue
-        if v.group("verb") in ("added", "reported", "found", "estimated", "projected", "forecast") and \
-                not _REPORTING_NEXT.match(text, v.end(), end):
-            continue                     # "the added value", "reported net profit of": not a source
         sub_start, subject = _subject_of(text, start, v.start())
-        if subject.lower().endswith((" was", " were", " is", " are", " be")):
-            continue                     # "was said by officials" is handled below
+        if v.group("verb") in ("added", "reported", "found", "estimated", "projected", "forecast") and \
+                not _REPORTING_NEXT.match(text, v.end(), end) and not _names_a_reporter(subject):
+            continue                     # "the added value", "its reported net profit of": not a source
+        if _TRAILING_ADVERBS.sub("", subject.lower()).endswith((" was", " were", " is", " are", " be")):
+            continue                     # "was said by officials" is handled below; "are provisionally estimated at" is passive
         if _plausible_source(subject, v.group("verb")):
             stop = v.end()
             tail = _THAT.match(text, stop, stop + 6)

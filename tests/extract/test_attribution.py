@@ -20,6 +20,12 @@ def _att(sentence):
     ("Imports fell 3.1 pct, said Liu Yang, an economist at a Beijing bank.", "Liu Yang"),
     ("A report by the provincial development commission put the figure at 4,000.", "provincial development commission"),
     ("The town was said by officials to be isolated after 300 homes flooded.", "officials"),
+    # a company reporting its own figures, a group's statement, a prospectus that shows
+    ("Acme Corp reported net income of 5.2 mln dlrs for 1986.", "Acme Corp"),
+    ("The issue comprises 45 mln shares, the diversified rubber and plastics group said in a statement.",
+     "diversified rubber and plastics group"),
+    ("Noranda Forest's preliminary share prospectus, released today, shows the company earned 80.2 mln dlrs.",
+     "Noranda Forest's preliminary share prospectus"),
 ])
 def test_explicit_attributions(sentence, source):
     att = _att(sentence)
@@ -30,6 +36,9 @@ def test_explicit_attributions(sentence, source):
     "Exports showed a 5 pct rise in January.",
     "The banks are said to be firm on the terms.",
     "China's data output reached 4.2ZB in 2020, ranking third in the world.",
+    # "reported" and "estimated" as adjectives or in the passive name nobody
+    "Its reported net profit fell to 5.2 mln dlrs in 1986.",
+    "India's castor oil exports are provisionally estimated at 30,000 tonnes.",
 ])
 def test_no_attribution(sentence):
     assert _att(sentence) is None
