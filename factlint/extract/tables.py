@@ -2,7 +2,8 @@
 
 A table's figures are attributed by its caption, headline or source line, not
 sentence by sentence: a newswire results table ("Shr 1.19 dlrs vs 1.46 dlrs"), a
-Markdown pipe table, an HTML table cell. The extractor reads results lines with
+Markdown pipe table, an HTML table cell, a newswire table laid out with spaces, a
+table's footnote. The extractor reads results lines with
 :func:`is_results_line`; rules that judge prose (a missing attribution) ask
 :func:`is_table_text` of a claim's sentence.
 """
@@ -28,12 +29,22 @@ def is_results_line(text: str, start: int, end: int) -> bool:
         and RESULTS_LABEL.match(text, start, end) is not None
 
 
+_NOTE = re.compile(r"(?i:note)\s*(?:\d+\s*)?[:.-]")
+_FIGURE = re.compile(r"\d[\d,./-]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
 def is_table_text(sentence: str, figure: str) -> bool:
     """Whether a claim's sentence is a table row or cell: a results line, a pipe-table row,
-    or a cell holding nothing but the figure."""
+    a cell holding nothing but the figure, a table's footnote ("Note: 1986 net includes a
+    gain of 26 cts"), or a row of figures laid out with spaces ("CCC Stocks 950 950 602 602")."""
     s = sentence.strip()
     if not s or s == figure.strip():
         return True
-    if s.count("|") >= 2:
+    if s.count("|") >= 2 or _NOTE.match(s):
         return True
-    return is_results_line(s, 0, len(s))
+    if is_results_line(s, 0, len(s)):
+        return True
+    # at least as many figures as half the words: a row of columns, not a sentence
+    figures = len(_FIGURE.findall(s))
+    return figures >= 4 and figures * 2 >= len(_WORD.findall(s))

@@ -15,3 +15,12 @@ def test_table_rows_and_cells_are_not_prose():
     assert is_table_text("| 5G base stations | 51,000 |", "51,000")
     assert is_table_text("51,000", "51,000")            # an HTML cell of its own
     assert not is_table_text("Shenzhen had built 51,000 5G base stations by the end of 2021.", "51,000")
+    # a results table's footnote, and columns laid out with spaces
+    assert is_table_text("Note: 1986 net includes a gain of 26 cts a share from the sale of a funeral home.", "26 cts")
+    assert is_table_text("CCC Stocks 950 950 602 602 Free Stocks 423 477 870 870", "870")
+    assert is_table_text("Gold 4.71 billion (4.90 billion and 3.83 billion), SDR's 503 mln (524 mln and 468 mln)",
+                         "468 mln")
+    # prose full of figures is still prose
+    assert not is_table_text("M-2 showed a rise of 5.09 pct for January at 55.68 billion rand after 4.30 pct in "
+                             "December, M-1 16.72 pct at 5.12 billion after 12.80 pct.", "5.12 billion")
+    assert not is_table_text("Total pre-tax profits fell to 254 mln after 268 mln in 1985.", "268 mln")
