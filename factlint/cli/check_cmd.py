@@ -90,6 +90,10 @@ def check_command(
         count = write(options.unfiltered, write_baseline)
         typer.echo(f"Wrote {count} baseline entr{'y' if count == 1 else 'ies'} to {write_baseline}.")
         raise typer.Exit(0)
+    if not result.summary.files and not options.diff_base:
+        # as ruff warns when it finds no Python files: a mistyped folder should not pass quietly
+        typer.echo("warning: no articles (.txt, .md, .markdown, .html, .htm) found in "
+                   + (", ".join(str(p) for p in paths) or "the configured corpus"), err=True)
     emit(result, fmt.value, output=output, statistics=statistics)
     if exit_zero:
         raise typer.Exit(0)

@@ -336,3 +336,11 @@ def test_rules_and_rule_commands(capsys, monkeypatch, tmp_path):
     assert info["id"] == "FL301" and {o["name"] for o in info["options"]} == {"tolerance", "date"}
     code, _, err = run_cli(["rule", "FL999"], capsys, monkeypatch, cwd=tmp_path)
     assert code == 2 and "no rule 'FL999'" in err
+
+
+def test_a_folder_without_articles_passes_with_a_warning(tmp_path, capsys, monkeypatch):
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 not an article")
+    code, out, err = run_cli(["check", str(tmp_path)], capsys, monkeypatch)
+    assert code == 0
+    assert "No findings" in out
+    assert "warning: no articles" in err and str(tmp_path) in err
