@@ -47,8 +47,19 @@ FRACTIONS: dict[str, int] = {
     "half": 2, "halves": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3,
     "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
     "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
-    "thousandth": 1000, "thousandths": 1000,
+    "tenth": 10, "tenths": 10, "twentieth": 20, "twentieths": 20, "thirtieth": 30, "thirtieths": 30,
+    "fortieth": 40, "fortieths": 40, "fiftieth": 50, "fiftieths": 50, "sixtieth": 60, "sixtieths": 60,
+    "seventieth": 70, "seventieths": 70, "eightieth": 80, "eightieths": 80, "ninetieth": 90,
+    "ninetieths": 90, "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+    "millionth": 1e6, "millionths": 1e6, "billionth": 1e9, "billionths": 1e9,
+    "trillionth": 1e12, "trillionths": 1e12,
+}
+# The last word of a compound ordinal after a tens word: "twenty-first", "thirty-fifths".
+# ("second" is left out: "twenty seconds" is a duration.) They only continue a run.
+ORDINAL_UNITS: dict[str, int] = {
+    "first": 1, "firsts": 1, "third": 3, "thirds": 3, "fourth": 4, "fourths": 4, "fifth": 5,
+    "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9,
 }
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -71,12 +82,13 @@ def _trie(words) -> str:
 
 
 _W = _trie(WORDS)
+_W_NEXT = _trie(WORDS | {"first", "firsts"})     # "twenty-first" continues a run, never starts one
 # A run of number words, matched on lower-cased text with one leading separator
 # character (the literal set lets ``re`` skip ahead fast). "and", "a"/"an" (in
 # "and a half") and "point" (decimals) may join words.
 WORDS_RE = re.compile(
     r"[\s(\[\"'\u2018\u201c/-](?P<run>" + _W + r"(?:(?:\s*-\s*|\s+(?:and\s+)?(?:an?\s+)?|\s+point\s+)"
-    + _W + r")*(?:\s+point(?:\s+" + _W + r")+)?)(?![\w])")
+    + _W_NEXT + r")*(?:\s+point(?:\s+" + _W + r")+)?)(?![\w])")
 _TOKEN_RE = re.compile(r"[a-z]+")
 
 
@@ -133,19 +145,27 @@ def digit_token(text: str, start: int, end: int) -> Optional[NumberToken]:
                        digits=digits, leading_zero=raw[0] == "0" and digits > 1)
 
 
-def _word_tokens(run: str, offset: int) -> list[tuple[str, int, int]]:
-    return [(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN_RE.finditer(run)]
+def _word_tokens(run: str, offset: int) -> list[tuple[str, int, int, bool]]:
+    """(word, start, end, joined to the previous word by a hyphen)."""
+    out = []
+    prev_end = 0
+    for m in _TOKEN_RE.finditer(run):
+        out.append((m.group(0), offset + m.start(), offset + m.end(), "-" in run[prev_end:m.start()]))
+        prev_end = m.end()
+    return out
 
 
-def parse_word_run(run: str, offset: int, preceded_by_article: bool) -> list[NumberToken]:
+def parse_word_run(run: str, offset: int, preceded_by_article: bool, mixed: bool = True) -> list[NumberToken]:
     """Split a run of number words into numbers: 'one hundred and sixty-one' -> 161,
-    'two thirds' -> 0.667, 'three nought four' -> 3, 0, 4."""
+    'two thirds' -> 0.667, 'three nought four' -> 3, 0, 4. ``mixed`` allows a whole
+    number and a fraction joined by "and" ("six and two-thirds"); it is off after
+    "between", where "between one and two thirds" names two ends."""
     toks = _word_tokens(run, offset)
     out: list[NumberToken] = []
     i = 0
     article = preceded_by_article
     while i < len(toks):
-        tok = _parse_one(toks, i, article)
+        tok = _parse_one(toks, i, article, mixed)
         article = False
         if tok is None:
             i += 1
@@ -155,7 +175,30 @@ def parse_word_run(run: str, offset: int, preceded_by_article: bool) -> list[Num
     return out
 
 
-def _parse_one(toks, i: int, article: bool):
+def _and_fraction(toks, k: int) -> Optional[tuple[float, int]]:
+    """A proper fraction at toks[k], after "and": 'a half', 'one-half', 'two thirds',
+    'fifty-four hundredths'. Returns (value, index after it) or None."""
+    n = len(toks)
+    if k >= n:
+        return None
+    w = toks[k][0]
+    if w in ("a", "an"):
+        num, k = 1, k + 1
+    elif w in TENS:
+        num, k = TENS[w], k + 1
+        if k < n and 0 < CARDINALS.get(toks[k][0], 0) < 10:
+            num, k = num + CARDINALS[toks[k][0]], k + 1
+    elif CARDINALS.get(w, 0) > 0:
+        num, k = CARDINALS[w], k + 1
+    else:
+        return None
+    den = FRACTIONS.get(toks[k][0]) if k < n else None
+    if den is None or num >= den:
+        return None
+    return num / den, k + 1
+
+
+def _parse_one(toks, i: int, article: bool, mixed: bool = True):
     """Parse the longest number starting at toks[i]; return (token, next index) or None."""
     start = toks[i][1]
     total = 0.0
@@ -176,6 +219,12 @@ def _parse_one(toks, i: int, article: bool):
         if w == "and" or w in ("a", "an"):
             if not seen_any or last not in ("hundred", "scale", "unit", "teen", "tens"):
                 break
+            if w == "and" and mixed and last != "scale":
+                # a mixed number: "six and two-thirds", "one hundred and three and two thirds"
+                fr = _and_fraction(toks, j + 1)
+                if fr is not None:
+                    frac, k = fr
+                    return _finish_fraction(toks, i, k, start, toks[k - 1][2], total + group + frac)
             if w == "and" and last == "scale" and group == 0:
                 before_and = (total, last_scale)
             if w == "and":
@@ -229,6 +278,12 @@ def _parse_one(toks, i: int, article: bool):
         end = toks[j][2]
         j += 1
     value = total + group
+    # compound ordinals: "one twenty-fifth", "a thirty-fifth", "three twenty-firsts" are
+    # fractions; "the twenty-first century", "the two hundred twenty-first session" are not numbers
+    if j < n and seen_any and not pending_and:
+        compound = _compound_ordinal(toks, i, j, value, last, article)
+        if compound is not None:
+            return compound if compound != () else None
     # "and a half", "two thirds", "a quarter", "half"
     if j < n:
         w = toks[j][0]
@@ -242,7 +297,7 @@ def _parse_one(toks, i: int, article: bool):
                     unit, end, j = SCALE_WORDS[toks[j][0]], toks[j][2], j + 1
                 return NumberToken(start, end, base + group / den * unit, 0.0, words=True,
                                    scaled=True, fraction=True), j
-            if seen_any and not pending_and and not used_scale:
+            if seen_any and not pending_and and (not used_scale or (w[-1] == "s" and value < den)):
                 # numerator: "two thirds", "twenty-three fifths"; after "and" only what
                 # follows it: "one hundred and three quarters" is 100.75
                 numerator = value - and_value if and_value else value
@@ -301,14 +356,47 @@ def _parse_one(toks, i: int, article: bool):
     return NumberToken(start, end, value, precision, words=True, scaled=bool(used_scale)), j
 
 
+def _compound_ordinal(toks, i: int, j: int, value: float, last, article: bool):
+    """A compound ordinal ("twenty-fifth") at toks[j] (the tens word, when the number
+    before it cannot take it: "one twenty-fifth") or ending at toks[j] (its unit word,
+    the tens word read into ``value``: "a twenty-first", "one hundred thirty-fifths").
+    Returns (token, next index) for a fraction, () for an ordinal (no number), or None
+    when this is no compound ordinal."""
+    n = len(toks)
+    w = toks[j][0]
+    if w in TENS and j + 1 < n and toks[j + 1][0] in ORDINAL_UNITS:
+        # the tens word follows a complete numerator: "one twenty-fifth", "twenty twenty fifths"
+        den = TENS[w] + ORDINAL_UNITS[toks[j + 1][0]]
+        numerator, end_j = value, j + 1
+        if numerator != 1 and toks[end_j][0][-1] != "s":
+            return None      # "three twenty-fifth ...": three, then an ordinal
+    elif w in ORDINAL_UNITS and last == "tens" and j > i:
+        plural = w[-1] == "s"
+        if plural and w != "firsts" and not toks[j][3]:
+            return None      # "one hundred thirty fifths" reads as 130 fifths (only a hyphen binds)
+        den = TENS[toks[j - 1][0]] + ORDINAL_UNITS[w]
+        numerator, end_j = value - TENS[toks[j - 1][0]], j
+        if numerator == 0:
+            if not article:
+                return ()    # "the twenty-first century": an ordinal
+            numerator = 1    # "a twenty-first"
+    else:
+        return None
+    plural = toks[end_j][0][-1] == "s"
+    if not plural and numerator != 1:
+        return ()            # "two hundred twenty-first": an ordinal
+    start = toks[i][1]
+    return _finish_fraction(toks, i, end_j + 1, start, toks[end_j][2], numerator / den)
+
+
 def _finish_fraction(toks, i, j, start, end, value):
     # "half a million", "two thirds of a million", "one and a half billion"
     n = len(toks)
     k = j
     if k < n and toks[k][0] in ("a", "an"):
         k += 1
-    if k < n and toks[k][0] in ("dozen", "dozens"):      # "half a dozen"
-        return NumberToken(start, toks[k][2], value * 12, 0.0, words=True, fraction=True), k + 1
+    if k < n and toks[k][0] in ("dozen", "dozens"):      # "half a dozen": a count of six
+        return NumberToken(start, toks[k][2], value * 12, 0.0, words=True), k + 1
     if k < n and toks[k][0] in SCALE_WORDS:
         f = SCALE_WORDS[toks[k][0]]
         return NumberToken(start, toks[k][2], value * f, 0.0, words=True, scaled=True, fraction=True), k + 1
@@ -485,21 +573,32 @@ _PRONOUN_ONE_AFTER_RE = re.compile(
     r"will|would|should|could|has|have|had)(?![\w]))")
 
 
+# "two thirds of a million", "a quarter of a billion": a fraction of the scale
+_OF_A_SCALE_RE = re.compile(r"[^\S\n]+of[^\S\n]+an?[^\S\n]+(thousand|million|billion|trillion)(?![\w-])")
+
+
 def _scan_words(low: str) -> list[NumberToken]:
     out: list[NumberToken] = []
     padded = " " + low        # lets a run start at offset 0
     for m in WORDS_RE.finditer(padded):
         rs = m.start("run") - 1
+        run = m.group("run")
         article = bool(_ARTICLE_RE.search(low, max(0, rs - 4), rs))
-        if m.group("run") == "one" and _PRONOUN_ONE_RE.search(low, max(0, rs - 7), rs) \
+        if run == "one" and _PRONOUN_ONE_RE.search(low, max(0, rs - 7), rs) \
                 and _PRONOUN_ONE_AFTER_RE.match(low, m.end("run")):
             continue         # "the one you mentioned", "which one?": a pronoun ("that one mile" stays)
-        for tok in parse_word_run(m.group("run"), rs, article):
+        mixed = " and " not in run or not low.endswith("between ", max(0, rs - 8), rs)
+        for tok in parse_word_run(run, rs, article, mixed):
             if article and tok.start == rs:
                 # "a hundred", "a third": the article is part of the number
                 a = low.rfind("a", max(0, rs - 4), rs)
                 if a >= 0:
                     tok.start = a
+            if tok.fraction and not tok.scaled:
+                sm = _OF_A_SCALE_RE.match(low, tok.end)
+                if sm is not None:
+                    tok.value *= SCALE_WORDS[sm.group(1)]
+                    tok.end, tok.scaled = sm.end(), True
             out.append(tok)
     return out
 

@@ -367,7 +367,11 @@ def _finish(sc: _Scan, core: _Core, hi: Optional[_Core], start: int, qualifier: 
     unit = last.unit if last.unit is not None else core.unit
     end = last.end
     counted = rate_base = rate_unit = None
-    if unit is None and not core.token.fraction:
+    tok = core.token
+    # a fraction of a whole ("two thirds", "3/4") counts nothing; "six and two-thirds
+    # innings" and "a quarter of a million people" do
+    part = tok.fraction and tok.value < 1
+    if unit is None and not part:
         c = _counted(sc, end)
         if c is not None:
             counted, end = c
@@ -377,7 +381,6 @@ def _finish(sc: _Scan, core: _Core, hi: Optional[_Core], start: int, qualifier: 
         rate_base, rate_unit, end = r[0], r[1], r[2]
     elif unit is not None and unit.per is not None:
         rate_base, rate_unit = 1.0, unit.per     # "3.8 mln bpd": barrels per day
-    tok = core.token
     value = core.value
     precision = core.precision
     unit_name = unit.unit if unit else "count"
@@ -386,7 +389,7 @@ def _finish(sc: _Scan, core: _Core, hi: Optional[_Core], start: int, qualifier: 
 
     if not sc.all_numbers:
         # fractions of a whole state shares: "more than half", "a third of"
-        if tok.words and tok.fraction and unit is None and not core.has_scale and not tok.scaled:
+        if tok.words and part and unit is None and not core.has_scale and not tok.scaled:
             if not _share_fraction(sc, core, qualifier, end):
                 return None
             value, precision, unit_name, dimension = value * 100.0, 0.0, "percent", "percent"

@@ -307,3 +307,23 @@ def test_a_year_after_a_bare_figure_is_not_a_rate():
     assert (paid.text, paid.rate_unit) == ("50,000 dlrs a year", "year")
     tonnes = one("Exports run at 1,750 tonnes a year.")
     assert tonnes.rate_unit == "year"
+
+
+# ---------------------------------------------------------------- mixed numbers and fractions of scales
+def test_a_mixed_number_in_words_counts_its_noun_and_a_bare_fraction_states_a_share():
+    q = one("The reliever pitched six and two-thirds innings on Sunday.")
+    assert (q.text, q.counted, q.unit) == ("six and two-thirds innings", "innings", "count")
+    assert q.value == pytest.approx(20 / 3)
+    q = one("The 30-year mortgage rate held at three and one-half percent.")
+    assert (q.text, q.value, q.unit) == ("three and one-half percent", 3.5, "percent")
+    q = one("The levy is one twenty-fifth of the sale price.")
+    assert (q.unit, q.value) == ("percent", pytest.approx(4))
+
+
+def test_a_fraction_of_a_million_is_a_count():
+    q = one("A quarter of a million people marched in the capital.")
+    assert (q.text, q.value, q.counted) == ("A quarter of a million people", 250_000, "people")
+    q = one("Nearly two-thirds of a million refugees crossed the border.")
+    assert (q.qualifier, q.value, q.counted) == ("nearly", pytest.approx(2e6 / 3), "refugees")
+    q = one("Rescuers pulled half a dozen survivors from the rubble.")
+    assert (q.text, q.value, q.counted) == ("half a dozen survivors", 6, "survivors")
