@@ -434,7 +434,7 @@ def scan_numbers(text: str, low: Optional[str] = None, *, claims: bool = False) 
                 continue     # "a1", "covid19"; "USD115" and "RMB10" stay for the currency check
             if e < n and text[e] in "-/:.*x+" and e + 1 < n and text[e + 1].isdigit():
                 chain = _CHAIN_RE.match(text, s)
-                if chain:
+                if chain and not (text[e] == "-" and _is_mixed_fraction(text, s, chain.end())):
                     skip_until = chain.end()
                     continue
         if not raw[-1].isdigit() or (not raw.isdigit() and _needs_split(raw)):
@@ -557,6 +557,12 @@ def _space_groups(text: str, s: int, e: int) -> int:
             and (e + 4 == n or not (text[e + 4].isdigit() or (text[e + 4] in ".," and e + 5 < n and text[e + 5].isdigit()))):
         e += 4
     return e
+
+
+def _is_mixed_fraction(text: str, s: int, end: int) -> bool:
+    """'7-3/4', '9-13/16' (newswire prices and rates) look like a chain but are one number."""
+    fm = FRACTION_RE.match(text, s)
+    return fm is not None and fm.end() == end and fm.group(1) is not None and _fraction_token(fm, s) is not None
 
 
 def _fraction_token(fm: re.Match, s: int) -> Optional[NumberToken]:

@@ -327,3 +327,15 @@ def test_a_fraction_of_a_million_is_a_count():
     assert (q.qualifier, q.value, q.counted) == ("nearly", pytest.approx(2e6 / 3), "refugees")
     q = one("Rescuers pulled half a dozen survivors from the rubble.")
     assert (q.text, q.value, q.counted) == ("half a dozen survivors", 6, "survivors")
+
+
+def test_newswire_hyphenated_mixed_fractions_are_rates_and_prices():
+    text = "Fed funds opened at 6-1/2 pct and the new bonds, priced at 101-3/8, pay 9-13/16 pct."
+    found = scan_quantities(text)
+    spans_ok(text, found)
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("6-1/2 pct", 6.5, "percent"), ("101-3/8", 101.375, "count"), ("9-13/16 pct", 9.8125, "percent")]
+    q = one("The dividend was raised to 8-1/3 cts a share.")
+    assert (q.unit, q.value) == ("USD", pytest.approx(0.08333333))
+    # still chains, not fractions: a date, and a fraction whose denominator is no fraction's
+    assert scan_quantities("The accord, signed 3-1-87, runs to 5-17/2018.") == []
