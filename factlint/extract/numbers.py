@@ -455,6 +455,8 @@ def scan_numbers(text: str, low: Optional[str] = None, *, claims: bool = False) 
         tok = digit_token(text, s, e)
         if tok is not None:
             out.append(tok)
+    if not text.isascii():
+        _vulgar_fractions(text, out)
     out.extend(_scan_words(low))
     out.sort(key=_start)
     out = _drop_overlaps(out)
@@ -492,12 +494,19 @@ def _powers(text: str, tokens: list[NumberToken]) -> None:
 
 
 _RATIO_WORDS = frozenset({"over", "out of", "in"})
+_PART_OF = frozenset({"out of", "in"})
+# "$2000 over 3 years", "5 in 10 days": a period, not a denominator
+_PERIOD_AFTER_RE = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?|"
+                              r"sessions?|seasons?|games?|matches|innings)(?![\w])")
+_MONEY_SIGNS = "$\u20ac\u00a3\u00a5"
 
 
 def _join_ratios(low: str, tokens: list[NumberToken]) -> list[NumberToken]:
     """'one over three', '1 out of 3', '1 in twenty-one': one numeral, their quotient.
     Only when every numeral is wanted: in a claim scan "rose 5 over 3 years" and
-    "one in three households" are read by the quantity scanner instead."""
+    "one in three households" are read by the quantity scanner instead. A part of a
+    whole is no larger than the whole ("12 out of 10" are two numbers), an amount of
+    money is no numerator, and a period after the second number is no denominator."""
     out: list[NumberToken] = []
     i = 0
     while i < len(tokens):
@@ -505,9 +514,13 @@ def _join_ratios(low: str, tokens: list[NumberToken]) -> list[NumberToken]:
         if i + 1 < len(tokens):
             b = tokens[i + 1]
             gap = low[a.end:b.start]
-            if len(gap) <= 10 and " ".join(gap.split()) in _RATIO_WORDS and gap[:1].isspace() \
+            word = " ".join(gap.split()) if len(gap) <= 10 else ""
+            if word in _RATIO_WORDS and gap[:1].isspace() \
                     and gap[-1:].isspace() and not a.fraction and not b.fraction and a.decimals == 0 \
-                    and b.decimals == 0 and b.value > 0 and a.value == int(a.value):
+                    and b.decimals == 0 and b.value > 0 and a.value == int(a.value) \
+                    and (a.value <= b.value or word not in _PART_OF) \
+                    and not (a.start and low[a.start - 1] in _MONEY_SIGNS) \
+                    and _PERIOD_AFTER_RE.match(low, b.end) is None:
                 out.append(NumberToken(a.start, b.end, a.value / b.value, 0.0, words=a.words or b.words,
                                        fraction=True, digits=a.digits))
                 i += 2
@@ -557,6 +570,33 @@ def _space_groups(text: str, s: int, e: int) -> int:
             and (e + 4 == n or not (text[e + 4].isdigit() or (text[e + 4] in ".," and e + 5 < n and text[e + 5].isdigit()))):
         e += 4
     return e
+
+
+VULGAR_FRACTIONS: dict[str, float] = {
+    "\u00bc": 1 / 4, "\u00bd": 1 / 2, "\u00be": 3 / 4, "\u2150": 1 / 7, "\u2151": 1 / 9, "\u2152": 1 / 10,
+    "\u2153": 1 / 3, "\u2154": 2 / 3, "\u2155": 1 / 5, "\u2156": 2 / 5, "\u2157": 3 / 5, "\u2158": 4 / 5,
+    "\u2159": 1 / 6, "\u215a": 5 / 6, "\u215b": 1 / 8, "\u215c": 3 / 8, "\u215d": 5 / 8, "\u215e": 7 / 8,
+}
+_VULGAR_RE = re.compile("[" + "".join(VULGAR_FRACTIONS) + "]")
+
+
+def _vulgar_fractions(text: str, out: list[NumberToken]) -> None:
+    """'¾', and '2½' glued to a whole number (``out`` holds the digit tokens, in order)."""
+    by_end = None
+    for m in _VULGAR_RE.finditer(text):
+        p = m.start()
+        frac = VULGAR_FRACTIONS[m.group(0)]
+        if p and text[p - 1].isdigit():
+            if by_end is None:
+                by_end = {t.end: k for k, t in enumerate(out)}
+            k = by_end.get(p)
+            if k is not None and not out[k].fraction and not out[k].grouped and out[k].decimals == 0:
+                t = out[k]
+                out[k] = NumberToken(t.start, p + 1, t.value + frac, 0.0, fraction=True, digits=t.digits)
+                continue
+        if p + 1 < len(text) and text[p + 1].isdigit():
+            continue         # "½2": not a number we can read
+        out.append(NumberToken(p, p + 1, frac, 0.0, fraction=True, digits=1))
 
 
 def _is_mixed_fraction(text: str, s: int, end: int) -> bool:

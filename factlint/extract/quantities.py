@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from factlint.extract.numbers import NumberToken, lower_same_length, scan_numbers
+from factlint.extract.numbers import WORDS, NumberToken, lower_same_length, scan_numbers
 from factlint.normalize.intervals import bounds, range_bounds
 from factlint.normalize.units import UnitDef, UnitTables, default_tables
 
@@ -131,6 +131,7 @@ does did said says say told reported showed shows show according announced added
 increased decreased grew declined dropped jumped climbed gained lost up down year-on-year
 compared which who whom whose where when what it its their his her our your my we they he she
 you i them him us also only just more most less least than each every all both some any no not
+plus minus
 year years month months week weeks day days quarter quarters time times percent pct
 last next previous earlier ago later this that
 """.split())
@@ -152,6 +153,8 @@ Annex Exhibit Lot Unit Block Building Floor Gate Terminal Platform Track Route H
 Flight Channel Manufacturing Intelligent Boeing Airbus Apollo Formula Covid COVID Industry Agenda
 Vision Plan Initiative Project Programme Program Index""".split())
 _TRAIL = ".,;:!?)]}>\"'\u201d\u2019\u00bb"     # punctuation that may follow a word
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+_ADDEND_WORDS = WORDS | {"a", "an"}
 _SIGNS = "$€£¥￥₹₩₽₡₾₭฿元"
 
 
@@ -508,6 +511,12 @@ def _core(sc: _Scan, tok: NumberToken, tail: bool = False) -> Optional[_Core]:
             if sm2 is not None and sm2[0] > 1:
                 scale *= sm2[0]
                 end = sm2[1]
+    half = 0.0
+    if has_scale and not tok.words and low.startswith(" and ", end):
+        hm = _AND_HALF_RE.match(low, end)
+        if hm is not None:
+            half = _HALVES[hm.group(1)]      # "3 million and a half": 3.5 million
+            end = hm.end()
     unit = currency
     um = None
     if unit is None:
@@ -527,6 +536,9 @@ def _core(sc: _Scan, tok: NumberToken, tail: bool = False) -> Optional[_Core]:
         um = _unit_after(sc, end) if maybe_unit else None
         if um is not None and um[0].unit == unit.unit and um[0].factor == unit.factor:
             end = um[1]
+    if end == e and e < n and not tok.words and low.startswith(_ORDINAL_SUFFIXES, e) \
+            and not (e + 2 < n and text[e + 2].isalnum()):
+        return None          # "4th", "21st": ordinals, even when every numeral is wanted
     if strict and end == e and e < n:
         after = text[e]
         if after.isalpha():
@@ -539,10 +551,10 @@ def _core(sc: _Scan, tok: NumberToken, tail: bool = False) -> Optional[_Core]:
             unit = sc.tables.units_ci.get("percent")
             start = pm.start()
     factor = unit.factor if unit else 1.0
-    value = sign * value * scale * factor
+    value = sign * (value + half) * scale * factor
     if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
         return None
-    precision = tok.precision * scale * factor
+    precision = (half / 2 if half else tok.precision) * scale * factor
     if scale != 1.0 or factor != 1.0:
         # 128.8 * 1e9 is 128800000000.00002 in binary: keep what was written
         value = float(f"{value:.15g}")
@@ -551,6 +563,11 @@ def _core(sc: _Scan, tok: NumberToken, tail: bool = False) -> Optional[_Core]:
         precision = 0.5 * scale * factor
     return _Core(start, end, s, e, value, precision, unit, scale,
                  has_scale or tok.scaled, currency is not None, tok)
+
+
+# after a scale: "3 million and a half", "two billion and a quarter" (not "... and a quarter of")
+_AND_HALF_RE = re.compile(r" and[^\S\n]+(?:an?|one)[^\S\n]+(half|quarter|third)(?![\w-])(?![^\S\n]+of(?![\w]))")
+_HALVES = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 
 
 def _dash_is_range_tail(sc: _Scan, dash: int) -> bool:
@@ -622,9 +639,9 @@ def _postfix_qualifier(sc: _Scan, pos: int) -> Optional[tuple[str, int]]:
         return None
     name = _squash(m.group("name"))
     if name in ("plus", "+"):
-        rest = sc.low[m.end():m.end() + 12].lstrip()
-        if not rest or rest[0].isdigit() or rest.split(" ", 1)[0] in ("one", "two", "three", "four", "five", "a", "an"):
-            return None
+        rest = sc.low[m.end():m.end() + 16].lstrip()
+        if not rest or rest[0].isdigit() or rest.split(None, 1)[0].split("-")[0].rstrip(_TRAIL) in _ADDEND_WORDS:
+            return None      # "0.03 plus zero point zero eight", "50 plus twenty": a sum
     q = sc.tables.qualifiers_after.get(name)
     return (q, m.end()) if q else None
 
@@ -841,6 +858,8 @@ def _counted(sc: _Scan, pos: int) -> Optional[tuple[str, int]]:
             break
         if w[0].isdigit() and not any(c.isalpha() for c in w):
             break
+        if lw.rstrip(_TRAIL) in WORDS:
+            break            # the next number: "0.08 equals nought point one"
         if words and len(lw) > 4 and (lw.endswith("ed") or lw.endswith("ing")):
             break
         if w[0].isupper() and lower_seen:

@@ -183,3 +183,22 @@ def test_fraction_of_a_scale_written_with_of():
     assert _word_numbers("A quarter of a billion dollars was spent.") == [("A quarter of a billion", 2.5e8)]
     # a hyphenated scale is an adjective: the fraction stays a fraction
     assert _word_numbers("half of a million-dollar grant") == [("half", 0.5), ("a million", 1e6)]
+
+
+def test_ratios_need_a_part_no_larger_than_the_whole_and_no_money_or_period():
+    assert _all("Scouts found 12 in six boxes") == [("12", 12), ("six boxes", 6)]
+    assert _all("The fund aims to earn $5000 over 2 years") == [("$5000", 5000), ("over 2", 2)]
+    assert _all("one in four") == [("one in four", 0.25)]
+    assert _all("5000 over 4") == [("5000 over 4", 1250)]
+
+
+def test_unicode_fractions_alone_and_after_a_whole_number():
+    assert _word_numbers("Talks lasted 2\u00bd years and ate \u00be of the budget.") == [
+        ("2\u00bd", 2.5), ("\u00be", 0.75)]
+    # a grouped number takes no fraction, and a fraction glued before digits is not read
+    assert _word_numbers("prices of 12,500\u00bd and \u215b2") == [("12,500", 12500), ("\u00bd", 0.5), ("2", 2)]
+
+
+def test_ordinal_suffixes_are_not_numerals_even_when_every_numeral_is_wanted():
+    assert _all("Voting ends on May 4th, the 21st day of the poll") == []
+    assert _all("Voting ends on May 4, after 21 days") == [("4", 4), ("21", 21)]

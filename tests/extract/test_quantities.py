@@ -339,3 +339,24 @@ def test_newswire_hyphenated_mixed_fractions_are_rates_and_prices():
     assert (q.unit, q.value) == ("USD", pytest.approx(0.08333333))
     # still chains, not fractions: a date, and a fraction whose denominator is no fraction's
     assert scan_quantities("The accord, signed 3-1-87, runs to 5-17/2018.") == []
+
+
+def test_digits_with_a_scale_and_a_half():
+    q = one("Officials said 3 million and a half tonnes of grain were in store.")
+    assert (q.text, q.unit, q.value) == ("3 million and a half tonnes", "kg", pytest.approx(3.5e9))
+    assert (q.low, q.high) == (pytest.approx(3.25e9), pytest.approx(3.75e9))
+    # "and a quarter of ..." starts a new phrase
+    assert texts("Sales fell by 2 million and a quarter of the staff left.") == ["2 million"]
+
+
+def test_plus_before_a_number_is_a_sum_not_an_open_bound():
+    found = scan_quantities("The fee is 10 dlrs plus two dlrs tax, and the side scored 50 plus 20 points.")
+    assert [(q.text, q.qualifier) for q in found] == [
+        ("10 dlrs", None), ("two dlrs", None), ("50", None), ("20 points", None)]
+    assert one("Crowds of 50,000 plus gathered.").qualifier == "over"
+
+
+def test_unicode_fractions_in_prices_and_rates():
+    found = scan_quantities("Gold rose $3\u00bc to $412\u00bd an ounce as yields hit 4\u00be%.")
+    assert [(q.text, q.unit, q.value) for q in found] == [
+        ("$3\u00bc", "USD", 3.25), ("$412\u00bd an ounce", "USD", 412.5), ("4\u00be%", "percent", 4.75)]
