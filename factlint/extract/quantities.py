@@ -88,7 +88,7 @@ _CHANGE_VERB_RE = re.compile(
     r"(?<![\w])(?:ris(?:e|es|ing)|rose|risen|f[ae]ll(?:s|ing|en)?|up|down|increas\w*|decreas\w*|cut\w*|"
     r"rais\w*|lower\w*|revis\w*|gr[eo]w\w*|climb\w*|jump\w*|drop\w*|declin\w*|reduc\w*|boost\w*|"
     r"lift\w*|widen\w*|narrow\w*|chang\w*|mov\w*|went|slip\w*|eas\w*|gain\w*|surg\w*|plung\w*|"
-    r"soar\w*|slump\w*|shr[ai]nk\w*|expand\w*|advanc\w*|lost|los[ei]\w*|add\w*|from)(?![\w])")
+    r"soar\w*|slump\w*|shr[ai]nk\w*|expand\w*|advanc\w*|lost|los[ei]\w*|add\w*|off|from)(?![\w])")
 _RANGE_CONN_RE = re.compile(r"[^\S\n]*(?:(?P<dash>[-\u2013\u2014~])|(?P<word>to|through|thru|and))[^\S\n]*")
 _BETWEEN_RE = re.compile(r"(?<![\w])(?:between|from)[^\S\n]+$")
 _INHERIT_RE = re.compile(r"(?<![\w])(?:vs\.?|versus|from|against|compared[^\S\n]+(?:with|to))[^\S\n]+$")
@@ -825,9 +825,12 @@ def _range(sc: _Scan, tokens: list[NumberToken], i: int, core: _Core, qual_start
         before_from = between is not None and between.group(0).startswith("from")
         look = (qual_start - 40 if qual_start > 40 else 0)
         window = sc.low[look:qual_start]
-        cut = max(window.rfind(". "), window.rfind(", "), window.rfind("\n"))
-        if cut >= 0:
-            look += cut + 2
+        # the clause ends at ". ", ", " or a hard line break (a new paragraph or table row is
+        # indented); a bare newline is a wrapped line ("Atlantic Richfield rose\n1-3/4 to 77")
+        cut = max(window.rfind(". ") + 2, window.rfind(", ") + 2, window.rfind("\n ") + 1,
+                  window.rfind("\n\n") + 1, window.rfind("\n\t") + 1)
+        if cut > 0:
+            look += cut
         if _CHANGE_VERB_RE.search(sc.low, look, between.start() if before_from else qual_start):
             return None
         if lo.unit is None and hi.unit is None and not sc.all_numbers:

@@ -360,3 +360,12 @@ def test_unicode_fractions_in_prices_and_rates():
     found = scan_quantities("Gold rose $3\u00bc to $412\u00bd an ounce as yields hit 4\u00be%.")
     assert [(q.text, q.unit, q.value) for q in found] == [
         ("$3\u00bc", "USD", 3.25), ("$412\u00bd an ounce", "USD", 412.5), ("4\u00be%", "percent", 4.75)]
+
+
+def test_a_change_verb_at_the_end_of_a_wrapped_line_still_makes_change_and_level():
+    # newswire wraps lines mid-sentence; only an indented line starts a new paragraph
+    text = "Atlantic Richfield rose\n1-3/4 to 77, and AMC was off 3/8 to 3-1/2."
+    assert [(q.text, q.qualifier) for q in scan_quantities(text)] == [
+        ("1-3/4", None), ("77", None), ("3/8", None), ("3-1/2", None)]
+    text = "Exports rose sharply in March.\n    Output of 5 to 7 pct is now seen."
+    assert [(q.text, q.qualifier) for q in scan_quantities(text)] == [("5 to 7 pct", "range")]
