@@ -21,7 +21,9 @@ Choices worth knowing (see also :mod:`factlint.normalize.intervals`):
 - A bare number right after "vs"/"from"/"against" takes the unit of the amount just
   before it in newswire tables ("3.58 billion dlrs from 1.94 billion").
 - A dash between two numbers is a range ("5-7 pct"); "to" is a range unless a verb of
-  change comes before ("rose 5 pct to 7 pct" is a change and a level).
+  change comes before and the second number is far above the first ("fell 195 mln dlrs
+  to 65.06 billion", "rose 0.1 pct to 54.2 pct" are a change and a level; "expand by
+  25 to 30 pct" stays a range), or the change is written "from X to Y".
 """
 
 from __future__ import annotations
@@ -84,13 +86,23 @@ _ID_BEFORE_RE = re.compile(
     r"(?<![\w])(?:no|nos|number|vol|p|pp|page|pages|art|article|section|sec|chapter|room|flight|"
     r"route|highway|exit|ref|tel|phone|fax|icp|code|id|isbn|issn|item|line|rule|form|"
     r"regulation|resolution|licen[cs]e|registration|reg|case|docket)\.?[^\S\n]*(?:[:#][^\S\n]*)?$")
+# A verb of change before "X to Y" may make a change and a level ("rose 0.1 pct to 54.2 pct").
+# Not the nouns ("growth", "a fall of five to 10 pct", "an increase of 25 to 30 pct"),
+# nor "from"/"off" before a word ("imports from Cuba", "off the Texas coast").
 _CHANGE_VERB_RE = re.compile(
-    r"(?<![\w])(?:ris(?:e|es|ing)|rose|risen|f[ae]ll(?:s|ing|en)?|up|down|increas\w*|decreas\w*|cut\w*|"
-    r"rais\w*|lower\w*|revis\w*|gr[eo]w\w*|climb\w*|jump\w*|drop\w*|declin\w*|reduc\w*|boost\w*|"
+    r"(?<![\w])(?:(?:ris(?:e|es|ing)|rose|risen|f[ae]ll(?:s|ing|en)?|up|down|increas\w*|decreas\w*|cut\w*|"
+    r"rais\w*|lower\w*|revis\w*|gr[eo]w(?:s|n|ing)?|climb\w*|jump\w*|drop\w*|declin\w*|reduc\w*|boost\w*|"
     r"lift\w*|widen\w*|narrow\w*|chang\w*|mov\w*|went|slip\w*|eas\w*|gain\w*|surg\w*|plung\w*|"
-    r"soar\w*|slump\w*|shr[ai]nk\w*|expand\w*|advanc\w*|lost|los[ei]\w*|add\w*|off|from)(?![\w])")
+    r"soar\w*|slump\w*|shr[ai]nk\w*|expand\w*|advanc\w*|lost|los[ei]\w*|add\w*)(?![\w])(?!\s+of(?![\w]))"
+    r"|(?:off|from)(?![\w])(?!\s+[a-z]))")
+# "a current range of 28.35 to 28.50", "primes range from 16.25 to 17.5 pct": a range whatever came before
+_RANGE_NOUN_BEFORE_RE = re.compile(r"(?<![\w])rang(?:e|es|ed|ing)\s+(?:of|from|between)?\s*$")
+# After a verb of change, "X to Y" is a change and the new level when the level is far
+# above the change ("fell 195 mln dlrs to 65.06 billion", "rose 0.1 pct to 54.2 pct"),
+# and a range when its ends are alike ("expand by 25 to 30 pct", "lose 30 to 50 mln dlrs").
+_CHANGE_LEVEL_RATIO = 2.5
 _RANGE_CONN_RE = re.compile(r"[^\S\n]*(?:(?P<dash>[-\u2013\u2014~])|(?P<word>to|through|thru|and))[^\S\n]*")
-_BETWEEN_RE = re.compile(r"(?<![\w])(?:between|from)[^\S\n]+$")
+_BETWEEN_RE = re.compile(r"(?<![\w])(?:between|from)\s+$")     # also at the end of a wrapped line
 _INHERIT_RE = re.compile(r"(?<![\w])(?:vs\.?|versus|from|against|compared[^\S\n]+(?:with|to))[^\S\n]+$")
 _EQUIV_RE = re.compile(r"^(?:[^\S\n]*\([^\S\n]*|,?[^\S\n]+or[^\S\n]+)$")
 _SIGN_WORD_RE = re.compile(r"(?<![\w])(?:minus|negative)[^\S\n]+$")
@@ -827,12 +839,16 @@ def _range(sc: _Scan, tokens: list[NumberToken], i: int, core: _Core, qual_start
         window = sc.low[look:qual_start]
         # the clause ends at ". ", ", " or a hard line break (a new paragraph or table row is
         # indented); a bare newline is a wrapped line ("Atlantic Richfield rose\n1-3/4 to 77")
-        cut = max(window.rfind(". ") + 2, window.rfind(", ") + 2, window.rfind("\n ") + 1,
-                  window.rfind("\n\n") + 1, window.rfind("\n\t") + 1)
+        cut = max(window.rfind(". ") + 2, window.rfind(", ") + 2, window.rfind(".\n") + 2,
+                  window.rfind(",\n") + 2, window.rfind("\n ") + 1, window.rfind("\n\n") + 1,
+                  window.rfind("\n\t") + 1)
         if cut > 0:
             look += cut
-        if _CHANGE_VERB_RE.search(sc.low, look, between.start() if before_from else qual_start):
-            return None
+        verb_end = between.start() if before_from else qual_start
+        if _CHANGE_VERB_RE.search(sc.low, look, verb_end) \
+                and not _RANGE_NOUN_BEFORE_RE.search(sc.low, (verb_end - 16 if verb_end > 16 else 0), verb_end) \
+                and (before_from or not (0 < lo.value and hi.value <= _CHANGE_LEVEL_RATIO * lo.value)):
+            return None      # "rose 0.1 pct to 54.2 pct", "raised it from 7.25 pct to 7.5 pct"
         if lo.unit is None and hi.unit is None and not sc.all_numbers:
             y = (lo.token, hi.token)
             if all(t.digits == 4 and not t.grouped and 1000 <= t.value <= 2100 for t in y):

@@ -369,3 +369,22 @@ def test_a_change_verb_at_the_end_of_a_wrapped_line_still_makes_change_and_level
         ("1-3/4", None), ("77", None), ("3/8", None), ("3-1/2", None)]
     text = "Exports rose sharply in March.\n    Output of 5 to 7 pct is now seen."
     assert [(q.text, q.qualifier) for q in scan_quantities(text)] == [("5 to 7 pct", "range")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a change and the new level: the level is far above the change
+    ("Business loans fell 546 mln dlrs to 278.12 billion dlrs.", [("546 mln dlrs", None), ("278.12 billion dlrs", None)]),
+    ("The utilisation rate rose 0.1 pct to 54.2 pct.", [("0.1 pct", None), ("54.2 pct", None)]),
+    ("Lloyds rose one penny to 488.", [("one penny", None), ("488", None)]),
+    # a range of changes: its ends are alike
+    ("The market should expand by 25 to 30 pct this year.", [("25 to 30 pct", "range")]),
+    ("The network expects to lose 30 to 50 mln dlrs this year.", [("30 to 50 mln dlrs", "range")]),
+    ("Soymeal was up 1.30 to 3.00 dlrs per ton.", [("1.30 to 3.00 dlrs per ton", "range")]),
+    # nouns of change and a range noun do not make a change
+    ("Economists see growth in the 2.0 to 2.2 pct range.", [("2.0 to 2.2 pct", "range")]),
+    ("There is room for a further fall of five to 10 pct.", [("five to 10 pct", "range")]),
+    ("Imports from Cuba should total some 400,000 to 450,000 tonnes.", [("some 400,000 to 450,000 tonnes", "range")]),
+    ("Cuts ranging\nfrom four pct to 20 pct were announced.", [("from four pct to 20 pct", "range")]),
+])
+def test_change_and_level_or_range_after_a_verb_of_change(text, expected):
+    assert [(q.text, q.qualifier) for q in scan_quantities(text)] == expected
