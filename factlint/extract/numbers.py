@@ -86,9 +86,13 @@ _W_NEXT = _trie(WORDS | {"first", "firsts"})     # "twenty-first" continues a ru
 # A run of number words, matched on lower-cased text with one leading separator
 # character (the literal set lets ``re`` skip ahead fast). "and", "a"/"an" (in
 # "and a half") and "point" (decimals) may join words.
+# Words join across spaces and a wrapped line, never across a hard line break (a newline
+# and indentation: a new paragraph or table row); "two-and-a-half" joins by hyphens.
+_J = r"(?:[^\S\n]*\n(?!\s)|[^\S\n]+)"
 WORDS_RE = re.compile(
-    r"[\s(\[\"'\u2018\u201c/-](?P<run>" + _W + r"(?:(?:\s*-\s*|\s+(?:and\s+)?(?:an?\s+)?|\s+point\s+)"
-    + _W_NEXT + r")*(?:\s+point(?:\s+" + _W + r")+)?)(?![\w])")
+    r"[\s(\[\"'\u2018\u201c/-](?P<run>" + _W + r"(?:(?:-and-(?:an?-)?|" + _J + r"?-" + _J + r"?|" + _J + r"(?:and" + _J
+    + r")?(?:an?" + _J + r")?|" + _J + r"point" + _J + r")"
+    + _W_NEXT + r")*(?:" + _J + r"point(?:" + _J + _W + r")+)?)(?![\w])")
 _TOKEN_RE = re.compile(r"[a-z]+")
 
 

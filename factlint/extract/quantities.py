@@ -145,6 +145,7 @@ compared which who whom whose where when what it its their his her our your my w
 you i them him us also only just more most less least than each every all both some any no not
 plus minus
 year years month months week weeks day days quarter quarters time times percent pct
+yr yrs mth mths wk wks qtr qtrs
 last next previous earlier ago later this that
 """.split())
 _DATE_NOUNS = frozenset("""figures figure data report reports level levels result results budget
@@ -548,9 +549,9 @@ def _core(sc: _Scan, tok: NumberToken, tail: bool = False) -> Optional[_Core]:
         um = _unit_after(sc, end) if maybe_unit else None
         if um is not None and um[0].unit == unit.unit and um[0].factor == unit.factor:
             end = um[1]
-    if end == e and e < n and not tok.words and low.startswith(_ORDINAL_SUFFIXES, e) \
+    if not strict and end == e and e < n and not tok.words and low.startswith(_ORDINAL_SUFFIXES, e) \
             and not (e + 2 < n and text[e + 2].isalnum()):
-        return None          # "4th", "21st": ordinals, even when every numeral is wanted
+        return None          # "4th", "21st": ordinals also when every numeral is wanted (a claim scan drops them below)
     if strict and end == e and e < n:
         after = text[e]
         if after.isalpha():
@@ -877,7 +878,7 @@ def _counted(sc: _Scan, pos: int) -> Optional[tuple[str, int]]:
             break
         if w[0].isdigit() and not any(c.isalpha() for c in w):
             break
-        if lw.rstrip(_TRAIL) in WORDS:
+        if lw in WORDS:
             break            # the next number: "0.08 equals nought point one"
         if words and len(lw) > 4 and (lw.endswith("ed") or lw.endswith("ing")):
             break

@@ -202,3 +202,14 @@ def test_unicode_fractions_alone_and_after_a_whole_number():
 def test_ordinal_suffixes_are_not_numerals_even_when_every_numeral_is_wanted():
     assert _all("Voting ends on May 4th, the 21st day of the poll") == []
     assert _all("Voting ends on May 4, after 21 days") == [("4", 4), ("21", 21)]
+
+
+def test_number_words_join_across_a_wrapped_line_but_not_a_new_table_row():
+    text = "Revs 1.18 billion vs one billion\n    Six mths\n    Net two hundred\nand fifty"
+    assert _word_numbers(text) == [("1.18", 1.18), ("one billion", 1e9), ("Six", 6),
+                                   ("two hundred\nand fifty", 250)]
+
+
+def test_hyphenated_and_a_half():
+    assert _word_numbers("The fund lost one-and-a-half billion dollars.") == [("one-and-a-half billion", 1.5e9)]
+    assert _word_numbers("Output rose two-and-a-half times.") == [("two-and-a-half", 2.5)]

@@ -388,3 +388,8 @@ def test_a_change_verb_at_the_end_of_a_wrapped_line_still_makes_change_and_level
 ])
 def test_change_and_level_or_range_after_a_verb_of_change(text, expected):
     assert [(q.text, q.qualifier) for q in scan_quantities(text)] == expected
+
+
+def test_newswire_period_abbreviations_are_not_counted_nouns():
+    text = "NOTE: 1986 nine mths net includes gain of 4.7 mln dlrs and 1987 qtr includes 126,117 dlrs."
+    assert texts(text) == ["4.7 mln dlrs", "126,117 dlrs"]
