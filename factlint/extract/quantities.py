@@ -876,8 +876,9 @@ def _counted(sc: _Scan, pos: int) -> Optional[tuple[str, int]]:
         lw = w.lower()
         if lw in _STOP or lw.rstrip("'\u2019s") in _STOP:
             break
-        if w[0].isdigit() and not any(c.isalpha() for c in w):
-            break
+        if w[0].isdigit() and (not any(c.isalpha() for c in w)
+                               or (lw.endswith(_ORDINAL_SUFFIXES) and lw[:-2].isdigit())):
+            break            # the next number, or an ordinal: "1986 4th qtr"
         if lw in WORDS:
             break            # the next number: "0.08 equals nought point one"
         if words and len(lw) > 4 and (lw.endswith("ed") or lw.endswith("ing")):

@@ -393,3 +393,7 @@ def test_change_and_level_or_range_after_a_verb_of_change(text, expected):
 def test_newswire_period_abbreviations_are_not_counted_nouns():
     text = "NOTE: 1986 nine mths net includes gain of 4.7 mln dlrs and 1987 qtr includes 126,117 dlrs."
     assert texts(text) == ["4.7 mln dlrs", "126,117 dlrs"]
+
+
+def test_an_ordinal_in_digits_is_no_counted_noun():
+    assert texts("1986 4th qtr and yr oper net exclude 606,000 dlrs.") == ["606,000 dlrs"]
