@@ -67,6 +67,8 @@ ORDINALS: dict[str, int] = {
     "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "twentieth": 20,
 }
 _OTHER = ("hundred", "hundreds", "dozen", "dozens")
+# after a whole number of them, these count periods or parts
+_PERIODS_AND_PARTS = frozenset({"quarter", "quarters", "half", "halves"})
 WORDS: frozenset[str] = frozenset(CARDINALS) | frozenset(TENS) | frozenset(SCALE_WORDS) \
     | frozenset(FRACTIONS) | frozenset(_OTHER)
 
@@ -301,7 +303,11 @@ def _parse_one(toks, i: int, article: bool, mixed: bool = True):
                     unit, end, j = SCALE_WORDS[toks[j][0]], toks[j][2], j + 1
                 return NumberToken(start, end, base + group / den * unit, 0.0, words=True,
                                    scaled=True, fraction=True), j
-            if seen_any and not pending_and and (not used_scale or (w[-1] == "s" and value < den)):
+            if seen_any and not pending_and and not and_value and value >= den and w in _PERIODS_AND_PARTS:
+                # "six quarters behind", "the two halves of the country": a count, not 6/4 or 2/2;
+                # the word is the counted noun's and no fraction of its own
+                return NumberToken(start, end, value, 0.0, words=True), j + 1
+            elif seen_any and not pending_and and (not used_scale or (w[-1] == "s" and value < den)):
                 # numerator: "two thirds", "twenty-three fifths"; after "and" only what
                 # follows it: "one hundred and three quarters" is 100.75
                 numerator = value - and_value if and_value else value

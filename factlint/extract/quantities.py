@@ -824,6 +824,9 @@ def _range(sc: _Scan, tokens: list[NumberToken], i: int, core: _Core, qual_start
                      has_scale=True)
     if hi.value < lo.value:
         return None
+    if lo.unit is None and (lo.token.leading_zero or hi.token.leading_zero
+                            or _TIME_AFTER_RE.match(sc.low, hi.end)):
+        return None          # clock times: "(0315 to 0530 GMT)", "between 0800 and 0830 GMT"
     if dash:
         if lo.unit is None and all(t.digits == 4 and not t.grouped and t.decimals == 0 and 1000 <= t.value <= 2100
                                    for t in (lo.token, hi.token)):

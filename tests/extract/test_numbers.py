@@ -213,3 +213,9 @@ def test_number_words_join_across_a_wrapped_line_but_not_a_new_table_row():
 def test_hyphenated_and_a_half():
     assert _word_numbers("The fund lost one-and-a-half billion dollars.") == [("one-and-a-half billion", 1.5e9)]
     assert _word_numbers("Output rose two-and-a-half times.") == [("two-and-a-half", 2.5)]
+
+
+def test_whole_numbers_of_quarters_and_halves_count_periods_or_parts():
+    assert _word_numbers("if the company falls six quarters behind on dividends") == [("six", 6)]
+    assert _word_numbers("banks in the two halves of the country") == [("two", 2)]
+    assert _word_numbers("three quarters of the members") == [("three quarters", 0.75)]

@@ -397,3 +397,9 @@ def test_newswire_period_abbreviations_are_not_counted_nouns():
 
 def test_an_ordinal_in_digits_is_no_counted_noun():
     assert texts("1986 4th qtr and yr oper net exclude 606,000 dlrs.") == ["606,000 dlrs"]
+
+
+def test_clock_times_are_no_range():
+    assert scan_quantities("The lunch break now runs 1115 to 1330 local time (0315 to 0530 GMT).") == []
+    assert scan_quantities("The rate will be set between\n0800 and 0830 GMT.") == []
+    assert texts("A six-quarter dividend delay would open two board seats.") == ["two board seats"]
