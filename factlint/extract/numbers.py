@@ -307,6 +307,9 @@ def _parse_one(toks, i: int, article: bool, mixed: bool = True):
                 # "six quarters behind", "the two halves of the country": a count, not 6/4 or 2/2;
                 # the word is the counted noun's and no fraction of its own
                 return NumberToken(start, end, value, 0.0, words=True), j + 1
+            elif seen_any and not pending_and and not and_value and den >= 100 and value != 1 and w[-1] != "s":
+                # "the two millionth visitor" is the 2,000,000th, not 2e-6 ("two millionths" is)
+                return NumberToken(start, end, value, 0.0, words=True), j
             elif seen_any and not pending_and and (not used_scale or (w[-1] == "s" and value < den)):
                 # numerator: "two thirds", "twenty-three fifths"; after "and" only what
                 # follows it: "one hundred and three quarters" is 100.75

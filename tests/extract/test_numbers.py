@@ -219,3 +219,10 @@ def test_whole_numbers_of_quarters_and_halves_count_periods_or_parts():
     assert _word_numbers("if the company falls six quarters behind on dividends") == [("six", 6)]
     assert _word_numbers("banks in the two halves of the country") == [("two", 2)]
     assert _word_numbers("three quarters of the members") == [("three quarters", 0.75)]
+
+
+def test_a_singular_large_ordinal_after_a_number_is_an_ordinal():
+    # the 2,000,000th visitor: "two" is all the numeral there is; the plural is the fraction
+    assert _word_numbers("Crowds cheered the two millionth visitor.") == [("two", 2)]
+    assert _word_numbers("a coat two millionths of a metre thick") == [("two millionths", 2e-6)]
+    assert _word_numbers("one millionth of a gram") == [("one millionth", 1e-6)]

@@ -403,3 +403,7 @@ def test_clock_times_are_no_range():
     assert scan_quantities("The lunch break now runs 1115 to 1330 local time (0315 to 0530 GMT).") == []
     assert scan_quantities("The rate will be set between\n0800 and 0830 GMT.") == []
     assert texts("A six-quarter dividend delay would open two board seats.") == ["two board seats"]
+
+
+def test_the_two_millionth_visitor_is_no_claim():
+    assert scan_quantities("Crowds cheered the two millionth visitor on Sunday.") == []
