@@ -1,6 +1,6 @@
 """Run the quantity scanner over Microsoft Recognizers-Text's English test specs.
 
-    python benchmarks/peer_specs.py [--specs DIR] [--failures N]
+    python benchmarks/peer_specs.py [--specs DIR] [--failures N] [--model NAME] [-v]
 
 DIR defaults to ../shared/peer-specs/recognizers-text next to the repository (the specs
 are MIT-licensed and are not copied into this project). For each spec file it prints the
@@ -157,10 +157,25 @@ def python_unsupported(case: dict) -> bool:
         or "python" in (case.get("NotSupportedByDesign") or "").lower()
 
 
+def _explain(model: str, case: dict) -> None:
+    """Expected results against the extracted quantities, for reading failures."""
+    for r in case.get("Results", []):
+        res = r.get("Resolution") or {}
+        extra = " ".join(f"{k}={res[k]}" for k in ("unit", "isoCurrency") if res.get(k))
+        print(f"        want {r['Text']!r} [{r['Start']}:{r['End'] + 1}] value={res.get('value')} {extra}".rstrip())
+    for q in scan_quantities(case["Input"], all_numbers=(model == "NumberModel")):
+        print(f"        got  {q.text!r} [{q.start}:{q.end}] value={q.value:g} unit={q.unit}"
+              + (f" qualifier={q.qualifier} low={q.low} high={q.high}" if q.qualifier else ""))
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--specs", type=Path, default=DEFAULT_SPECS)
     parser.add_argument("--failures", type=int, default=0, help="print up to N failing inputs per file")
+    parser.add_argument("--model", action="append", choices=FILES,
+                        help="only this spec file (repeatable)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="with --failures: print each failure's expected results and what was extracted")
     args = parser.parse_args(argv)
     if not args.specs.is_dir():
         print(f"peer specs not found at {args.specs}; pass --specs DIR "
@@ -168,7 +183,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 2
     status = 0
     print(f"{'spec':<18} {'all cases':>16} {'python-supported':>18}  target")
-    for name in FILES:
+    for name in args.model or FILES:
         path = args.specs / f"{name}.json"
         if not path.is_file():
             print(f"{name:<18} missing", file=sys.stderr)
@@ -183,15 +198,18 @@ def main(argv: Optional[list[str]] = None) -> int:
                 supported += 1
                 supported_passed += ok
             if not ok:
-                failures.append(case["Input"])
+                failures.append(case)
         rate = passed / len(cases) if cases else 0.0
         srate = supported_passed / supported if supported else 0.0
         target = TARGETS.get(name)
         mark = "" if target is None else f"{target:.0%} {'ok' if max(rate, srate) >= target else 'MISSED'}"
         print(f"{name:<18} {passed:>4}/{len(cases):<4} {rate:6.1%} {supported_passed:>5}/{supported:<4} "
               f"{srate:6.1%}  {mark}")
-        for text in failures[:args.failures]:
-            print(f"    FAIL {text[:110]!r}")
+        for case in failures[:args.failures]:
+            tag = "" if python_unsupported(case) else "  [python-supported]"
+            print(f"    FAIL {case['Input'][:110]!r}{tag}")
+            if args.verbose:
+                _explain(name, case)
     return status
 
 

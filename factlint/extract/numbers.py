@@ -47,8 +47,19 @@ FRACTIONS: dict[str, int] = {
     "half": 2, "halves": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3,
     "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
     "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
-    "thousandth": 1000, "thousandths": 1000,
+    "tenth": 10, "tenths": 10, "twentieth": 20, "twentieths": 20, "thirtieth": 30, "thirtieths": 30,
+    "fortieth": 40, "fortieths": 40, "fiftieth": 50, "fiftieths": 50, "sixtieth": 60, "sixtieths": 60,
+    "seventieth": 70, "seventieths": 70, "eightieth": 80, "eightieths": 80, "ninetieth": 90,
+    "ninetieths": 90, "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+    "millionth": 1e6, "millionths": 1e6, "billionth": 1e9, "billionths": 1e9,
+    "trillionth": 1e12, "trillionths": 1e12,
+}
+# The last word of a compound ordinal after a tens word: "twenty-first", "thirty-fifths".
+# ("second" is left out: "twenty seconds" is a duration.) They only continue a run.
+ORDINAL_UNITS: dict[str, int] = {
+    "first": 1, "firsts": 1, "third": 3, "thirds": 3, "fourth": 4, "fourths": 4, "fifth": 5,
+    "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9,
 }
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -56,6 +67,8 @@ ORDINALS: dict[str, int] = {
     "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "twentieth": 20,
 }
 _OTHER = ("hundred", "hundreds", "dozen", "dozens")
+# after a whole number of them, these count periods or parts
+_PERIODS_AND_PARTS = frozenset({"quarter", "quarters", "half", "halves"})
 WORDS: frozenset[str] = frozenset(CARDINALS) | frozenset(TENS) | frozenset(SCALE_WORDS) \
     | frozenset(FRACTIONS) | frozenset(_OTHER)
 
@@ -71,12 +84,17 @@ def _trie(words) -> str:
 
 
 _W = _trie(WORDS)
+_W_NEXT = _trie(WORDS | {"first", "firsts"})     # "twenty-first" continues a run, never starts one
 # A run of number words, matched on lower-cased text with one leading separator
 # character (the literal set lets ``re`` skip ahead fast). "and", "a"/"an" (in
 # "and a half") and "point" (decimals) may join words.
+# Words join across spaces and a wrapped line, never across a hard line break (a newline
+# and indentation: a new paragraph or table row); "two-and-a-half" joins by hyphens.
+_J = r"(?:[^\S\n]*\n(?!\s)|[^\S\n]+)"
 WORDS_RE = re.compile(
-    r"[\s(\[\"'\u2018\u201c/-](?P<run>" + _W + r"(?:(?:\s*-\s*|\s+(?:and\s+)?(?:an?\s+)?|\s+point\s+)"
-    + _W + r")*(?:\s+point(?:\s+" + _W + r")+)?)(?![\w])")
+    r"[\s(\[\"'\u2018\u201c/-](?P<run>" + _W + r"(?:(?:-and-(?:an?-)?|" + _J + r"?-" + _J + r"?|" + _J + r"(?:and" + _J
+    + r")?(?:an?" + _J + r")?|" + _J + r"point" + _J + r")"
+    + _W_NEXT + r")*(?:" + _J + r"point(?:" + _J + _W + r")+)?)(?![\w])")
 _TOKEN_RE = re.compile(r"[a-z]+")
 
 
@@ -133,19 +151,27 @@ def digit_token(text: str, start: int, end: int) -> Optional[NumberToken]:
                        digits=digits, leading_zero=raw[0] == "0" and digits > 1)
 
 
-def _word_tokens(run: str, offset: int) -> list[tuple[str, int, int]]:
-    return [(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN_RE.finditer(run)]
+def _word_tokens(run: str, offset: int) -> list[tuple[str, int, int, bool]]:
+    """(word, start, end, joined to the previous word by a hyphen)."""
+    out = []
+    prev_end = 0
+    for m in _TOKEN_RE.finditer(run):
+        out.append((m.group(0), offset + m.start(), offset + m.end(), "-" in run[prev_end:m.start()]))
+        prev_end = m.end()
+    return out
 
 
-def parse_word_run(run: str, offset: int, preceded_by_article: bool) -> list[NumberToken]:
+def parse_word_run(run: str, offset: int, preceded_by_article: bool, mixed: bool = True) -> list[NumberToken]:
     """Split a run of number words into numbers: 'one hundred and sixty-one' -> 161,
-    'two thirds' -> 0.667, 'three nought four' -> 3, 0, 4."""
+    'two thirds' -> 0.667, 'three nought four' -> 3, 0, 4. ``mixed`` allows a whole
+    number and a fraction joined by "and" ("six and two-thirds"); it is off after
+    "between", where "between one and two thirds" names two ends."""
     toks = _word_tokens(run, offset)
     out: list[NumberToken] = []
     i = 0
     article = preceded_by_article
     while i < len(toks):
-        tok = _parse_one(toks, i, article)
+        tok = _parse_one(toks, i, article, mixed)
         article = False
         if tok is None:
             i += 1
@@ -155,7 +181,30 @@ def parse_word_run(run: str, offset: int, preceded_by_article: bool) -> list[Num
     return out
 
 
-def _parse_one(toks, i: int, article: bool):
+def _and_fraction(toks, k: int) -> Optional[tuple[float, int]]:
+    """A proper fraction at toks[k], after "and": 'a half', 'one-half', 'two thirds',
+    'fifty-four hundredths'. Returns (value, index after it) or None."""
+    n = len(toks)
+    if k >= n:
+        return None
+    w = toks[k][0]
+    if w in ("a", "an"):
+        num, k = 1, k + 1
+    elif w in TENS:
+        num, k = TENS[w], k + 1
+        if k < n and 0 < CARDINALS.get(toks[k][0], 0) < 10:
+            num, k = num + CARDINALS[toks[k][0]], k + 1
+    elif CARDINALS.get(w, 0) > 0:
+        num, k = CARDINALS[w], k + 1
+    else:
+        return None
+    den = FRACTIONS.get(toks[k][0]) if k < n else None
+    if den is None or num >= den:
+        return None
+    return num / den, k + 1
+
+
+def _parse_one(toks, i: int, article: bool, mixed: bool = True):
     """Parse the longest number starting at toks[i]; return (token, next index) or None."""
     start = toks[i][1]
     total = 0.0
@@ -176,6 +225,12 @@ def _parse_one(toks, i: int, article: bool):
         if w == "and" or w in ("a", "an"):
             if not seen_any or last not in ("hundred", "scale", "unit", "teen", "tens"):
                 break
+            if w == "and" and mixed and last != "scale":
+                # a mixed number: "six and two-thirds", "one hundred and three and two thirds"
+                fr = _and_fraction(toks, j + 1)
+                if fr is not None:
+                    frac, k = fr
+                    return _finish_fraction(toks, i, k, start, toks[k - 1][2], total + group + frac)
             if w == "and" and last == "scale" and group == 0:
                 before_and = (total, last_scale)
             if w == "and":
@@ -229,6 +284,12 @@ def _parse_one(toks, i: int, article: bool):
         end = toks[j][2]
         j += 1
     value = total + group
+    # compound ordinals: "one twenty-fifth", "a thirty-fifth", "three twenty-firsts" are
+    # fractions; "the twenty-first century", "the two hundred twenty-first session" are not numbers
+    if j < n and seen_any and not pending_and:
+        compound = _compound_ordinal(toks, i, j, value, last, article)
+        if compound is not None:
+            return compound if compound != () else None
     # "and a half", "two thirds", "a quarter", "half"
     if j < n:
         w = toks[j][0]
@@ -242,7 +303,14 @@ def _parse_one(toks, i: int, article: bool):
                     unit, end, j = SCALE_WORDS[toks[j][0]], toks[j][2], j + 1
                 return NumberToken(start, end, base + group / den * unit, 0.0, words=True,
                                    scaled=True, fraction=True), j
-            if seen_any and not pending_and and not used_scale:
+            if seen_any and not pending_and and not and_value and value >= den and w in _PERIODS_AND_PARTS:
+                # "six quarters behind", "the two halves of the country": a count, not 6/4 or 2/2;
+                # the word is the counted noun's and no fraction of its own
+                return NumberToken(start, end, value, 0.0, words=True), j + 1
+            elif seen_any and not pending_and and not and_value and den >= 100 and value != 1 and w[-1] != "s":
+                # "the two millionth visitor" is the 2,000,000th, not 2e-6 ("two millionths" is)
+                return NumberToken(start, end, value, 0.0, words=True), j
+            elif seen_any and not pending_and and (not used_scale or (w[-1] == "s" and value < den)):
                 # numerator: "two thirds", "twenty-three fifths"; after "and" only what
                 # follows it: "one hundred and three quarters" is 100.75
                 numerator = value - and_value if and_value else value
@@ -301,14 +369,47 @@ def _parse_one(toks, i: int, article: bool):
     return NumberToken(start, end, value, precision, words=True, scaled=bool(used_scale)), j
 
 
+def _compound_ordinal(toks, i: int, j: int, value: float, last, article: bool):
+    """A compound ordinal ("twenty-fifth") at toks[j] (the tens word, when the number
+    before it cannot take it: "one twenty-fifth") or ending at toks[j] (its unit word,
+    the tens word read into ``value``: "a twenty-first", "one hundred thirty-fifths").
+    Returns (token, next index) for a fraction, () for an ordinal (no number), or None
+    when this is no compound ordinal."""
+    n = len(toks)
+    w = toks[j][0]
+    if w in TENS and j + 1 < n and toks[j + 1][0] in ORDINAL_UNITS:
+        # the tens word follows a complete numerator: "one twenty-fifth", "twenty twenty fifths"
+        den = TENS[w] + ORDINAL_UNITS[toks[j + 1][0]]
+        numerator, end_j = value, j + 1
+        if numerator != 1 and toks[end_j][0][-1] != "s":
+            return None      # "three twenty-fifth ...": three, then an ordinal
+    elif w in ORDINAL_UNITS and last == "tens" and j > i:
+        plural = w[-1] == "s"
+        if plural and w != "firsts" and not toks[j][3]:
+            return None      # "one hundred thirty fifths" reads as 130 fifths (only a hyphen binds)
+        den = TENS[toks[j - 1][0]] + ORDINAL_UNITS[w]
+        numerator, end_j = value - TENS[toks[j - 1][0]], j
+        if numerator == 0:
+            if not article:
+                return ()    # "the twenty-first century": an ordinal
+            numerator = 1    # "a twenty-first"
+    else:
+        return None
+    plural = toks[end_j][0][-1] == "s"
+    if not plural and numerator != 1:
+        return ()            # "two hundred twenty-first": an ordinal
+    start = toks[i][1]
+    return _finish_fraction(toks, i, end_j + 1, start, toks[end_j][2], numerator / den)
+
+
 def _finish_fraction(toks, i, j, start, end, value):
     # "half a million", "two thirds of a million", "one and a half billion"
     n = len(toks)
     k = j
     if k < n and toks[k][0] in ("a", "an"):
         k += 1
-    if k < n and toks[k][0] in ("dozen", "dozens"):      # "half a dozen"
-        return NumberToken(start, toks[k][2], value * 12, 0.0, words=True, fraction=True), k + 1
+    if k < n and toks[k][0] in ("dozen", "dozens"):      # "half a dozen": a count of six
+        return NumberToken(start, toks[k][2], value * 12, 0.0, words=True), k + 1
     if k < n and toks[k][0] in SCALE_WORDS:
         f = SCALE_WORDS[toks[k][0]]
         return NumberToken(start, toks[k][2], value * f, 0.0, words=True, scaled=True, fraction=True), k + 1
@@ -346,7 +447,7 @@ def scan_numbers(text: str, low: Optional[str] = None, *, claims: bool = False) 
                 continue     # "a1", "covid19"; "USD115" and "RMB10" stay for the currency check
             if e < n and text[e] in "-/:.*x+" and e + 1 < n and text[e + 1].isdigit():
                 chain = _CHAIN_RE.match(text, s)
-                if chain:
+                if chain and not (text[e] == "-" and _is_mixed_fraction(text, s, chain.end())):
                     skip_until = chain.end()
                     continue
         if not raw[-1].isdigit() or (not raw.isdigit() and _needs_split(raw)):
@@ -367,6 +468,8 @@ def scan_numbers(text: str, low: Optional[str] = None, *, claims: bool = False) 
         tok = digit_token(text, s, e)
         if tok is not None:
             out.append(tok)
+    if not text.isascii():
+        _vulgar_fractions(text, out)
     out.extend(_scan_words(low))
     out.sort(key=_start)
     out = _drop_overlaps(out)
@@ -404,12 +507,19 @@ def _powers(text: str, tokens: list[NumberToken]) -> None:
 
 
 _RATIO_WORDS = frozenset({"over", "out of", "in"})
+_PART_OF = frozenset({"out of", "in"})
+# "$2000 over 3 years", "5 in 10 days": a period, not a denominator
+_PERIOD_AFTER_RE = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?|"
+                              r"sessions?|seasons?|games?|matches|innings)(?![\w])")
+_MONEY_SIGNS = "$\u20ac\u00a3\u00a5"
 
 
 def _join_ratios(low: str, tokens: list[NumberToken]) -> list[NumberToken]:
     """'one over three', '1 out of 3', '1 in twenty-one': one numeral, their quotient.
     Only when every numeral is wanted: in a claim scan "rose 5 over 3 years" and
-    "one in three households" are read by the quantity scanner instead."""
+    "one in three households" are read by the quantity scanner instead. A part of a
+    whole is no larger than the whole ("12 out of 10" are two numbers), an amount of
+    money is no numerator, and a period after the second number is no denominator."""
     out: list[NumberToken] = []
     i = 0
     while i < len(tokens):
@@ -417,9 +527,13 @@ def _join_ratios(low: str, tokens: list[NumberToken]) -> list[NumberToken]:
         if i + 1 < len(tokens):
             b = tokens[i + 1]
             gap = low[a.end:b.start]
-            if len(gap) <= 10 and " ".join(gap.split()) in _RATIO_WORDS and gap[:1].isspace() \
+            word = " ".join(gap.split()) if len(gap) <= 10 else ""
+            if word in _RATIO_WORDS and gap[:1].isspace() \
                     and gap[-1:].isspace() and not a.fraction and not b.fraction and a.decimals == 0 \
-                    and b.decimals == 0 and b.value > 0 and a.value == int(a.value):
+                    and b.decimals == 0 and b.value > 0 and a.value == int(a.value) \
+                    and (a.value <= b.value or word not in _PART_OF) \
+                    and not (a.start and low[a.start - 1] in _MONEY_SIGNS) \
+                    and _PERIOD_AFTER_RE.match(low, b.end) is None:
                 out.append(NumberToken(a.start, b.end, a.value / b.value, 0.0, words=a.words or b.words,
                                        fraction=True, digits=a.digits))
                 i += 2
@@ -471,6 +585,39 @@ def _space_groups(text: str, s: int, e: int) -> int:
     return e
 
 
+VULGAR_FRACTIONS: dict[str, float] = {
+    "\u00bc": 1 / 4, "\u00bd": 1 / 2, "\u00be": 3 / 4, "\u2150": 1 / 7, "\u2151": 1 / 9, "\u2152": 1 / 10,
+    "\u2153": 1 / 3, "\u2154": 2 / 3, "\u2155": 1 / 5, "\u2156": 2 / 5, "\u2157": 3 / 5, "\u2158": 4 / 5,
+    "\u2159": 1 / 6, "\u215a": 5 / 6, "\u215b": 1 / 8, "\u215c": 3 / 8, "\u215d": 5 / 8, "\u215e": 7 / 8,
+}
+_VULGAR_RE = re.compile("[" + "".join(VULGAR_FRACTIONS) + "]")
+
+
+def _vulgar_fractions(text: str, out: list[NumberToken]) -> None:
+    """'¾', and '2½' glued to a whole number (``out`` holds the digit tokens, in order)."""
+    by_end = None
+    for m in _VULGAR_RE.finditer(text):
+        p = m.start()
+        frac = VULGAR_FRACTIONS[m.group(0)]
+        if p and text[p - 1].isdigit():
+            if by_end is None:
+                by_end = {t.end: k for k, t in enumerate(out)}
+            k = by_end.get(p)
+            if k is not None and not out[k].fraction and not out[k].grouped and out[k].decimals == 0:
+                t = out[k]
+                out[k] = NumberToken(t.start, p + 1, t.value + frac, 0.0, fraction=True, digits=t.digits)
+                continue
+        if p + 1 < len(text) and text[p + 1].isdigit():
+            continue         # "½2": not a number we can read
+        out.append(NumberToken(p, p + 1, frac, 0.0, fraction=True, digits=1))
+
+
+def _is_mixed_fraction(text: str, s: int, end: int) -> bool:
+    """'7-3/4', '9-13/16' (newswire prices and rates) look like a chain but are one number."""
+    fm = FRACTION_RE.match(text, s)
+    return fm is not None and fm.end() == end and fm.group(1) is not None and _fraction_token(fm, s) is not None
+
+
 def _fraction_token(fm: re.Match, s: int) -> Optional[NumberToken]:
     whole, num, den = fm.group(1), int(fm.group(2)), int(fm.group(3))
     if den not in FRACTION_DENOMINATORS or num == 0 or num >= den:
@@ -485,21 +632,32 @@ _PRONOUN_ONE_AFTER_RE = re.compile(
     r"will|would|should|could|has|have|had)(?![\w]))")
 
 
+# "two thirds of a million", "a quarter of a billion": a fraction of the scale
+_OF_A_SCALE_RE = re.compile(r"[^\S\n]+of[^\S\n]+an?[^\S\n]+(thousand|million|billion|trillion)(?![\w-])")
+
+
 def _scan_words(low: str) -> list[NumberToken]:
     out: list[NumberToken] = []
     padded = " " + low        # lets a run start at offset 0
     for m in WORDS_RE.finditer(padded):
         rs = m.start("run") - 1
+        run = m.group("run")
         article = bool(_ARTICLE_RE.search(low, max(0, rs - 4), rs))
-        if m.group("run") == "one" and _PRONOUN_ONE_RE.search(low, max(0, rs - 7), rs) \
+        if run == "one" and _PRONOUN_ONE_RE.search(low, max(0, rs - 7), rs) \
                 and _PRONOUN_ONE_AFTER_RE.match(low, m.end("run")):
             continue         # "the one you mentioned", "which one?": a pronoun ("that one mile" stays)
-        for tok in parse_word_run(m.group("run"), rs, article):
+        mixed = " and " not in run or not low.endswith("between ", max(0, rs - 8), rs)
+        for tok in parse_word_run(run, rs, article, mixed):
             if article and tok.start == rs:
                 # "a hundred", "a third": the article is part of the number
                 a = low.rfind("a", max(0, rs - 4), rs)
                 if a >= 0:
                     tok.start = a
+            if tok.fraction and not tok.scaled:
+                sm = _OF_A_SCALE_RE.match(low, tok.end)
+                if sm is not None:
+                    tok.value *= SCALE_WORDS[sm.group(1)]
+                    tok.end, tok.scaled = sm.end(), True
             out.append(tok)
     return out
 

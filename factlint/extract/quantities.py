@@ -21,7 +21,9 @@ Choices worth knowing (see also :mod:`factlint.normalize.intervals`):
 - A bare number right after "vs"/"from"/"against" takes the unit of the amount just
   before it in newswire tables ("3.58 billion dlrs from 1.94 billion").
 - A dash between two numbers is a range ("5-7 pct"); "to" is a range unless a verb of
-  change comes before ("rose 5 pct to 7 pct" is a change and a level).
+  change comes before and the second number is far above the first ("fell 195 mln dlrs
+  to 65.06 billion", "rose 0.1 pct to 54.2 pct" are a change and a level; "expand by
+  25 to 30 pct" stays a range), or the change is written "from X to Y".
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from factlint.extract.numbers import NumberToken, lower_same_length, scan_numbers
+from factlint.extract.numbers import WORDS, NumberToken, lower_same_length, scan_numbers
 from factlint.normalize.intervals import bounds, range_bounds
 from factlint.normalize.units import UnitDef, UnitTables, default_tables
 
@@ -84,13 +86,23 @@ _ID_BEFORE_RE = re.compile(
     r"(?<![\w])(?:no|nos|number|vol|p|pp|page|pages|art|article|section|sec|chapter|room|flight|"
     r"route|highway|exit|ref|tel|phone|fax|icp|code|id|isbn|issn|item|line|rule|form|"
     r"regulation|resolution|licen[cs]e|registration|reg|case|docket)\.?[^\S\n]*(?:[:#][^\S\n]*)?$")
+# A verb of change before "X to Y" may make a change and a level ("rose 0.1 pct to 54.2 pct").
+# Not the nouns ("growth", "a fall of five to 10 pct", "an increase of 25 to 30 pct"),
+# nor "from"/"off" before a word ("imports from Cuba", "off the Texas coast").
 _CHANGE_VERB_RE = re.compile(
-    r"(?<![\w])(?:ris(?:e|es|ing)|rose|risen|f[ae]ll(?:s|ing|en)?|up|down|increas\w*|decreas\w*|cut\w*|"
-    r"rais\w*|lower\w*|revis\w*|gr[eo]w\w*|climb\w*|jump\w*|drop\w*|declin\w*|reduc\w*|boost\w*|"
+    r"(?<![\w])(?:(?:ris(?:e|es|ing)|rose|risen|f[ae]ll(?:s|ing|en)?|up|down|increas\w*|decreas\w*|cut\w*|"
+    r"rais\w*|lower\w*|revis\w*|gr[eo]w(?:s|n|ing)?|climb\w*|jump\w*|drop\w*|declin\w*|reduc\w*|boost\w*|"
     r"lift\w*|widen\w*|narrow\w*|chang\w*|mov\w*|went|slip\w*|eas\w*|gain\w*|surg\w*|plung\w*|"
-    r"soar\w*|slump\w*|shr[ai]nk\w*|expand\w*|advanc\w*|lost|los[ei]\w*|add\w*|from)(?![\w])")
+    r"soar\w*|slump\w*|shr[ai]nk\w*|expand\w*|advanc\w*|lost|los[ei]\w*|add\w*)(?![\w])(?!\s+of(?![\w]))"
+    r"|(?:off|from)(?![\w])(?!\s+[a-z]))")
+# "a current range of 28.35 to 28.50", "primes range from 16.25 to 17.5 pct": a range whatever came before
+_RANGE_NOUN_BEFORE_RE = re.compile(r"(?<![\w])rang(?:e|es|ed|ing)\s+(?:of|from|between)?\s*$")
+# After a verb of change, "X to Y" is a change and the new level when the level is far
+# above the change ("fell 195 mln dlrs to 65.06 billion", "rose 0.1 pct to 54.2 pct"),
+# and a range when its ends are alike ("expand by 25 to 30 pct", "lose 30 to 50 mln dlrs").
+_CHANGE_LEVEL_RATIO = 2.5
 _RANGE_CONN_RE = re.compile(r"[^\S\n]*(?:(?P<dash>[-\u2013\u2014~])|(?P<word>to|through|thru|and))[^\S\n]*")
-_BETWEEN_RE = re.compile(r"(?<![\w])(?:between|from)[^\S\n]+$")
+_BETWEEN_RE = re.compile(r"(?<![\w])(?:between|from)\s+$")     # also at the end of a wrapped line
 _INHERIT_RE = re.compile(r"(?<![\w])(?:vs\.?|versus|from|against|compared[^\S\n]+(?:with|to))[^\S\n]+$")
 _EQUIV_RE = re.compile(r"^(?:[^\S\n]*\([^\S\n]*|,?[^\S\n]+or[^\S\n]+)$")
 _SIGN_WORD_RE = re.compile(r"(?<![\w])(?:minus|negative)[^\S\n]+$")
@@ -131,7 +143,9 @@ does did said says say told reported showed shows show according announced added
 increased decreased grew declined dropped jumped climbed gained lost up down year-on-year
 compared which who whom whose where when what it its their his her our your my we they he she
 you i them him us also only just more most less least than each every all both some any no not
+plus minus
 year years month months week weeks day days quarter quarters time times percent pct
+yr yrs mth mths wk wks qtr qtrs
 last next previous earlier ago later this that
 """.split())
 _DATE_NOUNS = frozenset("""figures figure data report reports level levels result results budget
@@ -152,6 +166,8 @@ Annex Exhibit Lot Unit Block Building Floor Gate Terminal Platform Track Route H
 Flight Channel Manufacturing Intelligent Boeing Airbus Apollo Formula Covid COVID Industry Agenda
 Vision Plan Initiative Project Programme Program Index""".split())
 _TRAIL = ".,;:!?)]}>\"'\u201d\u2019\u00bb"     # punctuation that may follow a word
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+_ADDEND_WORDS = WORDS | {"a", "an"}
 _SIGNS = "$€£¥￥₹₩₽₡₾₭฿元"
 
 
@@ -373,7 +389,11 @@ def _finish(sc: _Scan, core: _Core, hi: Optional[_Core], start: int, qualifier: 
     unit = last.unit if last.unit is not None else core.unit
     end = last.end
     counted = rate_base = rate_unit = None
-    if unit is None and not core.token.fraction:
+    tok = core.token
+    # a fraction of a whole ("two thirds", "3/4") counts nothing; "six and two-thirds
+    # innings" and "a quarter of a million people" do
+    part = tok.fraction and tok.value < 1
+    if unit is None and not part:
         c = _counted(sc, end)
         if c is not None:
             counted, end = c
@@ -383,7 +403,6 @@ def _finish(sc: _Scan, core: _Core, hi: Optional[_Core], start: int, qualifier: 
         rate_base, rate_unit, end = r[0], r[1], r[2]
     elif unit is not None and unit.per is not None:
         rate_base, rate_unit = 1.0, unit.per     # "3.8 mln bpd": barrels per day
-    tok = core.token
     value = core.value
     precision = core.precision
     unit_name = unit.unit if unit else "count"
@@ -392,7 +411,7 @@ def _finish(sc: _Scan, core: _Core, hi: Optional[_Core], start: int, qualifier: 
 
     if not sc.all_numbers:
         # fractions of a whole state shares: "more than half", "a third of"
-        if tok.words and tok.fraction and unit is None and not core.has_scale and not tok.scaled:
+        if tok.words and part and unit is None and not core.has_scale and not tok.scaled:
             if not _share_fraction(sc, core, qualifier, end):
                 return None
             value, precision, unit_name, dimension = value * 100.0, 0.0, "percent", "percent"
@@ -513,6 +532,12 @@ def _core(sc: _Scan, tok: NumberToken, tail: bool = False) -> Optional[_Core]:
             if sm2 is not None and sm2[0] > 1:
                 scale *= sm2[0]
                 end = sm2[1]
+    half = 0.0
+    if has_scale and not tok.words and low.startswith(" and ", end):
+        hm = _AND_HALF_RE.match(low, end)
+        if hm is not None:
+            half = _HALVES[hm.group(1)]      # "3 million and a half": 3.5 million
+            end = hm.end()
     unit = currency
     um = None
     if unit is None:
@@ -532,6 +557,9 @@ def _core(sc: _Scan, tok: NumberToken, tail: bool = False) -> Optional[_Core]:
         um = _unit_after(sc, end) if maybe_unit else None
         if um is not None and um[0].unit == unit.unit and um[0].factor == unit.factor:
             end = um[1]
+    if not strict and end == e and e < n and not tok.words and low.startswith(_ORDINAL_SUFFIXES, e) \
+            and not (e + 2 < n and text[e + 2].isalnum()):
+        return None          # "4th", "21st": ordinals also when every numeral is wanted (a claim scan drops them below)
     if strict and end == e and e < n:
         after = text[e]
         if after.isalpha():
@@ -544,10 +572,10 @@ def _core(sc: _Scan, tok: NumberToken, tail: bool = False) -> Optional[_Core]:
             unit = sc.tables.units_ci.get("percent")
             start = pm.start()
     factor = unit.factor if unit else 1.0
-    value = sign * value * scale * factor
+    value = sign * (value + half) * scale * factor
     if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
         return None
-    precision = tok.precision * scale * factor
+    precision = (half / 2 if half else tok.precision) * scale * factor
     if scale != 1.0 or factor != 1.0:
         # 128.8 * 1e9 is 128800000000.00002 in binary: keep what was written
         value = float(f"{value:.15g}")
@@ -556,6 +584,11 @@ def _core(sc: _Scan, tok: NumberToken, tail: bool = False) -> Optional[_Core]:
         precision = 0.5 * scale * factor
     return _Core(start, end, s, e, value, precision, unit, scale,
                  has_scale or tok.scaled, currency is not None, tok)
+
+
+# after a scale: "3 million and a half", "two billion and a quarter" (not "... and a quarter of")
+_AND_HALF_RE = re.compile(r" and[^\S\n]+(?:an?|one)[^\S\n]+(half|quarter|third)(?![\w-])(?![^\S\n]+of(?![\w]))")
+_HALVES = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 
 
 def _dash_is_range_tail(sc: _Scan, dash: int) -> bool:
@@ -627,9 +660,9 @@ def _postfix_qualifier(sc: _Scan, pos: int) -> Optional[tuple[str, int]]:
         return None
     name = _squash(m.group("name"))
     if name in ("plus", "+"):
-        rest = sc.low[m.end():m.end() + 12].lstrip()
-        if not rest or rest[0].isdigit() or rest.split(" ", 1)[0] in ("one", "two", "three", "four", "five", "a", "an"):
-            return None
+        rest = sc.low[m.end():m.end() + 16].lstrip()
+        if not rest or rest[0].isdigit() or rest.split(None, 1)[0].split("-")[0].rstrip(_TRAIL) in _ADDEND_WORDS:
+            return None      # "0.03 plus zero point zero eight", "50 plus twenty": a sum
     q = sc.tables.qualifiers_after.get(name)
     return (q, m.end()) if q else None
 
@@ -802,6 +835,9 @@ def _range(sc: _Scan, tokens: list[NumberToken], i: int, core: _Core, qual_start
                      has_scale=True)
     if hi.value < lo.value:
         return None
+    if lo.unit is None and (lo.token.leading_zero or hi.token.leading_zero
+                            or _TIME_AFTER_RE.match(sc.low, hi.end)):
+        return None          # clock times: "(0315 to 0530 GMT)", "between 0800 and 0830 GMT"
     if dash:
         if lo.unit is None and all(t.digits == 4 and not t.grouped and t.decimals == 0 and 1000 <= t.value <= 2100
                                    for t in (lo.token, hi.token)):
@@ -816,11 +852,18 @@ def _range(sc: _Scan, tokens: list[NumberToken], i: int, core: _Core, qual_start
         before_from = between is not None and between.group(0).startswith("from")
         look = (qual_start - 40 if qual_start > 40 else 0)
         window = sc.low[look:qual_start]
-        cut = max(window.rfind(". "), window.rfind(", "), window.rfind("\n"))
-        if cut >= 0:
-            look += cut + 2
-        if _CHANGE_VERB_RE.search(sc.low, look, between.start() if before_from else qual_start):
-            return None
+        # the clause ends at ". ", ", " or a hard line break (a new paragraph or table row is
+        # indented); a bare newline is a wrapped line ("Atlantic Richfield rose\n1-3/4 to 77")
+        cut = max(window.rfind(". ") + 2, window.rfind(", ") + 2, window.rfind(".\n") + 2,
+                  window.rfind(",\n") + 2, window.rfind("\n ") + 1, window.rfind("\n\n") + 1,
+                  window.rfind("\n\t") + 1)
+        if cut > 0:
+            look += cut
+        verb_end = between.start() if before_from else qual_start
+        if _CHANGE_VERB_RE.search(sc.low, look, verb_end) \
+                and not _RANGE_NOUN_BEFORE_RE.search(sc.low, (verb_end - 16 if verb_end > 16 else 0), verb_end) \
+                and (before_from or not (0 < lo.value and hi.value <= _CHANGE_LEVEL_RATIO * lo.value)):
+            return None      # "rose 0.1 pct to 54.2 pct", "raised it from 7.25 pct to 7.5 pct"
         if lo.unit is None and hi.unit is None and not sc.all_numbers:
             y = (lo.token, hi.token)
             if all(t.digits == 4 and not t.grouped and 1000 <= t.value <= 2100 for t in y):
@@ -847,8 +890,11 @@ def _counted(sc: _Scan, pos: int) -> Optional[tuple[str, int]]:
         lw = w.lower()
         if lw in _STOP or lw.rstrip("'\u2019s") in _STOP:
             break
-        if w[0].isdigit() and not any(c.isalpha() for c in w):
-            break
+        if w[0].isdigit() and (not any(c.isalpha() for c in w)
+                               or (lw.endswith(_ORDINAL_SUFFIXES) and lw[:-2].isdigit())):
+            break            # the next number, or an ordinal: "1986 4th qtr"
+        if lw in WORDS:
+            break            # the next number: "0.08 equals nought point one"
         if words and len(lw) > 4 and (lw.endswith("ed") or lw.endswith("ing")):
             break
         if w[0].isupper() and lower_seen:

@@ -89,7 +89,8 @@ def _all(text: str) -> list[tuple[str, float]]:
 
 
 def test_fraction_after_a_scale_is_a_fraction_of_the_scale():
-    assert _all("There are one million and a half possibilities") == [("one million and a half", 1_500_000)]
+    assert _all("There are one million and a half possibilities") == [
+        ("one million and a half possibilities", 1_500_000)]
     assert _all("They have two million and one half") == [("two million and one half", 2_500_000)]
     assert _all("I counted six million and two thirds") == [("six million and two thirds", 6_666_666.666667)]
     assert _all("one billion and a half million") == [("one billion and a half million", 1_000_500_000)]
@@ -112,7 +113,7 @@ def test_ratios_are_one_numeral_only_when_every_numeral_is_wanted():
 
 
 def test_dozens_hundreds_powers_and_pronoun_one():
-    assert _all(" half a dozen eggs") == [("half a dozen", 6)]
+    assert _all(" half a dozen eggs") == [("half a dozen eggs", 6)]     # a count, like "a dozen eggs"
     assert _all("He sold 3 dozens and five dozs") == [("3 dozens", 36), ("five dozs", 60)]
     assert _all("about 322 hundred ") == [("about 322 hundred", 32_200)]
     assert _all("1.3x10^6 and 2.5^-1") == [("1.3x10^6", 1_300_000), ("2.5^-1", 0.4)]
@@ -128,3 +129,100 @@ def test_a_fraction_after_and_belongs_to_the_words_after_the_and():
     assert _all("twenty-three fifths") == [("twenty-three fifths", 4.6)]     # no "and": all of it
     assert _all("a quarter million") == [("a quarter million", 250_000)]
     assert _all("the third quarter profit") == []
+
+
+# ---------------------------------------------------------------- mixed numbers, compound ordinals
+def _word_numbers(text: str) -> list[tuple[str, float]]:
+    return [(text[t.start:t.end], round(t.value, 6)) for t in scan_numbers(text)]
+
+
+@pytest.mark.parametrize("text, written, value", [
+    ("The reliever lasted six and two-thirds innings.", "six and two-thirds", 6 + 2 / 3),
+    ("Rates held at three and one-half percent.", "three and one-half", 3.5),
+    ("The beam is two and fifty-four hundredths metres long.", "two and fifty-four hundredths", 2.54),
+    ("Crews laid one hundred and three and two thirds miles of track.",
+     "one hundred and three and two thirds", 103 + 2 / 3),
+    ("It weighed two hundred thirty two and a thirtieth ounces.", "two hundred thirty two and a thirtieth",
+     232 + 1 / 30),
+    ("Turnout rose to two and a quarter million voters.", "two and a quarter million", 2.25e6),
+])
+def test_a_whole_number_and_a_fraction_joined_by_and_are_one_number(text, written, value):
+    assert _word_numbers(text) == [(written, round(value, 6))]
+
+
+def test_between_keeps_the_two_ends_of_a_range_apart():
+    assert _word_numbers("Between one and two thirds of the crop was lost.") == [
+        ("one", 1), ("two thirds", round(2 / 3, 6))]
+
+
+@pytest.mark.parametrize("text, written, value", [
+    ("The levy is one twenty-fifth of the sale price.", "one twenty-fifth", 1 / 25),
+    ("Only three twenty-firsts of the pool was drained.", "three twenty-firsts", 3 / 21),
+    ("a hundred thirty-fifths", "a hundred thirty-fifths", 100 / 35),     # the hyphen binds
+    ("Each heir got a twentieth of the estate.", "a twentieth", 1 / 20),
+    ("The pulse lasted a trillionth of a second.", "a trillionth", 1e-12),
+    ("The film is two millionths of a metre thick.", "two millionths", 2e-6),
+    ("a hundred thousand billionths of a metre", "a hundred thousand billionths", 1e-4),   # scaled numerator
+])
+def test_compound_and_large_ordinals_as_denominators(text, written, value):
+    (tok,) = scan_numbers(text)
+    assert text[tok.start:tok.end].lower() == written and tok.fraction
+    assert tok.value == pytest.approx(value)
+
+
+def test_compound_ordinals_without_a_numerator_are_not_numbers():
+    assert scan_numbers("the thirty-fifth anniversary of the twenty-first century") == []
+    assert scan_numbers("the two hundred twenty-first session of parliament") == []
+    # spaced, the tens word belongs to the numerator: a hundred and thirty fifths
+    assert _word_numbers("a hundred thirty fifths") == [("a hundred thirty fifths", 26)]
+
+
+def test_fraction_of_a_scale_written_with_of():
+    assert _word_numbers("Nearly two-thirds of a million refugees fled.") == [
+        ("two-thirds of a million", round(2e6 / 3, 6))]
+    assert _word_numbers("A quarter of a billion dollars was spent.") == [("A quarter of a billion", 2.5e8)]
+    # a hyphenated scale is an adjective: the fraction stays a fraction
+    assert _word_numbers("half of a million-dollar grant") == [("half", 0.5), ("a million", 1e6)]
+
+
+def test_ratios_need_a_part_no_larger_than_the_whole_and_no_money_or_period():
+    assert _all("Scouts found 12 in six boxes") == [("12", 12), ("six boxes", 6)]
+    assert _all("The fund aims to earn $5000 over 2 years") == [("$5000", 5000), ("over 2", 2)]
+    assert _all("one in four") == [("one in four", 0.25)]
+    assert _all("5000 over 4") == [("5000 over 4", 1250)]
+
+
+def test_unicode_fractions_alone_and_after_a_whole_number():
+    assert _word_numbers("Talks lasted 2\u00bd years and ate \u00be of the budget.") == [
+        ("2\u00bd", 2.5), ("\u00be", 0.75)]
+    # a grouped number takes no fraction, and a fraction glued before digits is not read
+    assert _word_numbers("prices of 12,500\u00bd and \u215b2") == [("12,500", 12500), ("\u00bd", 0.5), ("2", 2)]
+
+
+def test_ordinal_suffixes_are_not_numerals_even_when_every_numeral_is_wanted():
+    assert _all("Voting ends on May 4th, the 21st day of the poll") == []
+    assert _all("Voting ends on May 4, after 21 days") == [("4", 4), ("21", 21)]
+
+
+def test_number_words_join_across_a_wrapped_line_but_not_a_new_table_row():
+    text = "Revs 1.18 billion vs one billion\n    Six mths\n    Net two hundred\nand fifty"
+    assert _word_numbers(text) == [("1.18", 1.18), ("one billion", 1e9), ("Six", 6),
+                                   ("two hundred\nand fifty", 250)]
+
+
+def test_hyphenated_and_a_half():
+    assert _word_numbers("The fund lost one-and-a-half billion dollars.") == [("one-and-a-half billion", 1.5e9)]
+    assert _word_numbers("Output rose two-and-a-half times.") == [("two-and-a-half", 2.5)]
+
+
+def test_whole_numbers_of_quarters_and_halves_count_periods_or_parts():
+    assert _word_numbers("if the company falls six quarters behind on dividends") == [("six", 6)]
+    assert _word_numbers("banks in the two halves of the country") == [("two", 2)]
+    assert _word_numbers("three quarters of the members") == [("three quarters", 0.75)]
+
+
+def test_a_singular_large_ordinal_after_a_number_is_an_ordinal():
+    # the 2,000,000th visitor: "two" is all the numeral there is; the plural is the fraction
+    assert _word_numbers("Crowds cheered the two millionth visitor.") == [("two", 2)]
+    assert _word_numbers("a coat two millionths of a metre thick") == [("two millionths", 2e-6)]
+    assert _word_numbers("one millionth of a gram") == [("one millionth", 1e-6)]

@@ -322,3 +322,103 @@ def test_a_year_after_a_bare_figure_is_not_a_rate():
     assert (paid.text, paid.rate_unit) == ("50,000 dlrs a year", "year")
     tonnes = one("Exports run at 1,750 tonnes a year.")
     assert tonnes.rate_unit == "year"
+
+
+# ---------------------------------------------------------------- mixed numbers and fractions of scales
+def test_a_mixed_number_in_words_counts_its_noun_and_a_bare_fraction_states_a_share():
+    q = one("The reliever pitched six and two-thirds innings on Sunday.")
+    assert (q.text, q.counted, q.unit) == ("six and two-thirds innings", "innings", "count")
+    assert q.value == pytest.approx(20 / 3)
+    q = one("The 30-year mortgage rate held at three and one-half percent.")
+    assert (q.text, q.value, q.unit) == ("three and one-half percent", 3.5, "percent")
+    q = one("The levy is one twenty-fifth of the sale price.")
+    assert (q.unit, q.value) == ("percent", pytest.approx(4))
+
+
+def test_a_fraction_of_a_million_is_a_count():
+    q = one("A quarter of a million people marched in the capital.")
+    assert (q.text, q.value, q.counted) == ("A quarter of a million people", 250_000, "people")
+    q = one("Nearly two-thirds of a million refugees crossed the border.")
+    assert (q.qualifier, q.value, q.counted) == ("nearly", pytest.approx(2e6 / 3), "refugees")
+    q = one("Rescuers pulled half a dozen survivors from the rubble.")
+    assert (q.text, q.value, q.counted) == ("half a dozen survivors", 6, "survivors")
+
+
+def test_newswire_hyphenated_mixed_fractions_are_rates_and_prices():
+    text = "Fed funds opened at 6-1/2 pct and the new bonds, priced at 101-3/8, pay 9-13/16 pct."
+    found = scan_quantities(text)
+    spans_ok(text, found)
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("6-1/2 pct", 6.5, "percent"), ("101-3/8", 101.375, "count"), ("9-13/16 pct", 9.8125, "percent")]
+    q = one("The dividend was raised to 8-1/3 cts a share.")
+    assert (q.unit, q.value) == ("USD", pytest.approx(0.08333333))
+    # still chains, not fractions: a date, and a fraction whose denominator is no fraction's
+    assert scan_quantities("The accord, signed 3-1-87, runs to 5-17/2018.") == []
+
+
+def test_digits_with_a_scale_and_a_half():
+    q = one("Officials said 3 million and a half tonnes of grain were in store.")
+    assert (q.text, q.unit, q.value) == ("3 million and a half tonnes", "kg", pytest.approx(3.5e9))
+    assert (q.low, q.high) == (pytest.approx(3.25e9), pytest.approx(3.75e9))
+    # "and a quarter of ..." starts a new phrase
+    assert texts("Sales fell by 2 million and a quarter of the staff left.") == ["2 million"]
+
+
+def test_plus_before_a_number_is_a_sum_not_an_open_bound():
+    found = scan_quantities("The fee is 10 dlrs plus two dlrs tax, and the side scored 50 plus 20 points.")
+    assert [(q.text, q.qualifier) for q in found] == [
+        ("10 dlrs", None), ("two dlrs", None), ("50", None), ("20 points", None)]
+    assert one("Crowds of 50,000 plus gathered.").qualifier == "over"
+
+
+def test_unicode_fractions_in_prices_and_rates():
+    found = scan_quantities("Gold rose $3\u00bc to $412\u00bd an ounce as yields hit 4\u00be%.")
+    assert [(q.text, q.unit, q.value) for q in found] == [
+        ("$3\u00bc", "USD", 3.25), ("$412\u00bd an ounce", "USD", 412.5), ("4\u00be%", "percent", 4.75)]
+
+
+def test_a_change_verb_at_the_end_of_a_wrapped_line_still_makes_change_and_level():
+    # newswire wraps lines mid-sentence; only an indented line starts a new paragraph
+    text = "Atlantic Richfield rose\n1-3/4 to 77, and AMC was off 3/8 to 3-1/2."
+    assert [(q.text, q.qualifier) for q in scan_quantities(text)] == [
+        ("1-3/4", None), ("77", None), ("3/8", None), ("3-1/2", None)]
+    text = "Exports rose sharply in March.\n    Output of 5 to 7 pct is now seen."
+    assert [(q.text, q.qualifier) for q in scan_quantities(text)] == [("5 to 7 pct", "range")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a change and the new level: the level is far above the change
+    ("Business loans fell 546 mln dlrs to 278.12 billion dlrs.", [("546 mln dlrs", None), ("278.12 billion dlrs", None)]),
+    ("The utilisation rate rose 0.1 pct to 54.2 pct.", [("0.1 pct", None), ("54.2 pct", None)]),
+    ("Lloyds rose one penny to 488.", [("one penny", None), ("488", None)]),
+    # a range of changes: its ends are alike
+    ("The market should expand by 25 to 30 pct this year.", [("25 to 30 pct", "range")]),
+    ("The network expects to lose 30 to 50 mln dlrs this year.", [("30 to 50 mln dlrs", "range")]),
+    ("Soymeal was up 1.30 to 3.00 dlrs per ton.", [("1.30 to 3.00 dlrs per ton", "range")]),
+    # nouns of change and a range noun do not make a change
+    ("Economists see growth in the 2.0 to 2.2 pct range.", [("2.0 to 2.2 pct", "range")]),
+    ("There is room for a further fall of five to 10 pct.", [("five to 10 pct", "range")]),
+    ("Imports from Cuba should total some 400,000 to 450,000 tonnes.", [("some 400,000 to 450,000 tonnes", "range")]),
+    ("Cuts ranging\nfrom four pct to 20 pct were announced.", [("from four pct to 20 pct", "range")]),
+])
+def test_change_and_level_or_range_after_a_verb_of_change(text, expected):
+    assert [(q.text, q.qualifier) for q in scan_quantities(text)] == expected
+
+
+def test_newswire_period_abbreviations_are_not_counted_nouns():
+    text = "NOTE: 1986 nine mths net includes gain of 4.7 mln dlrs and 1987 qtr includes 126,117 dlrs."
+    assert texts(text) == ["4.7 mln dlrs", "126,117 dlrs"]
+
+
+def test_an_ordinal_in_digits_is_no_counted_noun():
+    assert texts("1986 4th qtr and yr oper net exclude 606,000 dlrs.") == ["606,000 dlrs"]
+
+
+def test_clock_times_are_no_range():
+    assert scan_quantities("The lunch break now runs 1115 to 1330 local time (0315 to 0530 GMT).") == []
+    assert scan_quantities("The rate will be set between\n0800 and 0830 GMT.") == []
+    assert texts("A six-quarter dividend delay would open two board seats.") == ["two board seats"]
+
+
+def test_the_two_millionth_visitor_is_no_claim():
+    assert scan_quantities("Crowds cheered the two millionth visitor on Sunday.") == []
