@@ -153,7 +153,8 @@ crop season plan plans target targets census election elections edition quarter 
 estimate estimates forecast forecasts period value values output total totals average rate rates
 figures' onwards onward and or to through levels' fiscal financial calendar model version
 world summit conference games olympics expo cup edition law act study studies paper poll review
-analysis ranking rankings list""".split())
+analysis ranking rankings list net profit profits loss losses earnings income revenue revenues revs sales
+turnover dividend dividends payout""".split())
 # Determiners before a year make it a modifier: "a 2022 research report", "its 1987 budget".
 _YEAR_DETERMINERS = frozenset("a an its their his her our this that these those whose".split())
 _LABELS = frozenset("""Shr Shrs Net Revs Rev Sales Loss Profit Oper Avg Qtr Qtly Div Dividend Year

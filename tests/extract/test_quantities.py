@@ -302,6 +302,8 @@ def test_year_as_a_modifier_before_a_noun_is_no_quantity():
         "51,000 5G base stations"]
     assert texts("The 2022 report put the share at 30.5%.") == ["30.5%"]
     assert texts("Its 1987 budget assumes 4,000 job cuts.") == ["4,000 job cuts"]
+    # a results note names the year's figure, it does not count it
+    assert texts("Note: 1986 net includes tax credits of 30,400 dlrs.") == ["30,400 dlrs"]
 
 
 def test_barrels_per_day_abbreviation_is_a_rate_comparable_with_the_words():
