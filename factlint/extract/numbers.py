@@ -128,6 +128,16 @@ def parse_digits(s: str) -> tuple[float, int, int, bool]:
     return value, len(frac), len(whole), grouped
 
 
+# A whole number ending in a zero group ("51,000", "4,403,000") may be rounded to the
+# thousand, so its precision is half a thousand. Never wider: "50,000" and "51,000" still
+# disagree, since one of them would have been rounded by a thousand or more.
+ROUNDED_THOUSANDS = 500.0
+
+
+def _integer_precision(raw: str, value: float) -> float:
+    return ROUNDED_THOUSANDS if value >= 1000 and raw.endswith("000") and value % 1000 == 0 else 0.5
+
+
 def digit_token(text: str, start: int, end: int) -> Optional[NumberToken]:
     raw = text[start:end]
     if raw.isdigit() and raw.isascii():       # the common case, kept cheap
@@ -135,7 +145,8 @@ def digit_token(text: str, start: int, end: int) -> Optional[NumberToken]:
         value = float(raw)
         if n > 300 and not math.isfinite(value):
             return None      # 500-digit numbers overflow a float
-        return NumberToken(start, end, value, 0.5, digits=n, leading_zero=n > 1 and raw[0] == "0")
+        return NumberToken(start, end, value, _integer_precision(raw, value), digits=n,
+                           leading_zero=n > 1 and raw[0] == "0")
     try:
         value, decimals, digits, grouped = parse_digits(raw)
     except ValueError:
@@ -147,6 +158,8 @@ def digit_token(text: str, start: int, end: int) -> Optional[NumberToken]:
     if "e" in low:
         exponent = int(low.partition("e")[2])
     precision = 0.5 * 10.0 ** (exponent - decimals)
+    if decimals == 0 and exponent == 0:
+        precision = _integer_precision(raw, value)
     return NumberToken(start, end, value, precision, grouped=grouped, decimals=decimals,
                        digits=digits, leading_zero=raw[0] == "0" and digits > 1)
 

@@ -2,7 +2,9 @@
 
 Precision: an unqualified number stands for every value that rounds to it, half a unit
 of its last written digit either way, in the written scale ("30 percent" -> [29.5, 30.5],
-"900 billion yuan" -> [899.5e9, 900.5e9]); number words without a scale are exact.
+"900 billion yuan" -> [899.5e9, 900.5e9]); number words without a scale are exact. A
+whole number ending in a zero thousands group may be rounded to the thousand ("51,000"
+-> [50,500, 51,500]), never further, so "50,000" and "51,000" still disagree.
 
 Qualifiers (the choices, so that every rule reads the same interval):
 

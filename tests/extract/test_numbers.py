@@ -23,8 +23,13 @@ def test_parse_digits(raw, value, decimals, digits, grouped):
 
 
 def test_precision_is_half_the_last_written_digit():
-    toks = scan_numbers("51,000 and 30.5 and 30 and 4.800")
+    toks = scan_numbers("51,017 and 30.5 and 30 and 4.800")
     assert [t.precision for t in toks] == [0.5, pytest.approx(0.05), 0.5, pytest.approx(0.0005)]
+
+
+def test_a_zero_thousands_group_may_be_rounded_to_the_thousand_but_no_further():
+    toks = scan_numbers("51,000 and 4,403,000 and 5000 and 1,000,000 and 2,500 and 120,000.00")
+    assert [t.precision for t in toks] == [500, 500, 500, 500, 0.5, pytest.approx(0.005)]
 
 
 def test_thousands_groups_must_have_three_digits():

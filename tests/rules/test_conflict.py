@@ -129,3 +129,31 @@ def test_max_values_leaves_out_subjects_with_more_values_than_articles_could_sha
     for setting in (5, 0):
         (tmp_path / "factlint.yaml").write_text(f"options:\n  FL101: {{max_values: {setting}}}\n")
         assert len(check(files, select=["FL101"], config=load_config([tmp_path], None)).findings) == 10
+
+
+def test_a_figure_ending_in_000_agrees_with_its_unrounded_self_only_if_rounded():
+    from factlint.extract.quantities import scan_quantities
+
+    def claim(text, path, period, **keys):
+        q = scan_quantities(text)[0]
+        return make_claim(q.text, q.value, low=q.low, high=q.high, path=path, period=period, **keys)
+
+    def files(a, b, date_a, date_b):
+        return [file_result("a.txt", [a], date_a), file_result("b.txt", [b], date_b)]
+
+    # "Net profit 319,000" in the brief and "319,344" in the table: 319,000 is the rounded
+    # figure (0.1% apart, so not even a rounding finding), not a contradiction
+    keys = dict(entity="Life of Indiana", metric="net income")
+    q4 = year(1985, "prior")
+    assert check(files(claim("319,000", "a.txt", q4, **keys), claim("319,344", "b.txt", q4, **keys),
+                       dt.date(1987, 3, 25), dt.date(1987, 3, 25)), select=["FL1"]).findings == []
+    # 4,403,000 for 4,403,852 is no rounding (that would be 4,404,000): still a disagreement
+    keys = dict(entity="Wtd Industries", metric="average shares outstanding")
+    assert [f.rule for f in check(files(claim("4,403,000", "a.txt", q4, **keys),
+                                        claim("4,403,852", "b.txt", q4, **keys),
+                                        dt.date(1987, 3, 4), dt.date(1987, 3, 4)), select=["FL1"]).findings] == ["FL101"]
+    # ...and "50,000" flat against 51,000 stays a disagreement (seed judgement 2)
+    found = check(files(claim("50,000 5G base stations", "a.txt", year(2021)),
+                        claim("51,000 5G base stations", "b.txt", year(2021)),
+                        dt.date(2022, 12, 9), dt.date(2022, 1, 24)), select=["FL1"]).findings
+    assert [f.rule for f in found] == ["FL101"]
