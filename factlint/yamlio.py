@@ -9,12 +9,13 @@ point at the offending key.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any, Iterable, TypeVar
+from typing import Any, Iterable, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
@@ -22,10 +23,16 @@ from factlint.errors import ConfigError
 
 # The largest expanded document we accept; real rule sets are a few thousand nodes.
 MAX_NODES = 200_000
+# Flow collections ("[...]", "{...}") nested deeper than this are refused before parsing:
+# real files nest a few levels, and ruamel's scanner takes time quadratic in the depth
+# ("[[[[..." a thousand deep took seconds to fail).
+MAX_FLOW_DEPTH = 64
 
 M = TypeVar("M", bound=BaseModel)
 
 Position = tuple[int, int]
+
+STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _yaml() -> YAML:
@@ -65,6 +72,8 @@ def _plain(node: Any, positions: dict[tuple, Position], key: tuple, budget: list
         return out_list
     if isinstance(node, str):
         return str(node)
+    if isinstance(node, TaggedScalar) and str(node.tag) == STR_TAG:
+        return str(node.value)  # "!!str 5": the round-trip loader keeps the explicit tag
     if isinstance(node, bool):
         return bool(node)
     if isinstance(node, int):
@@ -80,19 +89,82 @@ ALLOWED_TAGS = {f"tag:yaml.org,2002:{t}" for t in
                 ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge")}
 
 
-def refuse_unsafe(text: str, where: str, limit: int = MAX_NODES, tags: bool = True) -> None:
-    """Refuse foreign tags and alias bombs before anything is expanded.
+# What the flow-depth scan stops at: brackets, quotes, comment marks and line ends.
+_FLOW_STOPS = re.compile(r"[\[\]{}'\"#\n]")
+_ESCAPED_DQ = re.compile(r'(?:[^"\\\n]|\\.)*"?')
+
+
+def deep_flow(text: str, limit: int = MAX_FLOW_DEPTH) -> Optional[Position]:
+    """(line, column) of the first flow bracket nested deeper than ``limit``, or None.
+
+    A linear pre-scan, not a parser: brackets inside quoted scalars and comments do
+    not count, and a closing bracket never takes the depth below zero, so balanced
+    brackets in plain text ("see [1]") never add up.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return None
+    depth = 0
+    line, line_start = 1, 0
+    pos, n = 0, len(text)
+    while pos < n:
+        m = _FLOW_STOPS.search(text, pos)
+        if m is None:
+            return None
+        ch, at = m.group(), m.start()
+        pos = at + 1
+        if ch == "\n":
+            line, line_start = line + 1, pos
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return line, at - line_start + 1
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        elif ch == "#":
+            if at == line_start or text[at - 1] in " \t":
+                end = text.find("\n", at)
+                pos = n if end < 0 else end
+        elif at == line_start or text[at - 1] in " \t[{,:-?":
+            # a quoted scalar; quotes inside plain text ("China's") are just text
+            if ch == "'":
+                end = at + 1
+                while True:
+                    end = text.find("'", end)
+                    if end < 0 or not text.startswith("'", end + 1):
+                        break
+                    end += 2
+            else:
+                end = _ESCAPED_DQ.match(text, at + 1).end() - 1
+            end = n if end < 0 else end
+            line += text.count("\n", at, end)
+            if line > 1:
+                last = text.rfind("\n", 0, end)
+                line_start = max(line_start, last + 1)
+            pos = end + 1
+    return None
+
+
+def refuse_unsafe(text: str, where: str, limit: int = MAX_NODES, tags: bool = True) -> list[tuple[int, int, str]]:
+    """Refuse foreign tags, alias bombs and runaway nesting before anything is expanded.
 
     Composing keeps each anchored node once, so the expanded size is counted over
     the node graph with memoization: linear in the text, a "billion laughs"
-    document is refused in milliseconds.
+    document is refused in milliseconds. With ``tags=False`` foreign tags are not
+    refused; those on collections, which load as plain lists and mappings, are
+    returned as (line, column, tag) for the caller to report (a scalar with a
+    foreign tag loads as a TaggedScalar, which the caller sees anyway).
     """
+    deep = deep_flow(text)
+    if deep is not None:
+        raise ConfigError(where, deep[0], deep[1], f"brackets nested more than {MAX_FLOW_DEPTH} levels deep; "
+                                                    "refusing to load it")
+    found: list[tuple[int, int, str]] = []
     try:
         root = _yaml().compose(text)
     except (YAMLError, RecursionError):
-        return  # the load below reports syntax errors with their position
+        return found  # the load below reports syntax errors with their position
     if root is None:
-        return
+        return found
     memo: dict[int, int] = {}
 
     def size(node: Node) -> int:
@@ -100,11 +172,14 @@ def refuse_unsafe(text: str, where: str, limit: int = MAX_NODES, tags: bool = Tr
         if known is not None:
             return known
         tag = str(node.tag)
-        if tags and tag not in ALLOWED_TAGS:
+        if tag not in ALLOWED_TAGS:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             mark = node.start_mark
-            raise ConfigError(where, mark.line + 1, mark.column + 1,
-                              f"YAML tag '{shown}' is not allowed (factlint reads plain YAML data only)")
+            if tags:
+                raise ConfigError(where, mark.line + 1, mark.column + 1,
+                                  f"YAML tag '{shown}' is not allowed (factlint reads plain YAML data only)")
+            if isinstance(node, (MappingNode, SequenceNode)):
+                found.append((mark.line + 1, mark.column + 1, shown))
         memo[id(node)] = 1  # a recursive alias counts once; the copy below refuses it
         if isinstance(node, MappingNode):
             total = 1 + sum(size(k) + size(v) for k, v in node.value)
@@ -122,16 +197,21 @@ def refuse_unsafe(text: str, where: str, limit: int = MAX_NODES, tags: bool = Tr
     if total > limit:
         raise ConfigError(where, 1, 1, f"aliases expand this document to {total:,} nodes "
                                       f"(limit {limit:,}); refusing to load it")
+    return found
 
 
-def parse_yaml(text: str, where: str, refuse_tags: bool = True) -> tuple[Any, dict[tuple, Position]]:
+def parse_yaml(text: str, where: str, refuse_tags: bool = True,
+               foreign_tags: Optional[list[tuple[int, int, str]]] = None) -> tuple[Any, dict[tuple, Position]]:
     """Parse YAML text; return plain data and a map from key paths to (line, column).
 
     ``refuse_tags=False`` is for article front matter, where the reader drops a
     tagged value with a notice rather than losing the whole header; the loader
-    never constructs objects from tags either way.
+    never constructs objects from tags either way. The foreign tags met are then
+    added to ``foreign_tags`` when a list is given.
     """
-    refuse_unsafe(text, where, tags=refuse_tags)
+    found = refuse_unsafe(text, where, tags=refuse_tags)
+    if foreign_tags is not None:
+        foreign_tags.extend(found)
     try:
         tree = _yaml().load(text)
     except MarkedYAMLError as exc:
@@ -153,15 +233,16 @@ def parse_yaml(text: str, where: str, refuse_tags: bool = True) -> tuple[Any, di
 
 def load_yaml(path: Path | str) -> tuple[Any, dict[tuple, Position]]:
     path = Path(path)
+    where = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(str(path), None, None, "file not found") from None
+        raise ConfigError(where, None, None, "file not found") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(str(path), None, None, f"not UTF-8 text ({exc.reason})") from None
+        raise ConfigError(where, None, None, f"not UTF-8 text ({exc.reason})") from None
     except OSError as exc:
-        raise ConfigError(str(path), None, None, f"cannot read: {exc.strerror}") from None
-    return parse_yaml(text, str(path))
+        raise ConfigError(where, None, None, f"cannot read: {exc.strerror}") from None
+    return parse_yaml(text, where)
 
 
 def position_of(positions: dict[tuple, Position], loc: Iterable[Any]) -> Position | None:

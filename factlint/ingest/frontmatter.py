@@ -164,8 +164,9 @@ def read_front_matter(raw: str, where: str) -> FrontMatter:
                            "lines; ignored")
         return out
     if data is None:
+        tags: list[tuple[int, int, str]] = []
         try:
-            data, _ = parse_yaml(block, where, refuse_tags=False)
+            data, _ = parse_yaml(block, where, refuse_tags=False, foreign_tags=tags)
         except ConfigError as exc:
             # the block starts on line 2 of the file
             line = f"line {exc.line + 1}: " if exc.line is not None else ""
@@ -174,6 +175,10 @@ def read_front_matter(raw: str, where: str) -> FrontMatter:
         except Exception as exc:  # a loader bug must not cost the user the rest of the run
             out.notices.append(f"malformed front matter ignored: {type(exc).__name__}: {exc}")
             return out
+        for line, _, tag in tags:
+            # the block starts on line 2 of the file
+            out.notices.append(f"line {line + 1}: front matter YAML tag '{tag}' ignored; "
+                               "the value is read as plain data")
     if data is None:
         data = {}
     if not isinstance(data, dict):
