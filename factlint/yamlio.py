@@ -9,6 +9,7 @@ point at the offending key.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any, Iterable, Optional, TypeVar
@@ -231,15 +232,27 @@ def parse_yaml(text: str, where: str, refuse_tags: bool = True,
     return data, positions
 
 
+def shown(path: Path | str) -> str:
+    """A file's name in messages: relative to the working folder when under it, as the
+    configuration file itself is shown."""
+    given = Path(path)
+    try:
+        return Path(os.path.abspath(given)).relative_to(Path.cwd()).as_posix()
+    except (ValueError, OSError):
+        return str(given)
+
+
 def load_yaml(path: Path | str) -> tuple[Any, dict[tuple, Position]]:
     path = Path(path)
-    where = str(path)
+    where = shown(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(where, None, None, "file not found") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(where, None, None, f"not UTF-8 text ({exc.reason})") from None
+    except IsADirectoryError:
+        raise ConfigError(where, None, None, "is a folder, not a file") from None
     except OSError as exc:
         raise ConfigError(where, None, None, f"cannot read: {exc.strerror}") from None
     return parse_yaml(text, where)
@@ -281,7 +294,7 @@ def validation_error(exc: ValidationError, where: str, positions: dict[tuple, Po
 def load_model(path: Path | str, model: type[M]) -> M:
     """Load a YAML file into a pydantic model, raising ConfigError with a position."""
     data, positions = load_yaml(path)
-    return model_from_data(data, positions, model, str(path))
+    return model_from_data(data, positions, model, shown(path))
 
 
 def model_from_data(data: Any, positions: dict[tuple, Position], model: type[M], where: str,

@@ -325,3 +325,62 @@ def load_config(paths: Sequence[PathLike] = (), config_file: Optional[PathLike] 
         if path is None:
             return Config.default(start_folder(paths))
     return _resolve(_load_chain(path), path)
+
+
+# Where a setting was written (for problems found after loading) ----------------------
+
+_LIST_FIELDS = {"select": "select", "ignore": "ignore"}
+_DICT_FIELDS = {"severity": "severity", "options": "options"}
+
+
+def setting_position(config: Any, field: str, selector: Optional[str] = None,
+                     rest: tuple = ()) -> Optional[tuple[str, Optional[int], Optional[int]]]:
+    """(file, line, column) of the entry naming rule ``selector`` under ``field`` (``select``,
+    ``ignore``, ``severity``, ``options`` or ``per-path-ignores``), ``rest`` being a key path
+    below it (an option name). The last file of the extend chain that writes it wins;
+    None when no configuration file does (a command-line value).
+
+    Files are read again: this runs only to report a problem.
+    """
+    from factlint.config.model import normalize_selector
+
+    def same(raw: Any) -> bool:
+        try:
+            return normalize_selector(str(raw)) == selector
+        except Exception:  # noqa: BLE001 - not a selector at all
+            return False
+
+    for path in reversed(list(getattr(config, "sources", []) or [])):
+        try:
+            layer = _read_layer(Path(path))
+        except ConfigError:
+            continue
+        s, positions, where = layer.settings, layer.positions, display(Path(path))
+        if field in _LIST_FIELDS:
+            values = getattr(s, _LIST_FIELDS[field]) or []
+            for i, value in enumerate(values):
+                if value == selector:
+                    pos = positions.get((field, i)) or positions.get((field,), (None, None))
+                    return where, pos[0], pos[1]
+        elif field in _DICT_FIELDS:
+            for key in positions:
+                if len(key) == 2 and key[0] == field and same(key[1]):
+                    pos = positions.get(key + tuple(rest)) if rest else None
+                    pos = pos or _deepest(positions, key + tuple(rest)) or positions[key]
+                    return where, pos[0], pos[1]
+        elif field == "per-path-ignores":
+            for pattern, rules in s.per_path_ignores.items():
+                for i, value in enumerate(rules):
+                    if value == selector:
+                        pos = (positions.get((field, pattern, i)) or positions.get((field, pattern))
+                               or positions.get((field,), (None, None)))
+                        return where, pos[0], pos[1]
+    return None
+
+
+def _deepest(positions: dict[tuple, Position], key: tuple) -> Optional[Position]:
+    while key:
+        if key in positions:
+            return positions[key]
+        key = key[:-1]
+    return None

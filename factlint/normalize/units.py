@@ -15,7 +15,7 @@ from typing import Iterable, Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from factlint.resources import builtin_rules_dir
-from factlint.yamlio import load_yaml, model_from_data
+from factlint.yamlio import load_yaml, model_from_data, shown
 
 QualifierName = Literal["over", "at_least", "nearly", "about", "up_to", "under"]
 QUALIFIERS: tuple[str, ...] = ("over", "at_least", "nearly", "about", "up_to", "under", "range")
@@ -248,7 +248,7 @@ def compile_tables(files: Iterable[UnitTableFile]) -> UnitTables:
 def read_table(path: Union[str, Path]) -> UnitTableFile:
     """Load and validate one unit table; errors carry file:line:col."""
     data, positions = load_yaml(path)
-    return model_from_data(data, positions, UnitTableFile, str(path))
+    return model_from_data(data, positions, UnitTableFile, shown(path))
 
 
 def builtin_table_path() -> Path:
