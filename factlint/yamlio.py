@@ -282,9 +282,14 @@ def validation_error(exc: ValidationError, where: str, positions: dict[tuple, Po
     elif err["type"] == "missing":
         message = f"missing required key '{loc[-1]}' at {'.'.join(str(p) for p in loc[:-1]) or '(top level)'}"
     else:
-        message = f"{dotted}: {err['msg']}"
+        text = str(err["msg"])
+        if err["type"] == "value_error" and text.startswith("Value error, "):
+            text = text[len("Value error, "):]  # our validators' messages read on their own
+        message = f"{dotted}: {text}"
         if "input" in err and not isinstance(err["input"], (dict, list)):
-            message += f" (got {err['input']!r})"
+            got = repr(err["input"])
+            if got not in text and str(err["input"]) not in text:
+                message += f" (got {got})"
     extra = len(errors) - 1
     if extra:
         message += f" (and {extra} more problem{'s' if extra > 1 else ''})"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -54,8 +55,8 @@ class RateTable(BaseModel):
             for month, rate in months.items():
                 if not _MONTH.match(str(month)):
                     raise ValueError(f"{ccy}: month {month!r} is not written YYYY-MM")
-                if not rate > 0:
-                    raise ValueError(f"{ccy} {month}: rate must be positive (got {rate})")
+                if not (rate > 0 and math.isfinite(rate)):
+                    raise ValueError(f"{ccy} {month}: rate must be a positive finite number (got {rate})")
         return value
 
     @cached_property

@@ -285,3 +285,39 @@ def load_units(extra_paths: Iterable[Union[str, Path]] = ()) -> UnitTables:
 
 def default_tables() -> UnitTables:
     return _load(())
+
+
+# Units claims can carry besides those of the unit table: plain counts and rankings.
+PLAIN_UNITS = ("count", "rank")
+
+
+@lru_cache(maxsize=1)
+def claim_units() -> tuple[frozenset[str], dict[str, str]]:
+    """The canonical units a claim can have with the built-in table, and each way of
+    writing one (``%``, ``pct``, ``yuan``) mapped to its canonical unit (for suggestions)."""
+    table = _builtin_table()
+    canonical = set(PLAIN_UNITS)
+    written: dict[str, str] = {}
+    for unit in table.units:
+        canonical.add(unit.unit)
+        for name in [*unit.names, *unit.exact]:
+            written.setdefault(name.casefold(), unit.unit)
+    for currency in table.currencies:
+        canonical.add(currency.code)
+        for name in [*currency.before, *currency.after]:
+            written.setdefault(name.casefold(), currency.code)
+    return frozenset(canonical), written
+
+
+def check_claim_unit(value: str) -> str:
+    """``value`` if it is a unit a claim can carry (or any three-letter ISO currency code),
+    else ValueError naming the canonical unit it probably means."""
+    canonical, written = claim_units()
+    if value in canonical or re.fullmatch(r"[A-Z]{3}", value):
+        return value
+    near = written.get(value.strip().casefold()) or next((u for u in canonical if u.casefold() == value.casefold()),
+                                                        None)
+    hint = f"; did you mean '{near}'?" if near else ""
+    shown = ", ".join(sorted(u for u in canonical if not re.fullmatch(r"[A-Z]{3}", u)))
+    raise ValueError(f"{value!r} is not a unit claims are measured in{hint} (units: {shown}, "
+                     "or a three-letter currency code such as USD)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -21,6 +22,7 @@ from factlint.compare.outcomes import DISAGREE, interval_agrees_with_value
 from factlint.compare.periods import PeriodPolicy, rate_date, same_time
 from factlint.models import Claim, ClaimKind, Finding, Period, Strict
 from factlint.normalize.currency import RateTable
+from factlint.normalize.units import check_claim_unit
 from factlint.rules.base import (COMMON_PLACEHOLDERS, Context, Options, Rule, fmt_number, make_finding,
                                  subject_label)
 from factlint.yamlio import load_model
@@ -75,6 +77,18 @@ class ReferenceFact(Strict):
         default_factory=list,
         description="other names of the same metric in articles (\"permanent population\" for a population "
                     "counted as permanent residents)")
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, value: float) -> float:
+        if not math.isfinite(value):
+            raise ValueError(f"a fact's value must be a finite number (got {value})")
+        return value
+
+    @field_validator("unit")
+    @classmethod
+    def _known_unit(cls, value: str) -> str:
+        return check_claim_unit(value)
 
     @field_validator("period")
     @classmethod
