@@ -11,7 +11,7 @@ import errno
 import os
 import secrets
 from pathlib import Path
-from typing import Union
+from typing import Callable, Iterable, Optional, Union
 
 from factlint.errors import FactlintError
 
@@ -92,3 +92,40 @@ def _link_new(temp: Path, path: Path) -> None:
 
 def _exists(path: Path) -> FileExistsError:
     return FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
+
+
+def refuse_input_target(target: PathLike, inputs: Iterable[PathLike], option: str = "-o",
+                        excluded: Optional[Callable[[Path], bool]] = None) -> None:
+    """FactlintError when writing ``target`` would replace an article the run reads: a file
+    named in ``inputs``, or a file with an article suffix inside a folder named there and
+    not ``excluded`` (``factlint check corpus -o corpus/a.md`` would lose the article)."""
+    from factlint.ingest.discover import SUFFIXES
+
+    path = Path(target)
+    try:
+        if not path.is_file():
+            return
+        real = path.resolve()
+    except OSError:
+        return
+    for item in inputs:
+        given = Path(item)
+        try:
+            if given.is_file():
+                if given.resolve() == real:
+                    break
+                continue
+            folder = given.resolve()
+        except OSError:
+            continue
+        try:
+            inside = real.relative_to(folder)
+        except ValueError:
+            continue
+        if real.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in inside.parts) \
+                and not (excluded is not None and excluded(path)):
+            break
+    else:
+        return
+    raise FactlintError(f"{option} {target}: refusing to write over an article this run reads; "
+                        "choose another file name")

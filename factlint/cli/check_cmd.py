@@ -83,6 +83,11 @@ def check_command(
                            fail_level=fail_level.value if fail_level else None, jobs=jobs,
                            use_cache=not no_cache, quiet=quiet, baseline=baseline, diff_base=diff_base)
     config = resolve_config(paths, None, config_file, options)  # overrides apply idempotently
+    from factlint.fileio import refuse_input_target
+
+    for target, option in ((output, "-o"), (write_baseline, "--write-baseline")):
+        if target is not None:
+            refuse_input_target(target, paths or [config.corpus], option, config.is_excluded)
     result = run_check(paths, config, options)
     if write_baseline is not None:
         from factlint.rules.baseline import write_baseline as write
