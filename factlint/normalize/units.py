@@ -163,6 +163,9 @@ class UnitTables:
 
 
 _GAP = r"[^\S\n]*\n?[^\S\n]*"      # spaces, at most one line break
+# "or more", "and over" after a number qualify it, unless they begin the next figure:
+# "0 and more than 10", "5 and over 10" (the second number has the qualifier).
+_NOT_BEFORE_ANOTHER = r"(?!" + _GAP + r"(?:than\b|[\d$€£¥]))"
 
 
 def _norm(name: str) -> str:
@@ -242,7 +245,7 @@ def compile_tables(files: Iterable[UnitTableFile]) -> UnitTables:
         scale_ci_re=after_re(scales_ci), scale_cs_re=after_re(scales_cs),
         unit_ci_re=after_re(units_ci), unit_cs_re=after_re(units_cs),
         before_currency_re=before_re, qualifier_before_re=qualifier_before_re,
-        qualifier_after_re=after_re(q_after))
+        qualifier_after_re=re.compile(after_re(q_after).pattern + _NOT_BEFORE_ANOTHER))
 
 
 def read_table(path: Union[str, Path]) -> UnitTableFile:

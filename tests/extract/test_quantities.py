@@ -307,3 +307,8 @@ def test_a_year_after_a_bare_figure_is_not_a_rate():
     assert (paid.text, paid.rate_unit) == ("50,000 dlrs a year", "year")
     tonnes = one("Exports run at 1,750 tonnes a year.")
     assert tonnes.rate_unit == "year"
+
+
+def test_per_before_a_currency_amount_is_not_a_rate():
+    found = scan_quantities("It paid a dividend of 10 cents per HK$1 share, and 5 yuan per kg.")
+    assert [(q.text, q.rate_unit) for q in found] == [("10 cents", None), ("HK$1", None), ("5 yuan per kg", "kg")]
