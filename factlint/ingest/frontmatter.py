@@ -123,7 +123,10 @@ def _parse_flat(block: str) -> Optional[dict]:
                 return None  # "key:value" is one plain string in YAML, not a mapping
             if key in data or key.casefold() in _SPECIAL:
                 return None
-            data[key] = _scalar(value.strip(" \t\r"))
+            scalar = value.strip(" \t\r")
+            if "\t" in value and "\t" in value.replace(scalar, "", 1):
+                return None  # a tab around the value: the YAML loader refuses it, so must we
+            data[key] = _scalar(scalar)
     except _NotFlat:
         return None
     return data
