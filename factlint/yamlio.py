@@ -242,15 +242,24 @@ def shown(path: Path | str) -> str:
         return str(given)
 
 
+def not_utf8(where: str, data: bytes, exc: UnicodeDecodeError) -> ConfigError:
+    """The error for a file that is not UTF-8, at the line and column of its first bad byte."""
+    start = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+    line = data.count(b"\n", 0, start) + 1
+    column = len(data[data.rfind(b"\n", 0, start) + 1:start].decode("utf-8", "replace")) + 1
+    return ConfigError(where, line, column, f"not UTF-8 text (byte 0x{data[start]:02x}); save it as UTF-8")
+
+
 def load_yaml(path: Path | str) -> tuple[Any, dict[tuple, Position]]:
     path = Path(path)
     where = shown(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(where, None, None, "file not found") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(where, None, None, f"not UTF-8 text ({exc.reason})") from None
+        raise not_utf8(where, data, exc) from None
     except IsADirectoryError:
         raise ConfigError(where, None, None, "is a folder, not a file") from None
     except OSError as exc:
@@ -275,7 +284,8 @@ def validation_error(exc: ValidationError, where: str, positions: dict[tuple, Po
     # A misspelt key also makes the right one "missing": name the misspelling first.
     err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = prefix + tuple(err["loc"])
-    pos = position_of(positions, loc) or (None, None)
+    # a problem with the document as a whole (a missing top-level key) is at its start
+    pos = position_of(positions, loc) or ((1, 1) if len(err["loc"]) <= 1 and not prefix else (None, None))
     dotted = ".".join(str(p) for p in loc) or "(top level)"
     if err["type"] == "extra_forbidden":
         message = f"unknown key '{loc[-1]}' at {dotted}"

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Optional, Sequence, Union
 
 from factlint.config.model import Config, ConfigFile, PathIgnore, _dedupe
 from factlint.errors import ConfigError
-from factlint.yamlio import Position, model_from_data, parse_yaml, refuse_unsafe
+from factlint.yamlio import Position, model_from_data, not_utf8, parse_yaml, refuse_unsafe
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -57,11 +57,12 @@ TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
+        return data.decode("utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(display(path), None, None, "config file not found") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(display(path), None, None, f"not UTF-8 text ({exc.reason})") from None
+        raise not_utf8(display(path), data, exc) from None
     except OSError as exc:
         raise ConfigError(display(path), None, None, f"cannot read: {exc.strerror}") from None
 
