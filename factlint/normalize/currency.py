@@ -33,7 +33,7 @@ def month_key(date: dt.date) -> str:
 
 
 class RateTable(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)  # a rate written "6.4" or yes is a mistake
 
     source: str = Field(description="who published the rates and how the monthly averages were computed")
     base: str = Field("USD", description="rates are units of currency per 1 unit of base")

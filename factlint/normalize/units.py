@@ -23,7 +23,7 @@ DEFAULT_DELTA = 0.1
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 def _non_empty(names: list[str]) -> list[str]:

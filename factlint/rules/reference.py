@@ -67,10 +67,11 @@ class ReferenceFact(Strict):
     entity: str
     metric: str
     period: Union[PeriodSpan, DateLike]
-    value: float
+    value: float = Field(strict=True)  # not "51000" or yes: a number
     unit: str = Field(description="canonical unit as in claims: count, percent, pp, CNY, USD, byte, ...")
     kind: Optional[ClaimKind] = None
-    tolerance: float = Field(0.0, ge=0, le=1, description="relative tolerance on top of the claim's rounding")
+    tolerance: float = Field(0.0, ge=0, le=1, strict=True,
+                             description="relative tolerance on top of the claim's rounding")
     source: str
     url: Optional[str] = None
     aliases: list[str] = Field(

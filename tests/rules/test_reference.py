@@ -75,6 +75,8 @@ def test_currency_and_period_spans_in_facts(tmp_path):
      "is not a period"),
     ("facts:\n  - entity: X\n    metric: m\n    period: '2021'\n    value: lots\n    unit: count\n    source: y\n",
      "value"),
+    ("facts:\n  - entity: X\n    metric: m\n    period: '2021'\n    value: '51000'\n    unit: count\n    source: y\n",
+     ":5:5: facts.0.value: Input should be a valid number (got '51000')"),
     ("facts:\n  - entity: X\n    metric: m\n    period: '2021'\n    value: .nan\n    unit: count\n    source: y\n",
      ":5:5: facts.0.value: a fact's value must be a finite number (got nan)"),
     ("facts:\n  - entity: X\n    metric: m\n    period: '2021'\n    value: 1\n    unit: parsecs\n    source: y\n",

@@ -93,6 +93,10 @@ def test_a_bad_option_override_in_the_config_names_the_config(tmp_path):
 
 @pytest.mark.parametrize("text, where, needle", [
     ("fail-level: warning\noptions:\n  fl101:\n    tolerance: lots\n", (4, 5), "options.FL101.tolerance"),
+    # a boolean or a quoted number is a mistake, not 1.0 (every interval doubled) or 0.01
+    ("options:\n  FL101:\n    tolerance: true\n", (3, 5), "options.FL101.tolerance: Input should be a valid number"),
+    ("options:\n  FL101:\n    tolerance: '0.01'\n", (3, 5), "(got '0.01')"),
+    ("options:\n  FL401:\n    require_entity: 'no'\n", (3, 5), "Input should be a valid boolean"),
     ("options:\n  FL401:\n    kinds: [level, targets]\n", (3, 5), "options.FL401.kinds.1"),
 ])
 def test_a_bad_option_value_in_the_config_names_its_line_and_column(tmp_path, text, where, needle):
