@@ -140,7 +140,7 @@ def refuse_input_target(target: PathLike, inputs: Iterable[PathLike], option: st
         if not path.is_file():
             return
         real = path.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop
         return
     for item in inputs:
         given = Path(item)
@@ -150,7 +150,7 @@ def refuse_input_target(target: PathLike, inputs: Iterable[PathLike], option: st
                     break
                 continue
             folder = given.resolve()
-        except OSError:
+        except (OSError, RuntimeError):
             continue
         try:
             inside = real.relative_to(folder)

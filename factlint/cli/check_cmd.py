@@ -13,7 +13,6 @@ from typing import List, Optional
 import typer
 
 from factlint.cli import app
-from factlint.errors import FactlintError
 
 
 class OutputFormat(str, Enum):
@@ -75,10 +74,10 @@ def check_command(
     from factlint.check import CheckOptions, resolve_config, run_check
     from factlint.report.output import emit
 
+    from factlint.cli import require_paths
+
     paths = list(paths or [])
-    for p in paths:
-        if not p.exists():
-            raise FactlintError(f"{p}: no such file or folder")
+    require_paths(paths)
     options = CheckOptions(select=_selectors(select), ignore=_selectors(ignore),
                            fail_level=fail_level.value if fail_level else None, jobs=jobs,
                            use_cache=not no_cache, quiet=quiet, baseline=baseline, diff_base=diff_base)

@@ -209,7 +209,7 @@ def _load_chain(path: Path) -> list[Layer]:
             break
         line, col = layer.positions.get(("extend",), (None, None))
         where = display(current)
-        resolved = (current.parent / target).resolve()
+        resolved = _real(current.parent / target)
         if resolved in seen:
             # Shown relative to the first file's folder: short, and enough to find them.
             cycle = " -> ".join(Path(os.path.relpath(p, path.parent)).as_posix()
@@ -218,7 +218,8 @@ def _load_chain(path: Path) -> list[Layer]:
         if len(seen) >= MAX_EXTEND_DEPTH:
             raise ConfigError(where, line, col, f"extend chain longer than {MAX_EXTEND_DEPTH} files")
         if not resolved.is_file():
-            raise ConfigError(where, line, col, f"extend: file not found: {target}")
+            problem = "broken or looping symbolic link" if resolved.is_symlink() else "file not found"
+            raise ConfigError(where, line, col, f"extend: {problem}: {target}")
         current = resolved
     return list(reversed(chain))
 
@@ -285,11 +286,20 @@ def _abs(base: Path, value: str) -> Path:
 
 # Discovery ------------------------------------------------------------------------------
 
+def _real(path: PathLike) -> Path:
+    """``Path.resolve()``, or the absolute path when a symbolic link loops (resolve raises
+    RuntimeError for that on the Pythons we support, which must not be an internal error)."""
+    try:
+        return Path(path).resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path))
+
+
 def start_folder(paths: Iterable[PathLike]) -> Path:
     """The folder discovery starts from: the deepest folder holding every checked path."""
     folders = []
     for p in paths:
-        p = Path(p).resolve()
+        p = _real(p)
         folders.append(p if p.is_dir() else p.parent)
     if not folders:
         return Path.cwd().resolve()
@@ -317,10 +327,11 @@ def load_config(paths: Sequence[PathLike] = (), config_file: Optional[PathLike] 
     the paths' common folder as root. Any problem raises ConfigError (file:line:col).
     """
     if config_file is not None:
-        path = Path(config_file).resolve()
+        path = _real(config_file)
         if not path.is_file():
-            raise ConfigError(str(config_file), None, None,
-                              "config file not found" if not path.exists() else "not a file")
+            problem = ("broken or looping symbolic link" if path.is_symlink() else
+                       "config file not found" if not path.exists() else "not a file")
+            raise ConfigError(str(config_file), None, None, problem)
     else:
         path = find_config(start_folder(paths))
         if path is None:

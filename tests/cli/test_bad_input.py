@@ -133,3 +133,25 @@ def test_the_newswire_and_mixed_files_keep_their_text_and_figures(desk_run, tmp_
     assert claims[0]["sentence"].startswith("Société Générale said its 1986 net profit")
     assert claims[0]["source"] == "Société Générale"
     assert claims[2]["sentence"] == "“Our share is 14.1%,” he said – and rising."
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
+@pytest.mark.parametrize("args, expected", [
+    (["check", "desk/a-good.md", "desk/l-loop.md"], "desk/l-loop.md: broken or looping symbolic link"),
+    (["claims", "desk/l-loop.md"], "desk/l-loop.md: broken or looping symbolic link"),
+    (["claims", "desk/k-dangling.md"], "desk/k-dangling.md: broken or looping symbolic link"),
+    (["check", "desk/a-good.md", "--config", "loop.yaml"], "loop.yaml: broken or looping symbolic link"),
+    (["rules", "--config", "loop.yaml"], "loop.yaml: broken or looping symbolic link"),
+    (["check", "ex"], "ex/factlint.yaml:1:1: extend: broken or looping symbolic link: base.yaml"),
+])
+def test_a_looping_link_named_on_the_command_line_is_a_usage_error_not_an_internal_one(tmp_path, capsys, monkeypatch,
+                                                                                      args, expected):
+    make_desk(tmp_path)
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    (tmp_path / "ex").mkdir()
+    (tmp_path / "ex" / "a.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "ex" / "factlint.yaml").write_text("extend: base.yaml\n", encoding="utf-8")
+    (tmp_path / "ex" / "base.yaml").symlink_to(tmp_path / "ex" / "base.yaml")
+    code, _, err = run_cli([*args, "--no-cache"] if args[0] != "rules" else args, capsys, monkeypatch, cwd=tmp_path)
+    assert code == 2
+    assert err == f"factlint: error: {expected}\n"
