@@ -10,8 +10,11 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import signal
+import threading
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from factlint.errors import FactlintError
 
@@ -41,6 +44,37 @@ def write_atomic(path: PathLike, text: Union[str, bytes], encoding: str = "utf-8
     """
     path = Path(path)
     data = text.encode(encoding) if isinstance(text, str) else text
+    with _terminate_cleanly():
+        _write(path, data, overwrite)
+
+
+@contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """While a file is written, SIGTERM (what CI sends a cancelled job) raises SystemExit,
+    so the temporary file is removed and the target stays whole; outside, the default."""
+    term = getattr(signal, "SIGTERM", None)
+    if term is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    try:
+        previous = signal.getsignal(term)
+    except (OSError, ValueError):
+        previous = None
+    if previous is not signal.SIG_DFL:  # someone else handles it (or it cannot be changed here)
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(term, stop)
+    try:
+        yield
+    finally:
+        signal.signal(term, previous)
+
+
+def _write(path: Path, data: bytes, overwrite: bool) -> None:
     try:
         temp, fd = _temp_for(path)
     except OSError as exc:
@@ -92,3 +126,40 @@ def _link_new(temp: Path, path: Path) -> None:
 
 def _exists(path: Path) -> FileExistsError:
     return FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
+
+
+def refuse_input_target(target: PathLike, inputs: Iterable[PathLike], option: str = "-o",
+                        excluded: Optional[Callable[[Path], bool]] = None) -> None:
+    """FactlintError when writing ``target`` would replace an article the run reads: a file
+    named in ``inputs``, or a file with an article suffix inside a folder named there and
+    not ``excluded`` (``factlint check corpus -o corpus/a.md`` would lose the article)."""
+    from factlint.ingest.discover import SUFFIXES
+
+    path = Path(target)
+    try:
+        if not path.is_file():
+            return
+        real = path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop
+        return
+    for item in inputs:
+        given = Path(item)
+        try:
+            if given.is_file():
+                if given.resolve() == real:
+                    break
+                continue
+            folder = given.resolve()
+        except (OSError, RuntimeError):
+            continue
+        try:
+            inside = real.relative_to(folder)
+        except ValueError:
+            continue
+        if real.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in inside.parts) \
+                and not (excluded is not None and excluded(path)):
+            break
+    else:
+        return
+    raise FactlintError(f"{option} {target}: refusing to write over an article this run reads; "
+                        "choose another file name")

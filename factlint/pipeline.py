@@ -36,6 +36,7 @@ from factlint.errors import FactlintError
 from factlint.ingest import discover_files, display_path, load_document
 from factlint.models import Document, DocumentMeta, FileResult, Finding, IngestNotice
 from factlint.rules.suppress import parse_directives
+from factlint.workers import die_with_parent
 
 PathLike = Union[str, Path]
 EntityKey = Callable[[Optional[str]], Optional[str]]
@@ -265,7 +266,8 @@ def extract_all(sources: Sequence[Source], jobs: Optional[int] = None, quiet: bo
         size = max(1, min(CHUNK_FILES, len(sources) // (jobs * 4) or 1))
         chunks = [list(sources[i:i + size]) for i in range(0, len(sources), size)]
         done: dict[int, list[Extracted]] = {}
-        with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), initializer=die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             pending = {pool.submit(_extract_chunk, c): i for i, c in enumerate(chunks)}
             while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)

@@ -9,12 +9,14 @@ point at the offending key.
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
-from typing import Any, Iterable, TypeVar
+from typing import Any, Iterable, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
@@ -22,10 +24,16 @@ from factlint.errors import ConfigError
 
 # The largest expanded document we accept; real rule sets are a few thousand nodes.
 MAX_NODES = 200_000
+# Flow collections ("[...]", "{...}") nested deeper than this are refused before parsing:
+# real files nest a few levels, and ruamel's scanner takes time quadratic in the depth
+# ("[[[[..." a thousand deep took seconds to fail).
+MAX_FLOW_DEPTH = 64
 
 M = TypeVar("M", bound=BaseModel)
 
 Position = tuple[int, int]
+
+STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _yaml() -> YAML:
@@ -65,6 +73,8 @@ def _plain(node: Any, positions: dict[tuple, Position], key: tuple, budget: list
         return out_list
     if isinstance(node, str):
         return str(node)
+    if isinstance(node, TaggedScalar) and str(node.tag) == STR_TAG:
+        return str(node.value)  # "!!str 5": the round-trip loader keeps the explicit tag
     if isinstance(node, bool):
         return bool(node)
     if isinstance(node, int):
@@ -80,19 +90,82 @@ ALLOWED_TAGS = {f"tag:yaml.org,2002:{t}" for t in
                 ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge")}
 
 
-def refuse_unsafe(text: str, where: str, limit: int = MAX_NODES, tags: bool = True) -> None:
-    """Refuse foreign tags and alias bombs before anything is expanded.
+# What the flow-depth scan stops at: brackets, quotes, comment marks and line ends.
+_FLOW_STOPS = re.compile(r"[\[\]{}'\"#\n]")
+_ESCAPED_DQ = re.compile(r'(?:[^"\\\n]|\\.)*"?')
+
+
+def deep_flow(text: str, limit: int = MAX_FLOW_DEPTH) -> Optional[Position]:
+    """(line, column) of the first flow bracket nested deeper than ``limit``, or None.
+
+    A linear pre-scan, not a parser: brackets inside quoted scalars and comments do
+    not count, and a closing bracket never takes the depth below zero, so balanced
+    brackets in plain text ("see [1]") never add up.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return None
+    depth = 0
+    line, line_start = 1, 0
+    pos, n = 0, len(text)
+    while pos < n:
+        m = _FLOW_STOPS.search(text, pos)
+        if m is None:
+            return None
+        ch, at = m.group(), m.start()
+        pos = at + 1
+        if ch == "\n":
+            line, line_start = line + 1, pos
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return line, at - line_start + 1
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        elif ch == "#":
+            if at == line_start or text[at - 1] in " \t":
+                end = text.find("\n", at)
+                pos = n if end < 0 else end
+        elif at == line_start or text[at - 1] in " \t[{,:-?":
+            # a quoted scalar; quotes inside plain text ("China's") are just text
+            if ch == "'":
+                end = at + 1
+                while True:
+                    end = text.find("'", end)
+                    if end < 0 or not text.startswith("'", end + 1):
+                        break
+                    end += 2
+            else:
+                end = _ESCAPED_DQ.match(text, at + 1).end() - 1
+            end = n if end < 0 else end
+            line += text.count("\n", at, end)
+            if line > 1:
+                last = text.rfind("\n", 0, end)
+                line_start = max(line_start, last + 1)
+            pos = end + 1
+    return None
+
+
+def refuse_unsafe(text: str, where: str, limit: int = MAX_NODES, tags: bool = True) -> list[tuple[int, int, str]]:
+    """Refuse foreign tags, alias bombs and runaway nesting before anything is expanded.
 
     Composing keeps each anchored node once, so the expanded size is counted over
     the node graph with memoization: linear in the text, a "billion laughs"
-    document is refused in milliseconds.
+    document is refused in milliseconds. With ``tags=False`` foreign tags are not
+    refused; those on collections, which load as plain lists and mappings, are
+    returned as (line, column, tag) for the caller to report (a scalar with a
+    foreign tag loads as a TaggedScalar, which the caller sees anyway).
     """
+    deep = deep_flow(text)
+    if deep is not None:
+        raise ConfigError(where, deep[0], deep[1], f"brackets nested more than {MAX_FLOW_DEPTH} levels deep; "
+                                                    "refusing to load it")
+    found: list[tuple[int, int, str]] = []
     try:
         root = _yaml().compose(text)
     except (YAMLError, RecursionError):
-        return  # the load below reports syntax errors with their position
+        return found  # the load below reports syntax errors with their position
     if root is None:
-        return
+        return found
     memo: dict[int, int] = {}
 
     def size(node: Node) -> int:
@@ -100,11 +173,14 @@ def refuse_unsafe(text: str, where: str, limit: int = MAX_NODES, tags: bool = Tr
         if known is not None:
             return known
         tag = str(node.tag)
-        if tags and tag not in ALLOWED_TAGS:
+        if tag not in ALLOWED_TAGS:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             mark = node.start_mark
-            raise ConfigError(where, mark.line + 1, mark.column + 1,
-                              f"YAML tag '{shown}' is not allowed (factlint reads plain YAML data only)")
+            if tags:
+                raise ConfigError(where, mark.line + 1, mark.column + 1,
+                                  f"YAML tag '{shown}' is not allowed (factlint reads plain YAML data only)")
+            if isinstance(node, (MappingNode, SequenceNode)):
+                found.append((mark.line + 1, mark.column + 1, shown))
         memo[id(node)] = 1  # a recursive alias counts once; the copy below refuses it
         if isinstance(node, MappingNode):
             total = 1 + sum(size(k) + size(v) for k, v in node.value)
@@ -122,16 +198,21 @@ def refuse_unsafe(text: str, where: str, limit: int = MAX_NODES, tags: bool = Tr
     if total > limit:
         raise ConfigError(where, 1, 1, f"aliases expand this document to {total:,} nodes "
                                       f"(limit {limit:,}); refusing to load it")
+    return found
 
 
-def parse_yaml(text: str, where: str, refuse_tags: bool = True) -> tuple[Any, dict[tuple, Position]]:
+def parse_yaml(text: str, where: str, refuse_tags: bool = True,
+               foreign_tags: Optional[list[tuple[int, int, str]]] = None) -> tuple[Any, dict[tuple, Position]]:
     """Parse YAML text; return plain data and a map from key paths to (line, column).
 
     ``refuse_tags=False`` is for article front matter, where the reader drops a
     tagged value with a notice rather than losing the whole header; the loader
-    never constructs objects from tags either way.
+    never constructs objects from tags either way. The foreign tags met are then
+    added to ``foreign_tags`` when a list is given.
     """
-    refuse_unsafe(text, where, tags=refuse_tags)
+    found = refuse_unsafe(text, where, tags=refuse_tags)
+    if foreign_tags is not None:
+        foreign_tags.extend(found)
     try:
         tree = _yaml().load(text)
     except MarkedYAMLError as exc:
@@ -151,17 +232,39 @@ def parse_yaml(text: str, where: str, refuse_tags: bool = True) -> tuple[Any, di
     return data, positions
 
 
+def shown(path: Path | str) -> str:
+    """A file's name in messages: relative to the working folder when under it, as the
+    configuration file itself is shown."""
+    given = Path(path)
+    try:
+        return Path(os.path.abspath(given)).relative_to(Path.cwd()).as_posix()
+    except (ValueError, OSError):
+        return str(given)
+
+
+def not_utf8(where: str, data: bytes, exc: UnicodeDecodeError) -> ConfigError:
+    """The error for a file that is not UTF-8, at the line and column of its first bad byte."""
+    start = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+    line = data.count(b"\n", 0, start) + 1
+    column = len(data[data.rfind(b"\n", 0, start) + 1:start].decode("utf-8", "replace")) + 1
+    return ConfigError(where, line, column, f"not UTF-8 text (byte 0x{data[start]:02x}); save it as UTF-8")
+
+
 def load_yaml(path: Path | str) -> tuple[Any, dict[tuple, Position]]:
     path = Path(path)
+    where = shown(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(str(path), None, None, "file not found") from None
+        raise ConfigError(where, None, None, "file not found") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(str(path), None, None, f"not UTF-8 text ({exc.reason})") from None
+        raise not_utf8(where, data, exc) from None
+    except IsADirectoryError:
+        raise ConfigError(where, None, None, "is a folder, not a file") from None
     except OSError as exc:
-        raise ConfigError(str(path), None, None, f"cannot read: {exc.strerror}") from None
-    return parse_yaml(text, str(path))
+        raise ConfigError(where, None, None, f"cannot read: {exc.strerror}") from None
+    return parse_yaml(text, where)
 
 
 def position_of(positions: dict[tuple, Position], loc: Iterable[Any]) -> Position | None:
@@ -181,16 +284,22 @@ def validation_error(exc: ValidationError, where: str, positions: dict[tuple, Po
     # A misspelt key also makes the right one "missing": name the misspelling first.
     err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = prefix + tuple(err["loc"])
-    pos = position_of(positions, loc) or (None, None)
+    # a problem with the document as a whole (a missing top-level key) is at its start
+    pos = position_of(positions, loc) or ((1, 1) if len(err["loc"]) <= 1 and not prefix else (None, None))
     dotted = ".".join(str(p) for p in loc) or "(top level)"
     if err["type"] == "extra_forbidden":
         message = f"unknown key '{loc[-1]}' at {dotted}"
     elif err["type"] == "missing":
         message = f"missing required key '{loc[-1]}' at {'.'.join(str(p) for p in loc[:-1]) or '(top level)'}"
     else:
-        message = f"{dotted}: {err['msg']}"
+        text = str(err["msg"])
+        if err["type"] == "value_error" and text.startswith("Value error, "):
+            text = text[len("Value error, "):]  # our validators' messages read on their own
+        message = f"{dotted}: {text}"
         if "input" in err and not isinstance(err["input"], (dict, list)):
-            message += f" (got {err['input']!r})"
+            got = repr(err["input"])
+            if got not in text and str(err["input"]) not in text:
+                message += f" (got {got})"
     extra = len(errors) - 1
     if extra:
         message += f" (and {extra} more problem{'s' if extra > 1 else ''})"
@@ -200,7 +309,7 @@ def validation_error(exc: ValidationError, where: str, positions: dict[tuple, Po
 def load_model(path: Path | str, model: type[M]) -> M:
     """Load a YAML file into a pydantic model, raising ConfigError with a position."""
     data, positions = load_yaml(path)
-    return model_from_data(data, positions, model, str(path))
+    return model_from_data(data, positions, model, shown(path))
 
 
 def model_from_data(data: Any, positions: dict[tuple, Position], model: type[M], where: str,

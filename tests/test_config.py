@@ -252,7 +252,24 @@ def test_python_object_tags_are_refused(corpus, text, tag):
 
 def test_not_utf8_config_is_an_error(corpus):
     (corpus / "factlint.yaml").write_bytes(b"fail-level: warning\n# r\xe9daction\n")
-    assert "not UTF-8" in error_of([corpus]).message
+    err = error_of([corpus])
+    assert (err.line, err.column) == (2, 4) and err.message == "not UTF-8 text (byte 0xe9); save it as UTF-8"
+
+
+@pytest.mark.parametrize("name, text, where", [
+    ("rates.yaml", b"base: USD\nrates: {}\n", (1, 1)),                          # 'source' missing
+    ("facts.yaml", b"\xef\xbb\xbffacts:\n  - entity: X\n    metric: \"caf\xe9\"\n", (3, 17)),
+])
+def test_every_named_file_problem_has_a_line_and_column(corpus, name, text, where):
+    key = {"rates.yaml": "rates", "facts.yaml": "reference"}[name]
+    write(corpus / "factlint.yaml", f"{key}: {name}\n")
+    (corpus / name).write_bytes(text)
+    from factlint.check import load_facts, load_rate_table
+
+    config = load_config([corpus])
+    with pytest.raises(ConfigError) as err:
+        load_rate_table(config) if key == "rates" else load_facts(config)
+    assert err.value.path.endswith(name) and (err.value.line, err.value.column) == where
 
 
 # Referenced files must exist -----------------------------------------------------------

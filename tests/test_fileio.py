@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -89,3 +92,47 @@ def test_bad_targets_are_one_line_errors(tmp_path):
     with pytest.raises(FactlintError):
         write_atomic(tmp_path / "out", REPORT)
     assert (tmp_path / "out").is_dir() and leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
+def test_sigterm_while_writing_keeps_the_old_file_and_removes_the_temp(tmp_path, monkeypatch):
+    target = tmp_path / "report.sarif"
+    target.write_text("previous report\n", encoding="utf-8")
+    real_fsync = os.fsync
+
+    def terminated(fd):
+        real_fsync(fd)
+        os.kill(os.getpid(), signal.SIGTERM)  # as a cancelled CI job is stopped
+
+    monkeypatch.setattr(os, "fsync", terminated)
+    with pytest.raises(SystemExit) as done:
+        write_atomic(target, REPORT * 1000)
+    monkeypatch.undo()
+    assert done.value.code == 128 + signal.SIGTERM
+    assert target.read_text(encoding="utf-8") == "previous report\n"
+    assert leftovers(tmp_path) == []
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # only the write was guarded
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
+def test_a_check_terminated_while_writing_its_report_leaves_the_previous_report(tmp_path):
+    """End to end: `factlint check -o` gets SIGTERM in the middle of writing the report."""
+    (tmp_path / "a.md").write_text("---\ndate: 2022-01-24\n---\nShenzhen had 51,000 5G base stations at the end "
+                                   "of 2021, the bureau said.\n", encoding="utf-8")
+    (tmp_path / "report.json").write_text('{"previous": true}\n', encoding="utf-8")
+    script = (
+        "import os, signal, sys\n"
+        "import factlint.fileio as fileio\n"
+        "real = os.fsync\n"
+        "def fsync(fd):\n"
+        "    real(fd)\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "fileio.os.fsync = fsync\n"
+        "from factlint.cli import main\n"
+        "sys.argv = ['factlint', 'check', 'a.md', '--no-cache', '-f', 'json', '-o', 'report.json']\n"
+        "main()\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 128 + signal.SIGTERM, done.stderr
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "report.json").read_text(encoding="utf-8") == '{"previous": true}\n'
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".factlint_cache") == ["a.md", "report.json"]

@@ -47,3 +47,32 @@ def test_a_misspelt_key_is_named_before_the_key_it_makes_missing():
         model_from_data(data, positions, Fact, "facts.yaml")
     assert (err.value.line, err.value.column) == (2, 1)
     assert "unknown key 'sorce'" in err.value.message
+
+
+@pytest.mark.parametrize("text", [
+    "select: " + "[" * 2000 + "]" * 2000 + "\n",
+    "options:\n  FL101: " + "{a: " * 200 + "1" + "}" * 200 + "\n",
+])
+def test_runaway_bracket_nesting_is_refused_at_once_with_its_position(text):
+    start = time.perf_counter()
+    with pytest.raises(ConfigError) as err:
+        parse_yaml(text, "factlint.yaml")
+    elapsed = time.perf_counter() - start
+    assert "nested more than 64 levels" in err.value.message
+    assert err.value.line == text.count("\n", 0, text.index("[" if "[" in text else "{")) + 1
+    assert err.value.column is not None and err.value.column > 64
+    assert elapsed < 0.5, elapsed  # ruamel's scanner alone took seconds on the first case
+
+
+def test_brackets_in_quotes_and_comments_and_balanced_text_do_not_count():
+    deep = "[" * 100
+    data, _ = parse_yaml(f"a: '{deep} it''s {deep}'\nb: \"{deep} \\\" {deep}\"\n# {deep}\n"
+                         + "".join(f"c{i}: see [1] and [2]\n" for i in range(80)) + "d: [[1, 2], {e: [3]}]\n",
+                         "x.yaml")
+    assert data["a"] == f"{deep} it's {deep}" and data["b"] == f'{deep} " {deep}'
+    assert data["c79"] == "see [1] and [2]" and data["d"] == [[1, 2], {"e": [3]}]
+
+
+def test_an_explicit_str_tag_is_plain_data():
+    data, _ = parse_yaml("fail-level: !!str warning\nselect: [!!str FL101]\n", "factlint.yaml")
+    assert data == {"fail-level": "warning", "select": ["FL101"]}

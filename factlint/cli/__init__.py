@@ -50,6 +50,14 @@ def _register() -> None:
                 raise
 
 
+def require_paths(paths) -> None:
+    """A path named on the command line that cannot be read is a usage error (exit 2)."""
+    for p in paths:
+        if not p.exists():
+            problem = "broken or looping symbolic link" if p.is_symlink() else "no such file or folder"
+            raise FactlintError(f"{p}: {problem}")
+
+
 def error(message: str) -> None:
     typer.echo(f"factlint: error: {message}", err=True)
 

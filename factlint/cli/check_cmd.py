@@ -13,7 +13,6 @@ from typing import List, Optional
 import typer
 
 from factlint.cli import app
-from factlint.errors import FactlintError
 
 
 class OutputFormat(str, Enum):
@@ -75,14 +74,19 @@ def check_command(
     from factlint.check import CheckOptions, resolve_config, run_check
     from factlint.report.output import emit
 
+    from factlint.cli import require_paths
+
     paths = list(paths or [])
-    for p in paths:
-        if not p.exists():
-            raise FactlintError(f"{p}: no such file or folder")
+    require_paths(paths)
     options = CheckOptions(select=_selectors(select), ignore=_selectors(ignore),
                            fail_level=fail_level.value if fail_level else None, jobs=jobs,
                            use_cache=not no_cache, quiet=quiet, baseline=baseline, diff_base=diff_base)
     config = resolve_config(paths, None, config_file, options)  # overrides apply idempotently
+    from factlint.fileio import refuse_input_target
+
+    for target, option in ((output, "-o"), (write_baseline, "--write-baseline")):
+        if target is not None:
+            refuse_input_target(target, paths or [config.corpus], option, config.is_excluded)
     result = run_check(paths, config, options)
     if write_baseline is not None:
         from factlint.rules.baseline import write_baseline as write

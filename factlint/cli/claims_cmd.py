@@ -98,6 +98,13 @@ def claims_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """List the numeric claims found in articles, with what confirms them."""
+    from factlint.cli import require_paths
+
+    require_paths(paths)
+    if output is not None:
+        from factlint.fileio import refuse_input_target
+
+        refuse_input_target(output, paths)
     claims = collect_claims(paths, config, jobs=jobs, use_cache=not no_cache, quiet=quiet)
     if fmt is ClaimsFormat.table:
         import shutil

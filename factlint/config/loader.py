@@ -20,7 +20,7 @@ from typing import Any, Iterable, Optional, Sequence, Union
 
 from factlint.config.model import Config, ConfigFile, PathIgnore, _dedupe
 from factlint.errors import ConfigError
-from factlint.yamlio import Position, model_from_data, parse_yaml, refuse_unsafe
+from factlint.yamlio import Position, model_from_data, not_utf8, parse_yaml, refuse_unsafe
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -57,11 +57,12 @@ TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
+        return data.decode("utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(display(path), None, None, "config file not found") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(display(path), None, None, f"not UTF-8 text ({exc.reason})") from None
+        raise not_utf8(display(path), data, exc) from None
     except OSError as exc:
         raise ConfigError(display(path), None, None, f"cannot read: {exc.strerror}") from None
 
@@ -208,7 +209,7 @@ def _load_chain(path: Path) -> list[Layer]:
             break
         line, col = layer.positions.get(("extend",), (None, None))
         where = display(current)
-        resolved = (current.parent / target).resolve()
+        resolved = _real(current.parent / target)
         if resolved in seen:
             # Shown relative to the first file's folder: short, and enough to find them.
             cycle = " -> ".join(Path(os.path.relpath(p, path.parent)).as_posix()
@@ -217,7 +218,8 @@ def _load_chain(path: Path) -> list[Layer]:
         if len(seen) >= MAX_EXTEND_DEPTH:
             raise ConfigError(where, line, col, f"extend chain longer than {MAX_EXTEND_DEPTH} files")
         if not resolved.is_file():
-            raise ConfigError(where, line, col, f"extend: file not found: {target}")
+            problem = "broken or looping symbolic link" if resolved.is_symlink() else "file not found"
+            raise ConfigError(where, line, col, f"extend: {problem}: {target}")
         current = resolved
     return list(reversed(chain))
 
@@ -284,11 +286,20 @@ def _abs(base: Path, value: str) -> Path:
 
 # Discovery ------------------------------------------------------------------------------
 
+def _real(path: PathLike) -> Path:
+    """``Path.resolve()``, or the absolute path when a symbolic link loops (resolve raises
+    RuntimeError for that on the Pythons we support, which must not be an internal error)."""
+    try:
+        return Path(path).resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path))
+
+
 def start_folder(paths: Iterable[PathLike]) -> Path:
     """The folder discovery starts from: the deepest folder holding every checked path."""
     folders = []
     for p in paths:
-        p = Path(p).resolve()
+        p = _real(p)
         folders.append(p if p.is_dir() else p.parent)
     if not folders:
         return Path.cwd().resolve()
@@ -316,12 +327,72 @@ def load_config(paths: Sequence[PathLike] = (), config_file: Optional[PathLike] 
     the paths' common folder as root. Any problem raises ConfigError (file:line:col).
     """
     if config_file is not None:
-        path = Path(config_file).resolve()
+        path = _real(config_file)
         if not path.is_file():
-            raise ConfigError(str(config_file), None, None,
-                              "config file not found" if not path.exists() else "not a file")
+            problem = ("broken or looping symbolic link" if path.is_symlink() else
+                       "config file not found" if not path.exists() else "not a file")
+            raise ConfigError(str(config_file), None, None, problem)
     else:
         path = find_config(start_folder(paths))
         if path is None:
             return Config.default(start_folder(paths))
     return _resolve(_load_chain(path), path)
+
+
+# Where a setting was written (for problems found after loading) ----------------------
+
+_LIST_FIELDS = {"select": "select", "ignore": "ignore"}
+_DICT_FIELDS = {"severity": "severity", "options": "options"}
+
+
+def setting_position(config: Any, field: str, selector: Optional[str] = None,
+                     rest: tuple = ()) -> Optional[tuple[str, Optional[int], Optional[int]]]:
+    """(file, line, column) of the entry naming rule ``selector`` under ``field`` (``select``,
+    ``ignore``, ``severity``, ``options`` or ``per-path-ignores``), ``rest`` being a key path
+    below it (an option name). The last file of the extend chain that writes it wins;
+    None when no configuration file does (a command-line value).
+
+    Files are read again: this runs only to report a problem.
+    """
+    from factlint.config.model import normalize_selector
+
+    def same(raw: Any) -> bool:
+        try:
+            return normalize_selector(str(raw)) == selector
+        except Exception:  # noqa: BLE001 - not a selector at all
+            return False
+
+    for path in reversed(list(getattr(config, "sources", []) or [])):
+        try:
+            layer = _read_layer(Path(path))
+        except ConfigError:
+            continue
+        s, positions, where = layer.settings, layer.positions, display(Path(path))
+        if field in _LIST_FIELDS:
+            values = getattr(s, _LIST_FIELDS[field]) or []
+            for i, value in enumerate(values):
+                if value == selector:
+                    pos = positions.get((field, i)) or positions.get((field,), (None, None))
+                    return where, pos[0], pos[1]
+        elif field in _DICT_FIELDS:
+            for key in positions:
+                if len(key) == 2 and key[0] == field and same(key[1]):
+                    pos = positions.get(key + tuple(rest)) if rest else None
+                    pos = pos or _deepest(positions, key + tuple(rest)) or positions[key]
+                    return where, pos[0], pos[1]
+        elif field == "per-path-ignores":
+            for pattern, rules in s.per_path_ignores.items():
+                for i, value in enumerate(rules):
+                    if value == selector:
+                        pos = (positions.get((field, pattern, i)) or positions.get((field, pattern))
+                               or positions.get((field,), (None, None)))
+                        return where, pos[0], pos[1]
+    return None
+
+
+def _deepest(positions: dict[tuple, Position], key: tuple) -> Optional[Position]:
+    while key:
+        if key in positions:
+            return positions[key]
+        key = key[:-1]
+    return None

@@ -127,7 +127,7 @@ def relative_to_base(path: str | Path, base: Path) -> Optional[str]:
     except ValueError:
         try:
             return p.resolve().relative_to(base).as_posix()
-        except (ValueError, OSError):
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic link loop
             return None
 
 

@@ -956,6 +956,8 @@ def _rate(sc: _Scan, pos: int) -> Optional[tuple[float, str, int, bool]]:
         if m.group("sc"):
             base *= {"thousand": 1e3, "million": 1e6, "mln": 1e6}[m.group("sc").strip()]
     end = m.end("noun")
+    if sc.text[end:end + 1] in ("$", "\u20ac", "\u00a3", "\u00a5"):
+        return None  # "10 cents per HK$1 share": the noun begins the next figure's currency
     unit = sc.text[m.start("noun"):end]
     if noun2 is not None:
         w2 = noun2.strip()

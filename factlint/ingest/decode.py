@@ -175,8 +175,20 @@ def decode_bytes(data: bytes) -> Union[Decoded, ReadProblem]:
                               "bytes that are not UTF-8 were read as Windows-1252"])
 
 
+def with_line_breaks(decoded: Decoded) -> Decoded:
+    """A file whose lines end in CR alone (classic Mac OS) is read with LF there: one
+    character for one, so offsets stay the file's, and lines, headers and dates are found
+    as an editor shows them (otherwise the whole file is its first line)."""
+    text = decoded.text
+    if "\r" in text and "\n" not in text:
+        return Decoded(text.replace("\r", "\n"),
+                       decoded.notices + ["lines end in CR alone (classic Mac OS); read as line breaks"])
+    return decoded
+
+
 def read_text(path: Union[str, Path]) -> Union[Decoded, ReadProblem]:
     data = read_bytes(path)
     if isinstance(data, ReadProblem):
         return data
-    return decode_bytes(data)
+    decoded = decode_bytes(data)
+    return decoded if isinstance(decoded, ReadProblem) else with_line_breaks(decoded)

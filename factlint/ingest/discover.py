@@ -92,13 +92,21 @@ def _walk(root: Path, spec: Optional[pathspec.PathSpec], found: dict[str, Path],
                     continue
                 if os.path.splitext(name)[1].lower() not in SUFFIXES:
                     continue
+                if spec is not None and _excluded(spec, rel, display_path(entry.path)):
+                    continue
                 # follows file links; a link to a folder (never walked) or a dangling
                 # link, a FIFO or a socket is not a file to read
-                if not entry.is_file():
+                try:
+                    is_file = entry.is_file()
+                except OSError:  # a link to itself: "too many levels of symbolic links"
+                    is_file = False
+                if not is_file:
+                    if problems is not None and entry.is_symlink() and not os.path.exists(entry.path):
+                        # an article that is not checked, and nothing else would say so
+                        problems.append(IngestNotice(path=display_path(entry.path),
+                                                     message="broken or looping symbolic link; skipped"))
                     continue
             except OSError:
-                continue
-            if spec is not None and _excluded(spec, rel, display_path(entry.path)):
                 continue
             found.setdefault(os.path.normpath(os.path.join(root_abs, rel)), Path(entry.path))
         # depth-first in name order; the final sort makes the order independent of this anyway

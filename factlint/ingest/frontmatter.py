@@ -123,7 +123,10 @@ def _parse_flat(block: str) -> Optional[dict]:
                 return None  # "key:value" is one plain string in YAML, not a mapping
             if key in data or key.casefold() in _SPECIAL:
                 return None
-            data[key] = _scalar(value.strip(" \t\r"))
+            scalar = value.strip(" \t\r")
+            if "\t" in value and "\t" in value.replace(scalar, "", 1):
+                return None  # a tab around the value: the YAML loader refuses it, so must we
+            data[key] = _scalar(scalar)
     except _NotFlat:
         return None
     return data
@@ -164,8 +167,9 @@ def read_front_matter(raw: str, where: str) -> FrontMatter:
                            "lines; ignored")
         return out
     if data is None:
+        tags: list[tuple[int, int, str]] = []
         try:
-            data, _ = parse_yaml(block, where, refuse_tags=False)
+            data, _ = parse_yaml(block, where, refuse_tags=False, foreign_tags=tags)
         except ConfigError as exc:
             # the block starts on line 2 of the file
             line = f"line {exc.line + 1}: " if exc.line is not None else ""
@@ -174,6 +178,10 @@ def read_front_matter(raw: str, where: str) -> FrontMatter:
         except Exception as exc:  # a loader bug must not cost the user the rest of the run
             out.notices.append(f"malformed front matter ignored: {type(exc).__name__}: {exc}")
             return out
+        for line, _, tag in tags:
+            # the block starts on line 2 of the file
+            out.notices.append(f"line {line + 1}: front matter YAML tag '{tag}' ignored; "
+                               "the value is read as plain data")
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -16,13 +16,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from rapidfuzz import fuzz
 
 from factlint.resources import builtin_rules_dir
 from factlint.yamlio import load_model
 
 EntityType = str
+# What "the city", "the country", "the company"... in an article can resolve to.
+ENTITY_TYPES = ("city", "country", "province", "region", "company", "organization")
 
 
 class AliasFile(BaseModel):
@@ -33,6 +35,14 @@ class AliasFile(BaseModel):
     entities: dict[str, list[str]] = Field(default_factory=dict)
     metrics: dict[str, list[str]] = Field(default_factory=dict)
     entity_types: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("entity_types")
+    @classmethod
+    def _known_types(cls, value: dict[str, str]) -> dict[str, str]:
+        for name, kind in value.items():
+            if kind.strip().lower() not in ENTITY_TYPES:
+                raise ValueError(f"{name}: entity type {kind!r} is not one of {', '.join(ENTITY_TYPES)}")
+        return value
 
 
 @dataclass(eq=False)

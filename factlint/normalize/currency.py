@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -32,7 +33,7 @@ def month_key(date: dt.date) -> str:
 
 
 class RateTable(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)  # a rate written "6.4" or yes is a mistake
 
     source: str = Field(description="who published the rates and how the monthly averages were computed")
     base: str = Field("USD", description="rates are units of currency per 1 unit of base")
@@ -54,8 +55,8 @@ class RateTable(BaseModel):
             for month, rate in months.items():
                 if not _MONTH.match(str(month)):
                     raise ValueError(f"{ccy}: month {month!r} is not written YYYY-MM")
-                if not rate > 0:
-                    raise ValueError(f"{ccy} {month}: rate must be positive (got {rate})")
+                if not (rate > 0 and math.isfinite(rate)):
+                    raise ValueError(f"{ccy} {month}: rate must be a positive finite number (got {rate})")
         return value
 
     @cached_property

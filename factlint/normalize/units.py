@@ -15,7 +15,7 @@ from typing import Iterable, Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from factlint.resources import builtin_rules_dir
-from factlint.yamlio import load_yaml, model_from_data
+from factlint.yamlio import load_yaml, model_from_data, shown
 
 QualifierName = Literal["over", "at_least", "nearly", "about", "up_to", "under"]
 QUALIFIERS: tuple[str, ...] = ("over", "at_least", "nearly", "about", "up_to", "under", "range")
@@ -23,7 +23,7 @@ DEFAULT_DELTA = 0.1
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 def _non_empty(names: list[str]) -> list[str]:
@@ -163,6 +163,9 @@ class UnitTables:
 
 
 _GAP = r"[^\S\n]*\n?[^\S\n]*"      # spaces, at most one line break
+# "or more", "and over" after a number qualify it, unless they begin the next figure:
+# "0 and more than 10", "5 and over 10" (the second number has the qualifier).
+_NOT_BEFORE_ANOTHER = r"(?!" + _GAP + r"(?:than\b|[\d$€£¥]))"
 
 
 def _norm(name: str) -> str:
@@ -242,13 +245,13 @@ def compile_tables(files: Iterable[UnitTableFile]) -> UnitTables:
         scale_ci_re=after_re(scales_ci), scale_cs_re=after_re(scales_cs),
         unit_ci_re=after_re(units_ci), unit_cs_re=after_re(units_cs),
         before_currency_re=before_re, qualifier_before_re=qualifier_before_re,
-        qualifier_after_re=after_re(q_after))
+        qualifier_after_re=re.compile(after_re(q_after).pattern + _NOT_BEFORE_ANOTHER))
 
 
 def read_table(path: Union[str, Path]) -> UnitTableFile:
     """Load and validate one unit table; errors carry file:line:col."""
     data, positions = load_yaml(path)
-    return model_from_data(data, positions, UnitTableFile, str(path))
+    return model_from_data(data, positions, UnitTableFile, shown(path))
 
 
 def builtin_table_path() -> Path:
@@ -285,3 +288,39 @@ def load_units(extra_paths: Iterable[Union[str, Path]] = ()) -> UnitTables:
 
 def default_tables() -> UnitTables:
     return _load(())
+
+
+# Units claims can carry besides those of the unit table: plain counts and rankings.
+PLAIN_UNITS = ("count", "rank")
+
+
+@lru_cache(maxsize=1)
+def claim_units() -> tuple[frozenset[str], dict[str, str]]:
+    """The canonical units a claim can have with the built-in table, and each way of
+    writing one (``%``, ``pct``, ``yuan``) mapped to its canonical unit (for suggestions)."""
+    table = _builtin_table()
+    canonical = set(PLAIN_UNITS)
+    written: dict[str, str] = {}
+    for unit in table.units:
+        canonical.add(unit.unit)
+        for name in [*unit.names, *unit.exact]:
+            written.setdefault(name.casefold(), unit.unit)
+    for currency in table.currencies:
+        canonical.add(currency.code)
+        for name in [*currency.before, *currency.after]:
+            written.setdefault(name.casefold(), currency.code)
+    return frozenset(canonical), written
+
+
+def check_claim_unit(value: str) -> str:
+    """``value`` if it is a unit a claim can carry (or any three-letter ISO currency code),
+    else ValueError naming the canonical unit it probably means."""
+    canonical, written = claim_units()
+    if value in canonical or re.fullmatch(r"[A-Z]{3}", value):
+        return value
+    near = written.get(value.strip().casefold()) or next((u for u in canonical if u.casefold() == value.casefold()),
+                                                        None)
+    hint = f"; did you mean '{near}'?" if near else ""
+    shown = ", ".join(sorted(u for u in canonical if not re.fullmatch(r"[A-Z]{3}", u)))
+    raise ValueError(f"{value!r} is not a unit claims are measured in{hint} (units: {shown}, "
+                     "or a three-letter currency code such as USD)")

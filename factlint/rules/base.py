@@ -22,7 +22,8 @@ from factlint.normalize.currency import RateTable
 class Options(BaseModel):
     """Base of every rule type's options model: unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid")
+    # strict: "tolerance: yes" or "tolerance: '0.01'" is a mistake, not 1.0 or 0.01
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 # Placeholders every message template may use (the primary claim's).

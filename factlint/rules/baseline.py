@@ -20,7 +20,7 @@ from pydantic import Field, ValidationError
 from factlint.errors import ConfigError
 from factlint.fileio import write_atomic
 from factlint.models import Finding, Strict
-from factlint.yamlio import parse_yaml, validation_error
+from factlint.yamlio import not_utf8, parse_yaml, validation_error
 
 BASELINE_VERSION = 1
 
@@ -112,11 +112,12 @@ def load_baseline(path: PathLike) -> Baseline:
     """Read a baseline file; any problem is a ConfigError naming the file, line and column."""
     where = str(path)
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        data = Path(path).read_bytes()
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(where, None, None, "baseline file not found (create it with --write-baseline)") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(where, None, None, f"not UTF-8 text ({exc.reason})") from None
+        raise not_utf8(where, data, exc) from None
     except OSError as exc:
         raise ConfigError(where, None, None, f"cannot read: {exc.strerror}") from None
     try:

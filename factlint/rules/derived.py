@@ -9,6 +9,8 @@ rounded, so the check uses their rounding intervals plus a tolerance.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from typing import Optional
 
@@ -82,11 +84,38 @@ def _same_period(a: Claim, b: Claim) -> bool:
     return a.period.start == b.period.start and a.period.end == b.period.end
 
 
-def _earlier_counts(rate: Claim, in_document: list[Claim], reach: int) -> list[Claim]:
+class _ByOffset:
+    """A document's claims, with the ones starting in an offset window found by bisection
+    (a scan of the whole document per rate made a long file quadratic)."""
+
+    __slots__ = ("claims", "offsets", "order")
+
+    def __init__(self, claims: list[Claim]):
+        self.claims = claims
+        self.order = sorted(range(len(claims)), key=lambda i: claims[i].offset)
+        self.offsets = [claims[i].offset for i in self.order]
+
+    def starting_in(self, low: int, high: int) -> list[Claim]:
+        """Claims whose offset is in [low, high], in the document's claim order."""
+        a = bisect.bisect_left(self.offsets, low)
+        b = bisect.bisect_right(self.offsets, high)
+        return [self.claims[i] for i in sorted(self.order[a:b])]
+
+
+def _same_sentence(rate: Claim, in_document: _ByOffset) -> list[Claim]:
+    """The other claims of the rate's sentence: the same sentence text, near the rate (a
+    sentence repeated elsewhere in a long file is another sentence). The window is wide
+    because offsets count markup in HTML."""
+    reach = 8 * len(rate.sentence or "") + 200
+    return [c for c in in_document.starting_in(rate.offset - reach, rate.offset + reach)
+            if c is not rate and c.sentence == rate.sentence]
+
+
+def _earlier_counts(rate: Claim, in_document: _ByOffset, reach: int) -> list[Claim]:
     """Claims of the sentences just before the rate's ("... 2.31 million 5G base stations ...
     That works out to 25.1 for every 10,000 people"), at most ``reach`` characters back."""
-    return [c for c in in_document
-            if c.sentence != rate.sentence and c.end_offset <= rate.offset and rate.offset - c.offset <= reach]
+    return [c for c in in_document.starting_in(rate.offset - reach, rate.offset)
+            if c.sentence != rate.sentence and c.end_offset <= rate.offset]
 
 
 def implied_base(count: Claim, rate: Claim) -> tuple[float, Interval]:
@@ -116,20 +145,17 @@ def check(rule: Rule, ctx: Context) -> list[Finding]:
     if not rates:
         return findings
     with_rates = {c.path for c in rates}
-    by_sentence: dict[tuple, list[Claim]] = {}
     by_path: dict[str, list[Claim]] = {}
     for it in ctx.items:
         c = it.claim
-        if c.path not in with_rates:
-            continue
-        if c.sentence:
-            by_sentence.setdefault((c.path, c.sentence), []).append(c)
-        by_path.setdefault(c.path, []).append(c)
+        if c.path in with_rates:
+            by_path.setdefault(c.path, []).append(c)
     population_claims = _population_claims(ctx, opts)
+    by_offset = {path: _ByOffset(claims) for path, claims in by_path.items()}
     for rate in rates:
-        count = _count_for(rate, [c for c in by_sentence.get((rate.path, rate.sentence), []) if c is not rate])
+        count = _count_for(rate, _same_sentence(rate, by_offset[rate.path]))
         if count is None and opts.reach:
-            count = _count_for(rate, _earlier_counts(rate, by_path[rate.path], opts.reach), strict=True)
+            count = _count_for(rate, _earlier_counts(rate, by_offset[rate.path], opts.reach), strict=True)
         if count is None or count.value <= 0:
             continue
         value, span = implied_base(count, rate)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -21,6 +22,7 @@ from factlint.compare.outcomes import DISAGREE, interval_agrees_with_value
 from factlint.compare.periods import PeriodPolicy, rate_date, same_time
 from factlint.models import Claim, ClaimKind, Finding, Period, Strict
 from factlint.normalize.currency import RateTable
+from factlint.normalize.units import check_claim_unit
 from factlint.rules.base import (COMMON_PLACEHOLDERS, Context, Options, Rule, fmt_number, make_finding,
                                  subject_label)
 from factlint.yamlio import load_model
@@ -65,16 +67,29 @@ class ReferenceFact(Strict):
     entity: str
     metric: str
     period: Union[PeriodSpan, DateLike]
-    value: float
+    value: float = Field(strict=True)  # not "51000" or yes: a number
     unit: str = Field(description="canonical unit as in claims: count, percent, pp, CNY, USD, byte, ...")
     kind: Optional[ClaimKind] = None
-    tolerance: float = Field(0.0, ge=0, le=1, description="relative tolerance on top of the claim's rounding")
+    tolerance: float = Field(0.0, ge=0, le=1, strict=True,
+                             description="relative tolerance on top of the claim's rounding")
     source: str
     url: Optional[str] = None
     aliases: list[str] = Field(
         default_factory=list,
         description="other names of the same metric in articles (\"permanent population\" for a population "
                     "counted as permanent residents)")
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, value: float) -> float:
+        if not math.isfinite(value):
+            raise ValueError(f"a fact's value must be a finite number (got {value})")
+        return value
+
+    @field_validator("unit")
+    @classmethod
+    def _known_unit(cls, value: str) -> str:
+        return check_claim_unit(value)
 
     @field_validator("period")
     @classmethod

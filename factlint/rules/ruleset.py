@@ -19,7 +19,7 @@ from factlint.resources import builtin_rules_dir
 from factlint.rules.base import Rule, template_fields
 from factlint.rules.reference import ReferenceFact
 from factlint.rules.registry import RULE_TYPES
-from factlint.yamlio import Position, load_yaml, model_from_data, position_of
+from factlint.yamlio import Position, load_yaml, model_from_data, position_of, shown
 
 RULE_ID_PATTERN = r"^FL\d{3}$"
 
@@ -79,7 +79,7 @@ def default_rules_path() -> Path:
 
 
 def _build(spec: RuleSpec, options: dict[str, Any], positions: dict[tuple, Position], where: str,
-           prefix: tuple) -> Rule:
+           prefix: tuple, origin: Optional[str] = None) -> Rule:
     module = RULE_TYPES[spec.type]
     parsed = model_from_data(options, positions, module.OPTIONS, where, prefix + ("options",))
     try:
@@ -95,13 +95,13 @@ def _build(spec: RuleSpec, options: dict[str, Any], positions: dict[tuple, Posit
                           f"available: {', '.join('{' + p + '}' for p in sorted(module.PLACEHOLDERS))}")
     return Rule(id=spec.id, name=spec.name, type=spec.type, severity=spec.severity, message=spec.message,
                 description=" ".join(spec.description.split()), options=parsed, raw_options=dict(options),
-                examples=tuple(spec.examples), origin=where)
+                examples=tuple(spec.examples), origin=origin or where)
 
 
 def load_rule_file(path: Union[str, Path]) -> list[Rule]:
     """Load and validate one rule file."""
     data, positions = load_yaml(path)
-    where = str(path)
+    where = shown(path)
     parsed = model_from_data(data, positions, RuleFile, where)
     rules: list[Rule] = []
     seen: set[str] = set()
@@ -110,7 +110,7 @@ def load_rule_file(path: Union[str, Path]) -> list[Rule]:
             line, col = position_of(positions, ("rules", i, "id")) or (None, None)
             raise ConfigError(where, line, col, f"rule {spec.id} is defined twice in this file")
         seen.add(spec.id)
-        rules.append(_build(spec, spec.options, positions, where, ("rules", i)))
+        rules.append(_build(spec, spec.options, positions, where, ("rules", i), origin=str(path)))
     return rules
 
 
@@ -141,7 +141,7 @@ def load_ruleset(extra_files: Iterable[Union[str, Path]] = (), include_builtin: 
                 data, positions = load_yaml(f)
                 index = next(i for i, r in enumerate(data.get("rules", [])) if r.get("id") == rule.id)
                 line, col = position_of(positions, ("rules", index, "id")) or (None, None)
-                raise ConfigError(str(f), line, col,
+                raise ConfigError(shown(f), line, col,
                                   f"rule {rule.id} is already defined in {origin[rule.id]}; pick another id "
                                   "(change a built-in rule with `severity:` and `options:` in factlint.yaml)")
             origin[rule.id] = str(f)
@@ -149,8 +149,12 @@ def load_ruleset(extra_files: Iterable[Union[str, Path]] = (), include_builtin: 
     return RuleSet(rules)
 
 
-def apply_overrides(ruleset: RuleSet, severity_for, options_for, where: str = "configuration") -> RuleSet:
-    """Severity and option overrides from the configuration (``Config.severity_for`` / ``options_for``)."""
+def apply_overrides(ruleset: RuleSet, severity_for, options_for, where: str = "configuration",
+                    locate=None) -> RuleSet:
+    """Severity and option overrides from the configuration (``Config.severity_for`` / ``options_for``).
+
+    ``locate(rule_id, key_path)`` gives the (file, line, column) that sets an option, for errors.
+    """
     out: list[Rule] = []
     for rule in ruleset.rules:
         severity = severity_for(rule.id, rule.severity)
@@ -164,16 +168,69 @@ def apply_overrides(ruleset: RuleSet, severity_for, options_for, where: str = "c
             try:
                 options = model_from_data(raw, positions, module.OPTIONS, where, ("options", rule.id))
             except ConfigError as exc:
-                raise ConfigError(where, exc.line, exc.column, exc.message) from None
+                found = locate(rule.id, _option_key(exc.message, extra)) if locate is not None else None
+                if found is None:
+                    raise ConfigError(where, exc.line, exc.column, exc.message) from None
+                raise ConfigError(found[0], found[1], found[2], exc.message) from None
         out.append(replace(rule, severity=severity, options=options, raw_options=raw))
     return RuleSet(out)
 
 
+def _option_key(message: str, extra: dict[str, Any]) -> tuple:
+    """The option an override error names ("options.FL101.tolerence: ..."), as a key path."""
+    for name in sorted(extra, key=len, reverse=True):
+        if f".{name}" in message.split(":", 1)[0] or f"'{name}'" in message:
+            return (name,)
+    return ()
+
+
+def check_rule_names(config: Any, ruleset: RuleSet) -> None:
+    """Every rule id or prefix the configuration names must match a rule of the rule set:
+    a misspelt ``severity: {FL10: error}`` or ``options: {FL110: ...}`` is an error, not a
+    setting that silently does nothing."""
+    from factlint.config.loader import setting_position
+
+    ids = [r.id for r in ruleset.rules]
+
+    def matches(selector: str) -> bool:
+        return any(rule_id.startswith(selector) for rule_id in ids)
+
+    named: list[tuple[str, str]] = []
+    named += [("select", v) for v in (getattr(config, "select", None) or [])]
+    named += [("ignore", v) for v in getattr(config, "ignore", [])]
+    named += [("severity", v) for v in getattr(config, "severity", {})]
+    named += [("per-path-ignores", v) for entry in getattr(config, "per_path_ignores", []) for v in entry.rules]
+    options = [v for v in getattr(config, "options", {}) if v not in ruleset.by_id]
+    for field_name, selector in named:
+        if matches(selector):
+            continue
+        what = f"'{selector}' matches no rule"
+        found = setting_position(config, field_name, selector)
+        if found is None:
+            raise ConfigError(f"--{field_name}", None, None, f"{what} (rules: {', '.join(ids)})")
+        raise ConfigError(found[0], found[1], found[2], f"{field_name}: {what} (rules: {', '.join(ids)})")
+    for rule_id in options:
+        found = setting_position(config, "options", rule_id) or (str(getattr(config, "path", "configuration")),
+                                                                 None, None)
+        raise ConfigError(found[0], found[1], found[2],
+                          f"options: there is no rule {rule_id} (rules: {', '.join(ids)})")
+
+
 def configured_ruleset(config: Any = None, extra_files: Sequence[Union[str, Path]] = ()) -> RuleSet:
-    """The rules a run uses: built-in + the config's rule files, with its overrides applied."""
+    """The rules a run uses: built-in + the config's rule files, with its overrides applied.
+
+    A rule id the configuration names that no rule has is a ConfigError at the line naming it.
+    """
     files = list(getattr(config, "rule_files", []) or []) + list(extra_files)
     ruleset = load_ruleset(files)
     if config is None:
         return ruleset
+    check_rule_names(config, ruleset)
     where = str(getattr(config, "path", None) or "configuration")
-    return apply_overrides(ruleset, config.severity_for, config.options_for, where)
+
+    def locate(rule_id: str, key: tuple):
+        from factlint.config.loader import setting_position
+
+        return setting_position(config, "options", rule_id, key)
+
+    return apply_overrides(ruleset, config.severity_for, config.options_for, where, locate)

@@ -275,7 +275,10 @@ def test_output_is_the_same_on_every_run(conflict_corpus, seed_corpus, capsys, m
 @pytest.mark.parametrize("config,expected", [
     ("fail-level: fatal\n", "factlint.yaml:1:"),
     ("rules: [house.yaml]\n", "house.yaml"),
-    ("options:\n  FL101: {tolerence: 0.1}\n", "unknown key 'tolerence'"),
+    ("options:\n  FL101: {tolerence: 0.1}\n", "factlint.yaml:2:11: unknown key 'tolerence'"),
+    ("options:\n  FL101:\n    tolerance: lots\n", "factlint.yaml:3:5: options.FL101.tolerance"),
+    ("severity: {FL101: error, FL999: info}\n", "factlint.yaml:1:26: severity: 'FL999' matches no rule"),
+    ("ignore: [FL7]\n", "factlint.yaml:1:10: ignore: 'FL7' matches no rule"),
 ])
 def test_configuration_errors_exit_2_with_one_line(conflict_corpus, capsys, monkeypatch, config, expected):
     (conflict_corpus / "factlint.yaml").write_text(config)
@@ -298,6 +301,7 @@ def test_a_broken_rule_file_exits_2_naming_line_and_column(conflict_corpus, caps
 @pytest.mark.parametrize("args,expected", [
     (["check", "missing-folder"], "missing-folder: no such file or folder"),
     (["check", "news", "--select", "XYZ"], "'XYZ' is not a rule id or prefix"),
+    (["check", "news", "--no-cache", "--select", "FL1,FL909"], "--select: 'FL909' matches no rule"),
     (["check", "news", "--format", "yaml"], "yaml"),
     (["check", "news", "--fail-level", "fatal"], "fatal"),
     (["check", "news", "--config", "nope.yaml"], "nope.yaml"),

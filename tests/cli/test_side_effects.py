@@ -70,3 +70,35 @@ def test_reports_are_byte_identical_with_any_jobs_and_cache_state(tmp_path, fmt)
         assert done.returncode == 1, done.stderr
         outputs.append(done.stdout)
     assert outputs[0] and all(o == outputs[0] for o in outputs)
+
+
+@pytest.mark.parametrize("args", [
+    ["check", ".", "--format", "json", "-o", "2023-03-03-internet-users.md"],
+    ["check", "--format", "sarif", "-o", "web/2023-01-20-5g-milestone.html"],
+    ["check", ".", "--write-baseline", "china-asean-digital-ties.txt"],
+    ["claims", "2023-03-03-internet-users.md", "-f", "json", "-o", "./2023-03-03-internet-users.md"],
+])
+def test_a_report_is_never_written_over_an_article_the_run_reads(tmp_path, args, capsys, monkeypatch):
+    from tests.cli.test_check_cmd import run_cli
+
+    desk = copy_corpus(tmp_path)
+    before = snapshot(desk)
+    code, out, err = run_cli(args + ["--no-cache"], capsys, monkeypatch, cwd=desk)
+    assert code == 2
+    assert err.count("\n") == 1 and "refusing to write over an article this run reads" in err
+    assert snapshot(desk) == before
+
+
+def test_a_report_may_replace_an_excluded_file_or_its_own_previous_version(tmp_path, capsys, monkeypatch):
+    from tests.cli.test_check_cmd import run_cli
+
+    desk = copy_corpus(tmp_path)
+    (desk / "drafts").mkdir(exist_ok=True)
+    (desk / "drafts" / "report.txt").write_text("yesterday's report\n", encoding="utf-8")
+    code, out, _ = run_cli(["check", ".", "--no-cache", "-o", "drafts/report.txt"], capsys, monkeypatch, cwd=desk)
+    assert code == 1 and "written to drafts/report.txt" in out  # the sample config excludes drafts/**
+    assert "FL101" in (desk / "drafts" / "report.txt").read_text(encoding="utf-8")
+    for _ in range(2):
+        code, _, _ = run_cli(["check", ".", "--no-cache", "-f", "json", "-o", "report.json"], capsys, monkeypatch,
+                             cwd=desk)
+        assert code == 1

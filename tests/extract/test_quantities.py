@@ -424,3 +424,8 @@ def test_clock_times_are_no_range():
 
 def test_the_two_millionth_visitor_is_no_claim():
     assert scan_quantities("Crowds cheered the two millionth visitor on Sunday.") == []
+
+
+def test_per_before_a_currency_amount_is_not_a_rate():
+    found = scan_quantities("It paid a dividend of 10 cents per HK$1 share, and 5 yuan per kg.")
+    assert [(q.text, q.rate_unit) for q in found] == [("10 cents", None), ("HK$1", None), ("5 yuan per kg", "kg")]

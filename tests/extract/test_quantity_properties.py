@@ -1,8 +1,8 @@
 """Property-based tests: whatever the text, the scanner neither crashes nor lies about spans.
 
 Each test runs a bounded number of examples (see ``settings``) so the file stays fast;
-the examples run per test are printed by ``pytest -s`` via hypothesis statistics
-(``--hypothesis-show-statistics``).
+``--hypothesis-show-statistics`` prints how many ran, and FACTLINT_EXAMPLES_SCALE
+multiplies them (tests/propcheck.py) to hunt for crashes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from factlint.extract.numbers import scan_numbers
 from factlint.extract.quantities import MAX_MAGNITUDE, scan_quantities
 
-FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+from tests.propcheck import examples
+
+FAST = settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Pieces that exercise every branch: digits, separators, signs, currency marks, brackets,
 # units, scales, qualifiers, number words, ranges and dates.
@@ -63,6 +65,8 @@ def test_arbitrary_unicode(text):
 @FAST
 @given(MIXTURES)
 @example("half to 1")        # a fraction's percent and a plain number once made a range with low > high
+@example("0 and more than 0")  # found by a 20x run: "and more" taken by both figures
+@example("0 per HK$0")         # found by a 20x run: "per HK" a rate, and "HK$0" a figure
 def test_mixtures_of_digits_separators_signs_and_brackets(text):
     check(text)
 

@@ -188,3 +188,21 @@ def test_notice_paths_are_display_paths(tmp_path: Path, monkeypatch: pytest.Monk
     item = load_document(path)
     assert isinstance(item, IngestNotice) and item.path == "desk/bin.txt"
     assert load_document(path, display_path="custom/name.txt").path == "custom/name.txt"
+
+
+def test_classic_mac_line_endings_are_line_breaks(tmp_path: Path):
+    from factlint.extract import extract_claims
+
+    path = tmp_path / "old-mac.txt"
+    path.write_bytes(b"Stations\rUpdated: 2022-03-01\r\rShenzhen had 54,000 5G base stations at the end of 2021, "
+                     b"the bureau said.\r")
+    doc = load_document(path)
+    assert isinstance(doc, Document)
+    assert doc.date == dt.date(2022, 3, 1) and doc.title == "Stations"
+    assert doc.notices == ["lines end in CR alone (classic Mac OS); read as line breaks"]
+    claim = extract_claims(doc)[0]
+    assert (claim.line, claim.column, claim.text) == (4, 14, "54,000 5G base stations")
+    assert len(doc.raw) == len(path.read_bytes())  # one character for one: offsets are the file's
+    # Windows line endings are left alone
+    path.write_bytes(b"Stations\r\nUpdated: 2022-03-01\r\n")
+    assert load_document(path).raw == "Stations\r\nUpdated: 2022-03-01\r\n"

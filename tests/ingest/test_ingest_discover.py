@@ -110,9 +110,15 @@ def test_symlink_loops_do_not_hang_or_crash(tmp_path: Path):
     (tmp_path / "news" / "loop").symlink_to(tmp_path, target_is_directory=True)
     (tmp_path / "news" / "self.md").symlink_to(tmp_path / "news" / "self.md")
     (tmp_path / "news" / "dangling.md").symlink_to(tmp_path / "nowhere.md")
-    found = rels(discover_files([tmp_path]), tmp_path)
+    problems: list[IngestNotice] = []
+    found = rels(discover_files([tmp_path], problems=problems), tmp_path)
     assert len(found) == 8 and len(set(found)) == 8
     assert not any("loop" in f or "self" in f or "dangling" in f for f in found)
+    # the links to articles that cannot be read are named; the folder link is simply not followed
+    assert sorted((p.path.rsplit("/", 1)[-1], p.message) for p in problems) == [
+        ("dangling.md", "broken or looping symbolic link; skipped"),
+        ("self.md", "broken or looping symbolic link; skipped")]
+    assert discover_files([tmp_path], exclude=["news/*.md"], problems=(excluded := [])) and excluded == []
     with pytest.raises(FactlintError, match="broken or looping symbolic link"):
         discover_files([tmp_path / "news" / "self.md"])
 

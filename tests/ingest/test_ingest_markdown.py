@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tarfile
+import time
 from pathlib import Path
 
 import pytest
@@ -138,7 +139,25 @@ def test_tagged_values_are_dropped_never_constructed():
     assert doc.date == dt.date(2022, 1, 24)
     # the tag is inert: the sequence stays plain data, nothing is called
     assert doc.front_matter == {"date": dt.date(2022, 1, 24), "run": ["echo hi"]}
-    assert len(doc.notices) == 1 and "'raw' has an unsupported YAML type (bytes)" in doc.notices[0]
+    assert doc.notices == ["line 3: front matter YAML tag '!!python/object/apply:os.system' ignored; "
+                           "the value is read as plain data",
+                           "front matter 'raw' has an unsupported YAML type (bytes); ignored"]
+
+
+def test_an_explicit_str_tag_is_plain_yaml_and_kept():
+    doc = document_from_text("---\ntitle: !!str 2022\ndate: 2022-01-24\ntags: [a]\n---\nBody\n", format="markdown")
+    assert doc.front_matter["title"] == "2022" and doc.title == "2022"
+    assert doc.notices == []
+
+
+def test_brackets_nested_a_thousand_deep_are_refused_at_once():
+    started = time.perf_counter()
+    doc = document_from_text("---\ntags: " + "[" * 1000 + "]" * 1000 + "\n---\nSales rose 5 pct.\n", format="markdown")
+    elapsed = time.perf_counter() - started
+    assert doc.front_matter == {}
+    assert doc.notices == ["line 2: malformed front matter ignored: brackets nested more than 64 levels deep; "
+                           "refusing to load it"]
+    assert elapsed < 1.0, f"{elapsed:.1f} s"  # the scanner alone took seconds
 
 
 def test_alias_bomb_in_front_matter_is_refused_quickly():

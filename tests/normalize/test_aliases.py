@@ -78,3 +78,14 @@ def test_bad_alias_file_names_file_and_line(tmp_path):
     with pytest.raises(ConfigError) as err:
         load_aliases([bad])
     assert "bad.yaml:3" in str(err.value) and "metric" in str(err.value)
+
+
+def test_an_unknown_entity_type_is_an_error_naming_the_types(tmp_path):
+    bad = tmp_path / "types.yaml"
+    bad.write_text("entities:\n  Guangdong: [GD]\nentity_types:\n  Guangdong: Province\n  Shenzhen: metropolis\n",
+                   encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_aliases([bad])
+    assert "types.yaml:3:1: entity_types: Shenzhen: entity type 'metropolis' is not one of city, country" in str(err.value)
+    bad.write_text("entity_types:\n  Guangdong: Province\n", encoding="utf-8")
+    assert load_aliases([bad]).entity_type("Guangdong") == "province"

@@ -60,3 +60,18 @@ def test_a_bad_table_names_its_file_and_line(tmp_path):
     path.write_text(TABLE.replace('"2021-12": 6.37', '"2021-12": "six"'))
     with pytest.raises(ConfigError, match=r"rates.yaml:6:5: .*2021-12"):
         load_rates(path)
+
+
+def test_a_rate_written_as_text_is_an_error_at_its_line(tmp_path):
+    path = tmp_path / "rates.yaml"
+    path.write_text(TABLE.replace('"2021-12": 6.37', '"2021-12": "6.37"'))
+    with pytest.raises(ConfigError, match=r"rates.yaml:6:5: rates.CNY.2021-12: Input should be a valid number"):
+        load_rates(path)
+
+
+@pytest.mark.parametrize("value", ["0", "-6.4", ".inf", ".nan"])
+def test_a_rate_must_be_positive_and_finite(tmp_path, value):
+    path = tmp_path / "rates.yaml"
+    path.write_text(TABLE.replace('"2021-12": 6.37', f'"2021-12": {value}'))
+    with pytest.raises(ConfigError, match=r"rates.yaml:\d+:\d+: rates: CNY 2021-12: rate must be a positive finite"):
+        load_rates(path)

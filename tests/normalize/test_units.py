@@ -54,3 +54,20 @@ def test_bad_user_table_names_file_line_column(tmp_path, body, where, words):
 def test_missing_user_table_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="file not found"):
         load_units([tmp_path / "nope.yaml"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Reuters 1987-06-29: the second figure has the qualifier, the first has none of its own
+    ("shares of not less than\n1.935 or more than 1.200 shares of Barnett stock",
+     [("not less than\n1.935", "at_least"), ("more than 1.200 shares", "over")]),
+    ("sales rose 5 pct and more than 10 pct in some months", [("5 pct", None), ("more than 10 pct", "over")]),
+    ("it cut 5 and over 10 jobs", [("5", None), ("over 10 jobs", "over")]),
+    ("residents aged 65 and over, the survey said", [("65 and over", "at_least")]),
+    ("exports of 5 mln tonnes or more.", [("5 mln tonnes or more", "at_least")]),
+])
+def test_or_more_after_a_number_is_not_the_start_of_the_next_figure(text, expected):
+    from factlint.extract.quantities import scan_quantities
+
+    found = scan_quantities(text)
+    assert [(q.text, q.qualifier) for q in found] == expected
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))  # no two figures share a word

@@ -84,3 +84,35 @@ def test_an_earlier_count_of_something_else_or_another_time_is_not_the_rates_cou
     facts = [china(1_411_750_000)]
     assert check(two_sentence_article(count_period=other_year), select=["FL302"], facts=facts).findings == []
     assert check(two_sentence_article(counted="mobile phone users"), select=["FL302"], facts=facts).findings == []
+
+
+def test_a_long_document_with_thousands_of_rates_is_checked_in_linear_time():
+    """Each rate looked for its count among all the document's claims: a 50 MB newswire
+    file (2,000 rates per 8 MB) took hours. The bound only catches that blow-up."""
+    import time
+
+    first, second = MILESTONE.split(". ", 1)
+    claims = []
+    blocks = 3000
+    for i in range(blocks):
+        at = i * 300
+        # the count, and figures of other things in the same sentence
+        claims.append(make_claim("2.31 million 5G base stations", 2.31e6, path="m.txt", entity="China", offset=at,
+                                 sentence=f"{first} ({i}).", period=END_2022, counted="5G base stations",
+                                 metric="5G base stations"))
+        for k in range(8):
+            claims.append(make_claim(f"{k + 1}.5 pct", k + 1.5, "percent", path="m.txt", entity="China",
+                                     offset=at + 40 + 10 * k, sentence=f"{first} ({i}).", period=END_2022,
+                                     metric="share of something"))
+        claims.append(make_claim("25.1 5G base stations", 25.1, "count", kind="rate", path="m.txt", entity="China",
+                                 offset=at + 150, sentence=second, period=END_2022,
+                                 metric="5G base stations per 10,000 people", rate_base=10000,
+                                 rate_unit="people", counted="5G base stations"))
+    started = time.perf_counter()
+    result = check([file_result("m.txt", claims, dt.date(2023, 1, 20))], select=["FL302"],
+                   facts=[china(1_411_750_000)])
+    elapsed = time.perf_counter() - started
+    # every rate found the count in the sentence before it, not a figure of another block
+    assert len(result.findings) == blocks
+    assert all("implies 920 million people" in f.message for f in result.findings)
+    assert elapsed < 20, f"{elapsed:.1f} s for {len(claims)} claims"

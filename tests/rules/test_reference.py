@@ -75,6 +75,16 @@ def test_currency_and_period_spans_in_facts(tmp_path):
      "is not a period"),
     ("facts:\n  - entity: X\n    metric: m\n    period: '2021'\n    value: lots\n    unit: count\n    source: y\n",
      "value"),
+    ("facts:\n  - entity: X\n    metric: m\n    period: '2021'\n    value: '51000'\n    unit: count\n    source: y\n",
+     ":5:5: facts.0.value: Input should be a valid number (got '51000')"),
+    ("facts:\n  - entity: X\n    metric: m\n    period: '2021'\n    value: .nan\n    unit: count\n    source: y\n",
+     ":5:5: facts.0.value: a fact's value must be a finite number (got nan)"),
+    ("facts:\n  - entity: X\n    metric: m\n    period: '2021'\n    value: 1\n    unit: parsecs\n    source: y\n",
+     ":6:5: facts.0.unit: 'parsecs' is not a unit claims are measured in (units: byte, count,"),
+    ("facts:\n  - entity: X\n    metric: m\n    period: '2021'\n    value: 1\n    unit: '%'\n    source: y\n",
+     "'%' is not a unit claims are measured in; did you mean 'percent'?"),
+    ("facts:\n  - entity: X\n    metric: m\n    period: '2021'\n    value: 1\n    unit: yuan\n    source: y\n",
+     "did you mean 'CNY'?"),
 ])
 def test_a_bad_reference_file_is_a_config_error_with_file_line_column(tmp_path, text, message):
     path = tmp_path / "facts.yaml"
@@ -108,3 +118,8 @@ def test_a_fact_answers_to_the_metric_names_it_lists_as_aliases():
     result = check(files, select=["FL501"],
                    facts=[ReferenceFact(**fact, aliases=["permanent population", "permanent residents"])])
     assert [(f.rule, f.path) for f in result.findings] == [("FL501", "old.md")]
+
+
+def test_fact_units_are_those_claims_carry_or_currency_codes():
+    for unit in ("count", "rank", "percent", "pp", "byte", "CNY", "USD", "VND"):
+        assert ReferenceFact(entity="a", metric="b", period=2021, value=1, unit=unit, source="s").unit == unit

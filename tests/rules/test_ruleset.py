@@ -87,5 +87,53 @@ def test_config_overrides_severity_and_options(tmp_path):
 
 def test_a_bad_option_override_in_the_config_names_the_config(tmp_path):
     (tmp_path / "factlint.yaml").write_text("options:\n  FL101: {tolerence: 0.01}\n")
-    with pytest.raises(ConfigError, match=r"factlint.yaml.*unknown key 'tolerence'"):
+    with pytest.raises(ConfigError, match=r"factlint.yaml:2:11: unknown key 'tolerence'"):
         configured_ruleset(load_config([tmp_path]))
+
+
+@pytest.mark.parametrize("text, where, needle", [
+    ("fail-level: warning\noptions:\n  fl101:\n    tolerance: lots\n", (4, 5), "options.FL101.tolerance"),
+    # a boolean or a quoted number is a mistake, not 1.0 (every interval doubled) or 0.01
+    ("options:\n  FL101:\n    tolerance: true\n", (3, 5), "options.FL101.tolerance: Input should be a valid number"),
+    ("options:\n  FL101:\n    tolerance: '0.01'\n", (3, 5), "(got '0.01')"),
+    ("options:\n  FL401:\n    require_entity: 'no'\n", (3, 5), "Input should be a valid boolean"),
+    ("options:\n  FL401:\n    kinds: [level, targets]\n", (3, 5), "options.FL401.kinds.1"),
+])
+def test_a_bad_option_value_in_the_config_names_its_line_and_column(tmp_path, text, where, needle):
+    (tmp_path / "factlint.yaml").write_text(text)
+    with pytest.raises(ConfigError) as err:
+        configured_ruleset(load_config([tmp_path]))
+    assert err.value.path == "factlint.yaml" or err.value.path.endswith("/factlint.yaml")
+    assert (err.value.line, err.value.column) == where and needle in err.value.message
+
+
+def test_an_option_set_in_an_extended_file_is_reported_there(tmp_path):
+    (tmp_path / "base.yaml").write_text("fail-level: warning\noptions:\n  FL101:\n    tolerance: -1\n")
+    (tmp_path / "factlint.yaml").write_text("extend: base.yaml\nseverity: {FL102: error}\n")
+    with pytest.raises(ConfigError) as err:
+        configured_ruleset(load_config([tmp_path]))
+    assert err.value.path.endswith("base.yaml") and (err.value.line, err.value.column) == (4, 5)
+
+
+@pytest.mark.parametrize("text, where, needle", [
+    ("severity:\n  FL101: error\n  FL10: info\n  FL99: info\n", (4, 3), "severity: 'FL99' matches no rule"),
+    ("options:\n  FL110: {tolerance: 0.01}\n", (2, 3), "options: there is no rule FL110"),
+    ("ignore: [FL401, fl77]\n", (1, 17), "ignore: 'FL77' matches no rule"),
+    ("select: FL8\n", (1, 1), "select: 'FL8' matches no rule"),
+    ("per-path-ignores:\n  'wire/**': [FL4, FL404]\n", (2, 20), "per-path-ignores: 'FL404' matches no rule"),
+])
+def test_rule_ids_the_config_names_must_exist(tmp_path, text, where, needle):
+    (tmp_path / "factlint.yaml").write_text(text)
+    with pytest.raises(ConfigError) as err:
+        configured_ruleset(load_config([tmp_path]))
+    assert (err.value.line, err.value.column) == where
+    assert needle in err.value.message and "FL101, FL102" in err.value.message
+
+
+def test_ids_from_the_users_rule_files_and_prefixes_that_match_are_accepted(tmp_path):
+    write(tmp_path, GOOD)
+    (tmp_path / "factlint.yaml").write_text(
+        "rules: [house.yaml]\nselect: [ALL]\nignore: [FL9]\nseverity: {FL7: error, FL4: info}\n"
+        "options: {FL701: {min_count: 1}}\nper-path-ignores: {'wire/**': [FL70]}\n")
+    ruleset = configured_ruleset(load_config([tmp_path]))
+    assert ruleset.get("FL701").severity == "error" and ruleset.get("FL701").options.min_count == 1
