@@ -135,6 +135,9 @@ _COMPANY_SUFFIX = frozenset(
     "Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. Plc PLC LLC AG SA NV Group Holdings Industries "
     "Technologies Bancorp Cos Cos.".split())
 _ANAPHOR_HEADS = tuple(_ANAPHOR_TYPE)
+# "the city", "the company's": one pass over the lower-cased sentence finds every anaphor
+# (no head is a prefix of another, so the alternation's order does not matter)
+_THE_HEAD = re.compile(r"the (?:" + "|".join(_ANAPHOR_HEADS) + r")")
 _LEADING_NOISE = frozenset(
     "The A An In On At As For By With From Last This Next And But Its To Of Or Into Over Says Said Sees Plans Sets "
     "Buys Sells Gets Wins Unit Units Shares Net Qtr Year Offer Bid Stake Sale Raises Cuts Lifts".split())
@@ -274,18 +277,16 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
         pos = text.find("<", (close if close != -1 else pos) + 1, end)
     low = text[start:end].lower()
     if "the " in low:
-        for head in _ANAPHOR_HEADS:
-            pos = low.find("the " + head)
-            while pos != -1:
-                stop = pos + 4 + len(head)
-                if stop >= len(low) or not low[stop].isalpha() or low.startswith("'s", stop) or \
-                        low.startswith("’s", stop):
-                    poss = low.startswith("'s", stop) or low.startswith("’s", stop)
-                    at = start + pos
-                    if not any(m.start <= at < m.end for m in found):
-                        found.append(Mention(at, start + stop + (2 if poss else 0), "", None, poss,
-                                             _ANAPHOR_TYPE[head]))
-                pos = low.find("the " + head, stop)
+        for the_head in _THE_HEAD.finditer(low):
+            pos, stop = the_head.span()
+            head = low[pos + 4:stop]
+            if stop >= len(low) or not low[stop].isalpha() or low.startswith("'s", stop) or \
+                    low.startswith("’s", stop):
+                poss = low.startswith("'s", stop) or low.startswith("’s", stop)
+                at = start + pos
+                if not any(m.start <= at < m.end for m in found):
+                    found.append(Mention(at, start + stop + (2 if poss else 0), "", None, poss,
+                                         _ANAPHOR_TYPE[head]))
     found.sort(key=lambda x: x.start)
     return _join_pairs(text, found)
 
