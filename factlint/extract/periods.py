@@ -590,6 +590,8 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
     date). Compared figures ("from 1.94 billion a year earlier", "vs 10.1 mln") take the
     year-before period of the figure they are compared with.
     """
+    if not matches and not any(s.compared for s in slots):
+        return [default] * len(slots)          # the common case: no period written, no comparison
     real = [pm for pm in matches if pm.period is not None]
     has_prior = any(pm.kind == "prior" for pm in matches)
     out: list[Optional[Period]] = [None] * len(slots)

@@ -556,6 +556,9 @@ class _DocExtractor:
         low, words = self.words(sent.start, sent.end)
         based = "based in" in low or "located in" in low or "headquartered in" in low or "registered in" in low
         rate_end = -1
+        # Only a headline company renames an entity (_as_main); with one, it is also the
+        # document's main entity, so the main entities are not computed just for this.
+        company = self.company
         for n, i in enumerate(items):
             q = quantities[i]
             if q.start < rate_end:
@@ -615,7 +618,7 @@ class _DocExtractor:
                 base = rate[0]
                 base_text = "" if base == 1 else (f"{base:,.0f} " if base == int(base) else f"{base:g} ")
                 metric = f"{metric} per {base_text}{rate[1]}".strip()
-            if entity is not None and entity != self.entities.main:
+            if entity is not None and company:
                 entity = self._as_main(entity)
             claim = self._claim(q, sentence_text, kind, entity, metric, period, source)
             if rate is not None and q.rate_base is None:
@@ -678,20 +681,29 @@ class _DocExtractor:
             return prev_metric or self.last_metric or metric
         return metric or prev_metric
 
-    def _position(self, text_offset: int) -> tuple[int, int, int]:
-        """(raw offset, 1-based line, 1-based column), as Document.position, without its per-call overhead."""
-        raw = text_offset if self.offsets is None else self.doc.raw_offset(text_offset)
+    def _line_starts(self) -> list[int]:
         starts = self.line_starts
         if starts is None:
             starts = self.line_starts = self.doc._line_starts()
-        index = bisect.bisect_right(starts, raw) - 1
-        return raw, index + 1, raw - starts[index] + 1
+        return starts
 
     def _claim(self, q: Quantity, sentence: str, kind: str, entity: Optional[str], metric: Optional[str],
                period: Optional[Period], source: Optional[str]) -> Claim:
-        doc = self.doc
-        raw_start, line, col = self._position(q.start)
-        raw_last, end_line, end_col = self._position(max(q.end - 1, q.start))
+        # (raw offset, 1-based line and column) of the first and last character, as Document.position
+        last = max(q.end - 1, q.start)
+        if self.offsets is None:
+            raw_start, raw_last = q.start, last
+        else:
+            raw_start, raw_last = self.doc.raw_offset(q.start), self.doc.raw_offset(last)
+        starts = self.line_starts or self._line_starts()
+        line = bisect.bisect_right(starts, raw_start)
+        # most quantities end on the line they start on
+        if starts[line - 1] <= raw_last and (line == len(starts) or raw_last < starts[line]):
+            end_line = line
+        else:
+            end_line = bisect.bisect_right(starts, raw_last)
+        col = raw_start - starts[line - 1] + 1
+        end_col = raw_last - starts[end_line - 1] + 1
         return _construct({
             "id": f"{self.path}:{raw_start}", "path": self.path, "line": line, "column": col,
             "end_line": end_line, "end_column": end_col + 1, "offset": raw_start,
