@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Optional, Sequence, Union
 
 from factlint.normalize.aliases import AliasTables, canonical_entity, canonical_metric, metric_key
@@ -551,7 +552,13 @@ def _clean_phrase(text: str, start: int, end: int, remove: Sequence[tuple[int, i
     return " ".join(parts)
 
 
+@lru_cache(maxsize=65536)
 def _content(phrase: str) -> str:
+    """The words of a phrase that say something: noise (tickers, brackets, currency signs) and
+    small words at either end removed. Cached: the phrases between a verb and its figure
+    repeat (" to ", " at ")."""
+    if not phrase or phrase.isspace():
+        return ""
     phrase = _NOISE.sub(" ", phrase)
     # drop prepositional tails that carried a name or a period ("in the city", "in 2021")
     words = [w for w in _WORDS.findall(phrase)]
@@ -568,11 +575,57 @@ def _cut_dangling(phrase: str) -> str:
     if len(parts) > 1:
         head = parts[0].strip()
         rest = " ".join(p for p in parts[1:])
-        if not _content(rest) or len(_content(rest).split()) <= 1 and _content(rest).lower() in _GENERIC:
+        rest_content = _content(rest)
+        if not rest_content or len(rest_content.split()) <= 1 and rest_content.lower() in _GENERIC:
             return head
-        if head and len(_content(rest).split()) <= 2 and _TIME_WORD.search(rest):
+        if head and len(rest_content.split()) <= 2 and _TIME_WORD.search(rest):
             return head
     return phrase
+
+
+def _verb_candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case word) of the words in ``text[lo:hi]`` that may be the figure's verb:
+    known verbs of measure, and past tenses followed by a preposition ("rallied in", "slumped to");
+    none right after an adverb in -ly ("sharply reduced")."""
+    seg = text[lo:hi]
+    if not seg.isascii():
+        return _verb_candidates_slow(text, lo, hi)
+    # ASCII: lower-casing keeps every offset, so the words are read from the lower-cased
+    # span in one pass and only the few verbs get their offsets
+    words = _TOKEN.findall(seg.lower())
+    picked = [k for k, word in enumerate(words) if word in _VERB_WORDS or word.endswith("ed")]
+    if not picked:
+        return []
+    out: list[tuple[int, int, str]] = []
+    spans: Optional[list[tuple[int, int]]] = None
+    for k in picked:
+        word = words[k]
+        if k and words[k - 1].endswith("ly"):
+            continue
+        if word not in _VERB_WORDS and not ("-" not in word and len(word) > 4 and
+                                            (k + 1 == len(words) or words[k + 1] in _VERB_FOLLOW)):
+            continue
+        if spans is None:
+            spans = [m.span() for m in _TOKEN.finditer(seg)]
+        a, b = spans[k]
+        out.append((lo + a, lo + b, word))
+    return out
+
+
+def _verb_candidates_slow(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    candidates = []
+    previous = ""
+    tokens = list(_TOKEN.finditer(text, lo, hi))
+    for k, m in enumerate(tokens):
+        word = m.group().lower()
+        if not previous.endswith("ly"):
+            if word in _VERB_WORDS:
+                candidates.append((m.start(), m.end(), word))
+            elif word.endswith("ed") and "-" not in word and len(word) > 4 and \
+                    (k + 1 == len(tokens) or tokens[k + 1].group().lower() in _VERB_FOLLOW):
+                candidates.append((m.start(), m.end(), word))
+        previous = word
+    return candidates
 
 
 def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tuple[int, int]],
@@ -602,18 +655,7 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
     # Verbs before the figure: known ones, and past tenses followed by a preposition
     # ("rallied in", "slumped to"). The last is the figure's; the subject lies between it
     # and the verb before it ("the drop was smaller than expected after Gulf exports rallied").
-    candidates = []
-    previous = ""
-    tokens = list(_TOKEN.finditer(text, lo, q_start))
-    for k, m in enumerate(tokens):
-        word = m.group().lower()
-        if not previous.endswith("ly"):
-            if word in _VERB_WORDS:
-                candidates.append(m)
-            elif word.endswith("ed") and "-" not in word and len(word) > 4 and \
-                    (k + 1 == len(tokens) or tokens[k + 1].group().lower() in _VERB_FOLLOW):
-                candidates.append(m)
-        previous = word
+    candidates = _verb_candidates(text, lo, q_start)
     verb = candidates[-1] if candidates else None
     if verb is None:
         between = _content(_clean_phrase(text, lo, q_start, remove))
@@ -621,30 +663,34 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
             return "", False         # no verb found: the words before are no subject we can trust
         return (between if _has_content(between) else ""), False
     # "has an Opec quota of 4.133 mln bpd": the object between the verb and the figure
-    between = _content(_clean_phrase(text, verb.end(), q_start, remove))
+    verb_start, verb_end, _ = verb
+    between = _content(_clean_phrase(text, verb_end, q_start, remove))
     if _has_content(between):
         return _cut_dangling(between), False
     if len(candidates) > 1:
-        near = _content(_clean_phrase(text, candidates[-2].end(), verb.start(), remove))
-        if _has_content(near) and candidates[-2].group().lower() not in _POSSESSIVE_VERBS:
+        _, before_end, before_word = candidates[-2]
+        near = _content(_clean_phrase(text, before_end, verb_start, remove))
+        if _has_content(near) and before_word not in _POSSESSIVE_VERBS:
             return _cut_dangling(near), False
-        lo_subject = candidates[0].start()
+        lo_subject = candidates[0][0]
         first = _content(_clean_phrase(text, lo, lo_subject, remove))
         if _has_content(first):
             return _cut_dangling(first), False
     sub_lo = lo
     inner = None
-    for inner in _POSSESS_VERB.finditer(text, lo, verb.start()):
+    for inner in _POSSESS_VERB.finditer(text, lo, verb_start):
         pass
     if inner is not None:
-        obj = _content(_clean_phrase(text, inner.end(), verb.start(), remove))
+        obj = _content(_clean_phrase(text, inner.end(), verb_start, remove))
         if _has_content(obj):
             return _cut_dangling(obj), False
-    subject = _content(_clean_phrase(text, sub_lo, verb.start(), remove))
+    subject = _content(_clean_phrase(text, sub_lo, verb_start, remove))
     return _cut_dangling(subject), False
 
 
 def _has_content(phrase: str) -> bool:
+    if not phrase:
+        return False
     return any(w.lower() not in _QUALIFIER_WORDS and w.lower() not in _STRIP_WORDS for w in phrase.split())
 
 
