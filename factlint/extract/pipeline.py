@@ -96,6 +96,17 @@ class _Sent:
     sources: list = field(default_factory=list)      # (Attribution, resolved source) in order
 
 
+def _compared(lead: str) -> tuple[bool, bool]:
+    """(vs, compared) for the words before a figure: "vs 1.46 dlrs", "from 5.0 pct"."""
+    if lead.isascii():
+        # both regexes need one of these words; most leads hold none
+        low = lead.lower()
+        if "vs" not in low and not ("from" in low or "versus" in low or "against" in low or "compared" in low):
+            return False, False
+    vs = bool(_VS.search(lead))
+    return vs, vs or bool(_COMPARED.search(lead))
+
+
 def _rank_quantities(text: str, quantities: list[Quantity]) -> list[Quantity]:
     if not ("rank" in text or "among the top" in text or "placed" in text or "placing" in text):
         return quantities
@@ -533,8 +544,7 @@ class _DocExtractor:
         for i in items:
             q = quantities[i]
             lead = text[max(prev_end, q.start - 30):q.start]
-            vs = bool(_VS.search(lead))
-            compared = vs or bool(_COMPARED.search(lead))
+            vs, compared = _compared(lead)
             # "against 2.31 billion in January and 2.57 billion in February": the list goes on
             if not compared and slots and slots[-1].compared and _AND.fullmatch(text, prev_end, q.start):
                 compared = True
