@@ -539,9 +539,10 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
 
 def _clean_phrase(text: str, start: int, end: int, remove: Sequence[tuple[int, int]]) -> str:
     """``text[start:end]`` with the given spans (names, periods, numbers) cut out."""
-    cuts = sorted((max(a, start), min(b, end)) for a, b in remove if a < end and b > start)
+    cuts = [(a if a > start else start, b if b < end else end) for a, b in remove if a < end and b > start]
     if not cuts:
         return text[start:end]
+    cuts.sort()
     parts = []
     pos = start
     for a, b in cuts:
@@ -592,7 +593,10 @@ def _verb_candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         return _verb_candidates_slow(text, lo, hi)
     # ASCII: lower-casing keeps every offset, so the words are read from the lower-cased
     # span in one pass and only the few verbs get their offsets
-    words = _TOKEN.findall(seg.lower())
+    low = seg.lower()
+    words = _TOKEN.findall(low)
+    if "ed" not in low and _VERB_WORDS.isdisjoint(words):
+        return []
     picked = [k for k, word in enumerate(words) if word in _VERB_WORDS or word.endswith("ed")]
     if not picked:
         return []

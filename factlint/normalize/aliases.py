@@ -104,11 +104,20 @@ def _display(token: str) -> str:
 def _key_words(text: str) -> list[str]:
     words: list[str] = []
     for tok in _TOKEN.findall(text.replace("’", "'")):
-        for part in tok.split("-") if "-" in tok and not _is_acronym(tok) else (tok,):
-            low = singular(part).lower().strip(".")
-            if low and low not in STOPWORDS:
-                words.append(low)
+        words.extend(_token_key_words(tok))
     return words
+
+
+@lru_cache(maxsize=65536)
+def _token_key_words(token: str) -> tuple[str, ...]:
+    """The key words of one token (a hyphenated one gives each part); cached, as metric
+    wordings are many but their words few."""
+    words = []
+    for part in token.split("-") if "-" in token and not _is_acronym(token) else (token,):
+        low = singular(part).lower().strip(".")
+        if low and low not in STOPWORDS:
+            words.append(low)
+    return tuple(words)
 
 
 @lru_cache(maxsize=65536)
