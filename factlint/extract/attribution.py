@@ -47,6 +47,8 @@ _ANAPHOR = re.compile(
 _LEAD_IN_VERB = re.compile(
     r"\b(?:presented|introduced|walked\s+[\w\s]{0,20}through|outlined|shared|briefed|listed|highlighted|detailed"
     r"|gave\s+an?\s+(?:overview|account|briefing)|described|reviewed|summed\s+up|went\s+through|cited)\b")
+_LEAD_IN_WORDS = ("presented", "introduced", "walked", "outlined", "shared", "briefed", "listed", "highlighted",
+                  "detailed", "gave", "described", "reviewed", "summed", "went", "cited")
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"]\s*")
 _APPOSITIVE = re.compile(r",[^,]*,")
 _WORD = re.compile(r"\S+")
@@ -280,7 +282,10 @@ def is_lead_in(text: str, start: int, end: int) -> bool:
     """A paragraph that hands over to the next one: "Professor Zhang then walked the
     audience through what the city has achieved", or one ending with a colon."""
     body = text[start:end].rstrip()
-    return body.endswith(":") or bool(_LEAD_IN_VERB.search(text, start, end))
+    if body.endswith(":"):
+        return True
+    # the regex needs one of its verbs written as is; most paragraphs hold none
+    return any(verb in body for verb in _LEAD_IN_WORDS) and bool(_LEAD_IN_VERB.search(text, start, end))
 
 
 _PERSON_HEADS = frozenset(

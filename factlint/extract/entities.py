@@ -56,6 +56,7 @@ _PARTICIPLE_START = re.compile(
     re.IGNORECASE)
 # tickers, brackets and currency signs are no part of what is measured
 _NOISE = re.compile(r"<[^>]*>|\([^)]*\)?|\b(?:US|HK|NZ|A|C|S)?\$|\b(?:RMB|CNY|USD)\b|[¥€£]")
+_NOISE_MARKS = ("<", "(", "$", "RMB", "CNY", "USD", "¥", "€", "£")    # one of these is in any _NOISE match
 _OWNER_GAP = re.compile(r"\b(?:of|in|at|for|across)\s+(?:the\s+)?$")
 _TIME_WORD = re.compile(r"\b(?:first|days?|weeks?|months?|quarters?|half|year)\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*(?:of|share\s+of)\s+")
@@ -560,7 +561,8 @@ def _content(phrase: str) -> str:
     repeat (" to ", " at ")."""
     if not phrase or phrase.isspace():
         return ""
-    phrase = _NOISE.sub(" ", phrase)
+    if any(mark in phrase for mark in _NOISE_MARKS):
+        phrase = _NOISE.sub(" ", phrase)
     # drop prepositional tails that carried a name or a period ("in the city", "in 2021")
     words = [w for w in _WORDS.findall(phrase)]
     while words and words[0].lower() in _STRIP_WORDS:

@@ -50,6 +50,7 @@ _QUARTER_WORDS = re.compile(r"\b(?:quarter|qtr)s?\b")
 _HALF_WORDS = re.compile(r"\b(?:half|half-year)\b")
 _YEAR_WORDS = re.compile(r"\b(?:year|fiscal)\b")
 _CAPTION = re.compile(r"\bPhoto(?:\s+by|:)|\.(?:mp4|mov|jpg|jpeg|png|gif|webm)\b|^\W*$", re.IGNORECASE)
+_MEDIA_EXTENSIONS = (".mp4", ".mov", ".jpg", ".jpeg", ".png", ".gif", ".webm")
 _RANK_TABLE = re.compile(r"[^,;.]{0,40}?\b(?:in|for|on|of)\s+(?:the\s+)?(?P<what>[^,;.]+)")
 _RANK_SCOPE = re.compile(r"^(?:world|globe|country|nation|region|Asia|China|list|ranking)\b", re.IGNORECASE)
 _METRIC_ANAPHORS = frozenset("sector industry figure total it they this field segment business market".split())
@@ -94,6 +95,17 @@ class _Sent:
     items: list[int] = field(default_factory=list)   # indexes into the quantity list
     default: Optional[Period] = None
     sources: list = field(default_factory=list)      # (Attribution, resolved source) in order
+
+
+def _is_caption(text: str, a: int, b: int) -> bool:
+    """A photo credit or a media file name, or a first paragraph with no words."""
+    seg = text[a:b]
+    if a and seg.isascii():
+        # the regex needs one of these in any letter case
+        low = seg.lower()
+        if "photo" not in low and not any(ext in low for ext in _MEDIA_EXTENSIONS):
+            return False
+    return bool(_CAPTION.search(text, a, b))
 
 
 def _compared(lead: str) -> tuple[bool, bool]:
@@ -285,7 +297,7 @@ class _DocExtractor:
         q = p - 1
         while q >= 0 and q >= p - 3:
             a, b = self.paras[q]
-            if _CAPTION.search(self.text, a, b) or self.text[b - 1] not in ".!?:\"”’":
+            if self.text[b - 1] not in ".!?:\"”’" or _is_caption(self.text, a, b):
                 q -= 1
                 continue
             return _lead_in_source(self.text, a, b)
