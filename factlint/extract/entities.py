@@ -480,8 +480,11 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
     def docs() -> DocEntities:
         return doc() if callable(doc) else doc
 
-    usable = [m for m in mentions if not skipped(m)]
-    sources = [m for m in mentions if skipped(m) and not m.anaphor]
+    if skip:
+        usable = [m for m in mentions if not skipped(m)]
+        sources = [m for m in mentions if skipped(m) and not m.anaphor]
+    else:
+        usable, sources = mentions, []
     before = [m for m in usable if m.end <= q_start]
 
     def name_of(m: Mention) -> Optional[str]:
@@ -525,10 +528,10 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
         if name:
             return name
     # 4. a name after it in the sentence ("... based in Beijing")
-    after = [m for m in usable if m.start >= q_end and not m.anaphor
-             and not _CLAUSE_SPLIT.search(text, q_end, m.start)]
-    if after:
-        return after[0].name
+    after = next((m for m in usable if m.start >= q_end and not m.anaphor
+                  and not _CLAUSE_SPLIT.search(text, q_end, m.start)), None)
+    if after is not None:
+        return after.name
     # 5. the paragraph's subject so far, else the document's
     for m in reversed(context()):
         if not m.anaphor and m.name:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from factlint.extract import attribution as attr
-from factlint.extract.classify import classify, find_ranks, is_target, rate_span
+from factlint.extract.classify import TARGET_WORDS, classify, find_ranks, is_target, rate_span
 from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, bind_entity, counted_like, doc_entities,
                                        find_mentions, following_noun, located_in, title_company, share_numerator, share_parts,
                                        subject_phrase, word_run_spans)
@@ -578,6 +578,7 @@ class _DocExtractor:
         low, words = self.words(sent.start, sent.end)
         based = "based in" in low or "located in" in low or "headquartered in" in low or "registered in" in low
         rate_end = -1
+        may_target = not TARGET_WORDS.isdisjoint(words)     # else no figure of the sentence is a target
         # Only a headline company renames an entity (_as_main); with one, it is also the
         # document's main entity, so the main entities are not computed just for this.
         company = self.company
@@ -598,7 +599,7 @@ class _DocExtractor:
                     rate_end = found[2]          # "for every 10,000 people" is no claim of its own
             future = bool(period is not None and period.resolved and period.start is not None
                           and self.date is not None and period.start > self.date and not period.implied)
-            target = is_target(text, sent.start, q.start, future, words)
+            target = future or (may_target and is_target(text, sent.start, q.start, False, words))
             kind = classify(text, sent.start, sent.end, q.start, q.end, q.dimension, rate is not None, target, words)
             if slots[n].compared and prev_kind is not None:
                 kind = prev_kind
@@ -614,7 +615,7 @@ class _DocExtractor:
                 entity = located or bind_entity(q.start, q.end, sent.mentions, text, sent.end, skip, context,
                                                 self._get_entities, rank=q.dimension == "rank")
             # metric
-            clause_lo = max([b for a, b in skip if b <= q.start], default=sent.start)
+            clause_lo = max([b for a, b in skip if b <= q.start], default=sent.start) if skip else sent.start
             if results_label:
                 metric = results_label
             elif slots[n].compared and prev_metric:
