@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Optional, Sequence, Union
+from typing import Callable, Iterator, Optional, Sequence, Union
 
 from factlint.normalize.aliases import AliasTables, canonical_entity, canonical_metric, metric_key
 
@@ -69,7 +69,7 @@ _FOLLOWING = re.compile(r"\s+((?:[A-Za-z0-9][\w&-]*\s+){0,3}?[a-z][\w-]*)(?=\s+(
                         r"|[,.;:)]|$)")
 # A subject further back than this from its figure is not one we would read reliably.
 _SUBJECT_REACH = 140
-_BREAK_CHARS = ",;:“”\""
+_BREAK_CHARS = ",;:“”\""        # subject_phrase looks for each of these (unrolled there)
 _REPORT_VERBS = frozenset(
     "said says showed shows show found finds announced reported noted added estimated revealed indicated stated "
     "believe believes expect expects think thinks".split())
@@ -589,39 +589,34 @@ def _cut_dangling(phrase: str) -> str:
     return phrase
 
 
+def _verb_candidates_backwards(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
+    """``reversed(_verb_candidates(text, lo, hi))``, read lazily from the figure backwards:
+    its verb is usually a word or two before it, and often the only one needed."""
+    seg = text[lo:hi]
+    if not seg.isascii():           # lower-casing may move offsets: the plain loop
+        yield from reversed(_verb_candidates(text, lo, hi))
+        return
+    low = seg.lower()
+    words = _TOKEN.findall(low)
+    if "ed" not in low and _VERB_WORDS.isdisjoint(words):
+        return
+    stop = len(low)
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        # the word's offset: its last occurrence before the next word (tokens are separated
+        # by characters that are in no token, so no later occurrence can straddle them)
+        stop = low.rfind(word, 0, stop)
+        if k and words[k - 1].endswith("ly"):
+            continue
+        if word in _VERB_WORDS or (word.endswith("ed") and "-" not in word and len(word) > 4 and
+                                   (k + 1 == len(words) or words[k + 1] in _VERB_FOLLOW)):
+            yield lo + stop, lo + stop + len(word), word
+
+
 def _verb_candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """(start, end, lower-case word) of the words in ``text[lo:hi]`` that may be the figure's verb:
     known verbs of measure, and past tenses followed by a preposition ("rallied in", "slumped to");
     none right after an adverb in -ly ("sharply reduced")."""
-    seg = text[lo:hi]
-    if not seg.isascii():
-        return _verb_candidates_slow(text, lo, hi)
-    # ASCII: lower-casing keeps every offset, so the words are read from the lower-cased
-    # span in one pass and only the few verbs get their offsets
-    low = seg.lower()
-    words = _TOKEN.findall(low)
-    if "ed" not in low and _VERB_WORDS.isdisjoint(words):
-        return []
-    picked = [k for k, word in enumerate(words) if word in _VERB_WORDS or word.endswith("ed")]
-    if not picked:
-        return []
-    out: list[tuple[int, int, str]] = []
-    spans: Optional[list[tuple[int, int]]] = None
-    for k in picked:
-        word = words[k]
-        if k and words[k - 1].endswith("ly"):
-            continue
-        if word not in _VERB_WORDS and not ("-" not in word and len(word) > 4 and
-                                            (k + 1 == len(words) or words[k + 1] in _VERB_FOLLOW)):
-            continue
-        if spans is None:
-            spans = [m.span() for m in _TOKEN.finditer(seg)]
-        a, b = spans[k]
-        out.append((lo + a, lo + b, word))
-    return out
-
-
-def _verb_candidates_slow(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     candidates = []
     previous = ""
     tokens = list(_TOKEN.finditer(text, lo, hi))
@@ -647,10 +642,11 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
     the quantity as scanned opens with its verb ("exceeded 900 billion yuan").
     """
     lo = max(clause_lo, q_start - _SUBJECT_REACH)
-    for ch in _BREAK_CHARS:
-        k = text.rfind(ch, lo, q_start)
-        if k != -1:
-            lo = k + 1
+    # after the last break (_BREAK_CHARS) before the figure
+    k = max(text.rfind(",", lo, q_start), text.rfind(";", lo, q_start), text.rfind(":", lo, q_start),
+            text.rfind("“", lo, q_start), text.rfind("”", lo, q_start), text.rfind('"', lo, q_start))
+    if k != -1:
+        lo = k + 1
     k = text.rfind(" that ", lo, q_start)
     if k != -1:
         prev = text[max(lo, k - 12):k].rsplit(None, 1)
@@ -664,8 +660,8 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
     # Verbs before the figure: known ones, and past tenses followed by a preposition
     # ("rallied in", "slumped to"). The last is the figure's; the subject lies between it
     # and the verb before it ("the drop was smaller than expected after Gulf exports rallied").
-    candidates = _verb_candidates(text, lo, q_start)
-    verb = candidates[-1] if candidates else None
+    backwards = _verb_candidates_backwards(text, lo, q_start)
+    verb = next(backwards, None)
     if verb is None:
         between = _content(_clean_phrase(text, lo, q_start, remove))
         if len(between.split()) > 3 and not verb_in_quantity:
@@ -676,12 +672,13 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
     between = _content(_clean_phrase(text, verb_end, q_start, remove))
     if _has_content(between):
         return _cut_dangling(between), False
-    if len(candidates) > 1:
-        _, before_end, before_word = candidates[-2]
+    earlier = list(backwards)           # the verbs before the figure's, nearest first
+    if earlier:
+        _, before_end, before_word = earlier[0]
         near = _content(_clean_phrase(text, before_end, verb_start, remove))
         if _has_content(near) and before_word not in _POSSESSIVE_VERBS:
             return _cut_dangling(near), False
-        lo_subject = candidates[0][0]
+        lo_subject = earlier[-1][0]
         first = _content(_clean_phrase(text, lo, lo_subject, remove))
         if _has_content(first):
             return _cut_dangling(first), False
