@@ -37,7 +37,11 @@ _REPORT_SUBJECT = re.compile(
 # "X said", "X shows that": X is the clause before the verb.
 _SUBJECT_VERB = re.compile(r"\b(?P<verb>" + _VERBS + r")\b(?!\s+(?:to|by|in\s+\d))")
 # Inverted: ", said Li Wei, head of the bureau."
-_VERB_SUBJECT = re.compile(r"(?:[,“”\"]\s*|^)(?:said|says|added|noted|told\s+\w+)\s+(?P<src>(?!that\b|it\b|on\b|in\b)[A-Za-z][^.;“”\"]*)")
+_VERB_SUBJECT_TAIL = r"(?:said|says|added|noted|told\s+\w+)\s+(?P<src>(?!that\b|it\b|on\b|in\b)[A-Za-z][^.;“”\"]*)"
+_VERB_SUBJECT = re.compile(r"(?:[,“”\"]\s*|^)" + _VERB_SUBJECT_TAIL)
+# The same past the text's first character, where "^" cannot match: opening with the quote or
+# comma lets the regex engine skip ahead to one.
+_VERB_SUBJECT_INSIDE = re.compile(r"[,“”\"]\s*" + _VERB_SUBJECT_TAIL)
 _PRONOUN = re.compile(r"^(?:he|she|they|He|She|They|we|We|I|it|It)$")
 _ANAPHOR = re.compile(
     r"^(?:the|The)\s+(?:(?:latest|same|new)\s+)?(?:data|figures|statistics|numbers|report|survey|study|bureau|ministry"
@@ -175,7 +179,10 @@ def find_attribution(text: str, start: int, end: int, words: Optional[set] = Non
         return _classify(src, m.start(), m.end())
     m = r = None
     if has_doc:
-        m = _DATA_BY.search(text, start, end) or _REPORT_BY.search(text, start, end)
+        # both need "by" or "from" (as written)
+        seg = text[start:end]
+        if "by" in seg or "from" in seg:
+            m = _DATA_BY.search(text, start, end) or _REPORT_BY.search(text, start, end)
         r = _REPORT_SUBJECT.search(text, start, end)
     if r and (m is None or r.start() < m.start()):
         return Attribution(r.start(), r.end(), _tidy(r.group("src")), "explicit")
@@ -185,8 +192,8 @@ def find_attribution(text: str, start: int, end: int, words: Optional[set] = Non
         return _classify(m.group("src"), m.start(), stop)
     if not has_verb:
         return None
-    m = _VERB_SUBJECT.search(text, start, end) if ("said " in low or "says " in low or "added " in low
-                                                    or "noted " in low or "told " in low) else None
+    m = (_VERB_SUBJECT_INSIDE if start else _VERB_SUBJECT).search(text, start, end) \
+        if ("said " in low or "says " in low or "added " in low or "noted " in low or "told " in low) else None
     if m and m.start() > start:
         src = m.group("src")
         return _classify(src, m.start(), m.end())

@@ -88,7 +88,7 @@ _VERB_WORDS = frozenset(
 _VERB_FOLLOW = frozenset("to at by from of about around nearly almost some over more less just only an a in on after "
                          "during".split())
 _POSSESSIVE_VERBS = frozenset("has have had having".split())
-_TOKEN = re.compile(r"[\w’'-]+")
+_TOKEN = re.compile(r"[\w’'-][\w’'-]*")      # [\w’'-]+, written so that the regex engine skips ahead to a word
 _ADVERB_BEFORE = re.compile(r"\b[a-z]+ly\s+$")
 _POSSESS_VERB = re.compile(r"\b(?:has|have|had|having|holds?|held|owns?|owned|with)\b")
 _CLAUSE_SPLIT = re.compile(r"[,;:“”\"()]|\b(?:said|says|showed|shows|show|found|finds|announced|reported|noted|added"
@@ -132,7 +132,10 @@ def _is_possessive(text: str, end: int) -> bool:
     return text[end - 2:end] in ("'s", "’s")
 
 
-_CAPS = re.compile(r"(?<![\w$’'&.-])[A-Z][\w’'&.-]*")
+# A capitalised word: not preceded by a word character. Written capital first, the check on the
+# character before it as a lookbehind over both, so that the regex engine can skip to the
+# next capital letter (a leading lookbehind makes it try every position).
+_CAPS = re.compile(r"[A-Z](?<![\w$’'&.-][A-Z])[\w’'&.-]*")
 _COMPANY_SUFFIX = frozenset(
     "Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. Plc PLC LLC AG SA NV Group Holdings Industries "
     "Technologies Bancorp Cos Cos.".split())

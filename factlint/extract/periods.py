@@ -492,7 +492,7 @@ _TRIGGERS = frozenset(
     + "january february march april may june july august september october november december jan feb mar apr "
       "jun jul aug sep sept oct nov dec".split())
 _SEPARATORS = str.maketrans({c: " " for c in ",.;:!?()[]{}\"'“”‘’-–—/<>"})
-_WORD_START = re.compile(r"(?<![\w.’'-])[\w]+")
+_WORD_START = re.compile(r"\w(?<![\w.’'-]\w)\w*")     # a word not preceded by one (as _CAPS in entities)
 # The words a time expression can open with; PERIOD_RE is only tried where one stands.
 _STARTERS = frozenset(
     "as at by until through to the first second third fourth 1st 2nd 3rd 4th in for during of over throughout "
