@@ -93,6 +93,7 @@ _ADVERB_BEFORE = re.compile(r"\b[a-z]+ly\s+$")
 _POSSESS_VERB = re.compile(r"\b(?:has|have|had|having|holds?|held|owns?|owned|with)\b")
 _CLAUSE_SPLIT = re.compile(r"[,;:“”\"()]|\b(?:said|says|showed|shows|show|found|finds|announced|reported|noted|added"
                            r"|estimated|revealed|indicated|stated|believes?|expects?|thinks?)\s+that\b")
+_CLAUSE_BREAK_CHAR = re.compile(r"[,;:“”\"()]")        # _CLAUSE_SPLIT's first branch
 _RELATIVE = re.compile(r"\s*(?:which|who|that|and|or|but|while)\b")
 _QUALIFIER_WORDS = frozenset(
     "over more than about around nearly almost some roughly approximately at least up to under less fewer just only "
@@ -107,7 +108,8 @@ _STRIP_WORDS = frozenset(
     "against versus vs compared unchanged steady after before than but left".split())
 _GENERIC = frozenset("number scale size amount volume total level figure".split())
 _WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'’.%-]*")
-_PP_CUT = re.compile(r"\s+(?:in|during|for|over|at|on|since|across|through|throughout|as\s+of|by|from|under|compared)\s+")
+# (\s\s* rather than \s+: a pattern opening with a repeat makes the regex engine try every position)
+_PP_CUT = re.compile(r"\s\s*(?:in|during|for|over|at|on|since|across|through|throughout|as\s+of|by|from|under|compared)\s+")
 
 
 @dataclass(slots=True)
@@ -467,6 +469,13 @@ def resolve_anaphor(kind: str, before: Sequence[Mention], doc: DocEntities) -> O
     return doc.by_type.get(kind) or (doc.main if kind not in doc.by_type and not doc.by_type else None) or doc.main
 
 
+def _splits_clause(text: str, start: int, end: int) -> bool:
+    """Whether _CLAUSE_SPLIT matches in ``text[start:end]``: a break character (found by a regex
+    the engine scans quickly), else a reporting verb's "that" (only tried when "that" is there)."""
+    return bool(_CLAUSE_BREAK_CHAR.search(text, start, end)) or \
+        ("that" in text[start:end] and bool(_CLAUSE_SPLIT.search(text, start, end)))
+
+
 def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str, sent_end: int,
                 skip: Sequence[tuple[int, int]], context: Callable[[], Sequence[Mention]],
                 doc: Union[DocEntities, Callable[[], DocEntities]],
@@ -497,7 +506,7 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
         return m.name
 
     def same_clause(m: Mention) -> bool:
-        return not _CLAUSE_SPLIT.search(text, m.end, q_start)
+        return not _splits_clause(text, m.end, q_start)
 
     # a ranked name: "rank Shenzhen first", "placed Beijing and Shenzhen among the top five"
     if rank:
@@ -516,7 +525,7 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
         if m.start < q_end:
             continue
         gap = text[q_end:m.start]
-        if len(gap) > 45 or _CLAUSE_SPLIT.search(gap):
+        if len(gap) > 45 or _splits_clause(gap, 0, len(gap)):
             break
         if _OWNER_GAP.search(gap):
             name = name_of(m)
@@ -532,7 +541,7 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
             return name
     # 4. a name after it in the sentence ("... based in Beijing")
     after = next((m for m in usable if m.start >= q_end and not m.anaphor
-                  and not _CLAUSE_SPLIT.search(text, q_end, m.start)), None)
+                  and not _splits_clause(text, q_end, m.start)), None)
     if after is not None:
         return after.name
     # 5. the paragraph's subject so far, else the document's

@@ -164,11 +164,13 @@ def canonical_metric(text: Optional[str], tables: Optional[AliasTables] = None) 
 @lru_cache(maxsize=65536)
 def _canonical_metric_cached(text: str, _tables_id: int, tables: AliasTables) -> str:
     rate = ""
-    m = _RATE_SUFFIX.search(text)
+    # ASCII text without "per" or "share" (in any case) cannot match the regexes that look for them
+    low = text.lower() if text.isascii() else None
+    m = _RATE_SUFFIX.search(text) if low is None or "per" in low else None
     if m and any(ch.isdigit() for ch in m.group(1)) or (m and m.group(1).lower() == "capita"):
         rate = " per " + " ".join(m.group(1).split()).lower()
         text = text[:m.start()]
-    parts = _SHARE_SPLIT.split(text, maxsplit=1)
+    parts = _SHARE_SPLIT.split(text, maxsplit=1) if low is None or "share" in low else [text]
     if len(parts) == 2:
         base = _phrase(parts[0], tables) if parts[0].strip() else ""
         denominator = _phrase(parts[1], tables)
@@ -218,7 +220,8 @@ _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 
 
 def _tidy_name(name: str) -> str:
-    name = _TICKER.sub(" ", name)
+    if "<" in name:
+        name = _TICKER.sub(" ", name)
     name = " ".join(name.split()).strip(" ,.;:\"'“”")
     name = _POSSESSIVE.sub("", name)
     return _LEADING_THE.sub("", name)
