@@ -587,6 +587,7 @@ def _content(phrase: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=32768)
 def _cut_dangling(phrase: str) -> str:
     """Cut a trailing prepositional phrase left empty once names and periods are gone."""
     parts = _PP_CUT.split(" " + phrase + " ")

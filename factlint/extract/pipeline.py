@@ -108,13 +108,19 @@ def _is_caption(text: str, a: int, b: int) -> bool:
     return bool(_CAPTION.search(text, a, b))
 
 
+def _may_compare(lead: str) -> bool:
+    """False when _VS and _COMPARED cannot match in ``lead``: ASCII text without any of the
+    words they need (most leads hold none)."""
+    if not lead.isascii():
+        return True
+    low = lead.lower()
+    return "vs" in low or "from" in low or "versus" in low or "against" in low or "compared" in low
+
+
 def _compared(lead: str) -> tuple[bool, bool]:
     """(vs, compared) for the words before a figure: "vs 1.46 dlrs", "from 5.0 pct"."""
-    if lead.isascii():
-        # both regexes need one of these words; most leads hold none
-        low = lead.lower()
-        if "vs" not in low and not ("from" in low or "versus" in low or "against" in low or "compared" in low):
-            return False, False
+    if not _may_compare(lead):
+        return False, False
     vs = bool(_VS.search(lead))
     return vs, vs or bool(_COMPARED.search(lead))
 
@@ -373,7 +379,8 @@ class _DocExtractor:
         loss_metric = None
         for i in items:
             q = quantities[i]
-            if _VS.search(text, max(prev_end, q.start - 12), q.start):
+            lo = max(prev_end, q.start - 12)
+            if _may_compare(text[lo:q.start]) and _VS.search(text, lo, q.start):
                 prior = prior or prior_period(period)
                 this = prior
             else:
