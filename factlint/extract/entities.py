@@ -199,17 +199,31 @@ def _inside_name(text: str, caps: list[tuple[int, int]], k: int, stop: int, end:
     return False
 
 
+@lru_cache(maxsize=32)
+def _third_chars(tables: AliasTables) -> dict[str, Optional[frozenset]]:
+    """Per key of the name index, the third letters its names go on with (None when a name
+    is no longer than the key); the tables are hashed by identity."""
+    return {key: None if any(len(name) <= len(key) for name in names) else frozenset(name[2] for name in names)
+            for key, names in tables.name_index.items()}
+
+
 def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[Mention]:
     """Entity mentions in ``text[start:end]``, in order, joint names ("Beijing and Shenzhen") merged."""
     found: list[Mention] = []
     index = tables.name_index
     names = tables.entity_names
+    third_of = _third_chars(tables)
     caps = [m.span() for m in _CAPS.finditer(text, start, end)]
     taken_until = -1
     for k, (a, b) in enumerate(caps):
         if a < taken_until:
             continue
-        candidates = index.get(text[a:a + 2])
+        key = text[a:a + 2]
+        candidates = index.get(key)
+        if candidates:
+            thirds = third_of[key]
+            if thirds is not None and text[a + 2:a + 3] not in thirds:
+                candidates = None       # "The" is no "Thailand": no name goes on with this letter
         if candidates:
             hit = None
             for name in candidates:

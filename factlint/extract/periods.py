@@ -15,6 +15,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from re import _constants as _c
 from re._parser import parse as _parse_regex
 from typing import Optional, Sequence
@@ -187,6 +188,7 @@ def _month_of(name: str) -> int:
     return _MONTHS[name[:3].lower()]
 
 
+@lru_cache(maxsize=4096)
 def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
