@@ -69,7 +69,6 @@ _FOLLOWING = re.compile(r"\s+((?:[A-Za-z0-9][\w&-]*\s+){0,3}?[a-z][\w-]*)(?=\s+(
                         r"|[,.;:)]|$)")
 # A subject further back than this from its figure is not one we would read reliably.
 _SUBJECT_REACH = 140
-_BREAK_CHARS = ",;:“”\""        # subject_phrase looks for each of these (unrolled there)
 _REPORT_VERBS = frozenset(
     "said says showed shows show found finds announced reported noted added estimated revealed indicated stated "
     "believe believes expect expects think thinks".split())
@@ -88,7 +87,7 @@ _VERB_WORDS = frozenset(
 _VERB_FOLLOW = frozenset("to at by from of about around nearly almost some over more less just only an a in on after "
                          "during".split())
 _POSSESSIVE_VERBS = frozenset("has have had having".split())
-_TOKEN = re.compile(r"[\w’'-][\w’'-]*")      # [\w’'-]+, written so that the regex engine skips ahead to a word
+_TOKEN = re.compile(r"[\w’'-][\w’'-]*")      # [\w’'-]+, written so that the regex engine scans ahead (see _PP_CUT)
 _ADVERB_BEFORE = re.compile(r"\b[a-z]+ly\s+$")
 _POSSESS_VERB = re.compile(r"\b(?:has|have|had|having|holds?|held|owns?|owned|with)\b")
 _CLAUSE_SPLIT = re.compile(r"[,;:“”\"()]|\b(?:said|says|showed|shows|show|found|finds|announced|reported|noted|added"
@@ -108,7 +107,8 @@ _STRIP_WORDS = frozenset(
     "against versus vs compared unchanged steady after before than but left".split())
 _GENERIC = frozenset("number scale size amount volume total level figure".split())
 _WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'’.%-]*")
-# (\s\s* rather than \s+: a pattern opening with a repeat makes the regex engine try every position)
+# (\s\s* rather than \s+: the regex engine only scans ahead for a pattern's first character when the
+# pattern opens with a plain character or class, not with a repeat or a lookbehind)
 _PP_CUT = re.compile(r"\s\s*(?:in|during|for|over|at|on|since|across|through|throughout|as\s+of|by|from|under|compared)\s+")
 
 
@@ -135,8 +135,8 @@ def _is_possessive(text: str, end: int) -> bool:
 
 
 # A capitalised word: not preceded by a word character. Written capital first, the check on the
-# character before it as a lookbehind over both, so that the regex engine can skip to the
-# next capital letter (a leading lookbehind makes it try every position).
+# character before it as a lookbehind over both, so that the regex engine scans ahead to the
+# next capital letter (with a leading lookbehind it tries the whole pattern at every position).
 _CAPS = re.compile(r"[A-Z](?<![\w$’'&.-][A-Z])[\w’'&.-]*")
 _COMPANY_SUFFIX = frozenset(
     "Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. Plc PLC LLC AG SA NV Group Holdings Industries "
@@ -669,7 +669,7 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
     the quantity as scanned opens with its verb ("exceeded 900 billion yuan").
     """
     lo = max(clause_lo, q_start - _SUBJECT_REACH)
-    # after the last break (_BREAK_CHARS) before the figure
+    # the clause starts after the last comma, semicolon, colon or quote before the figure
     k = max(text.rfind(",", lo, q_start), text.rfind(";", lo, q_start), text.rfind(":", lo, q_start),
             text.rfind("“", lo, q_start), text.rfind("”", lo, q_start), text.rfind('"', lo, q_start))
     if k != -1:
