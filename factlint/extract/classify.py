@@ -115,7 +115,13 @@ def rate_after(text: str, end: int, limit: int) -> Optional[tuple[float, str]]:
 
 def rate_span(text: str, end: int, limit: int) -> Optional[tuple[float, str, int]]:
     """(base, unit, offset just past the rate phrase) of a rate right after a quantity."""
-    m = _RATE_AFTER.match(text[end:min(limit, end + 60)])
+    window = text[end:min(limit, end + 60)]
+    if window.isascii():
+        # the rate's keyword ("per", "every", "for each") must be in the window
+        low = window.lower()
+        if "per" not in low and "every" not in low and "each" not in low:
+            return None
+    m = _RATE_AFTER.match(window)
     if not m:
         return None
     base = m.group("base").lower().replace(",", "")

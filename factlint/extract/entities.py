@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Optional, Sequence, Union
+from functools import lru_cache
+from typing import Callable, Iterator, Optional, Sequence, Union
 
 from factlint.normalize.aliases import AliasTables, canonical_entity, canonical_metric, metric_key
 
@@ -55,6 +56,7 @@ _PARTICIPLE_START = re.compile(
     re.IGNORECASE)
 # tickers, brackets and currency signs are no part of what is measured
 _NOISE = re.compile(r"<[^>]*>|\([^)]*\)?|\b(?:US|HK|NZ|A|C|S)?\$|\b(?:RMB|CNY|USD)\b|[¥€£]")
+_NOISE_MARKS = ("<", "(", "$", "RMB", "CNY", "USD", "¥", "€", "£")    # one of these is in any _NOISE match
 _OWNER_GAP = re.compile(r"\b(?:of|in|at|for|across)\s+(?:the\s+)?$")
 _TIME_WORD = re.compile(r"\b(?:first|days?|weeks?|months?|quarters?|half|year)\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*(?:of|share\s+of)\s+")
@@ -67,7 +69,6 @@ _FOLLOWING = re.compile(r"\s+((?:[A-Za-z0-9][\w&-]*\s+){0,3}?[a-z][\w-]*)(?=\s+(
                         r"|[,.;:)]|$)")
 # A subject further back than this from its figure is not one we would read reliably.
 _SUBJECT_REACH = 140
-_BREAK_CHARS = ",;:“”\""
 _REPORT_VERBS = frozenset(
     "said says showed shows show found finds announced reported noted added estimated revealed indicated stated "
     "believe believes expect expects think thinks".split())
@@ -88,11 +89,12 @@ _VERB_WORDS = frozenset(
 _VERB_FOLLOW = frozenset("to at by from of about around nearly almost some over more less just only an a in on after "
                          "during".split())
 _POSSESSIVE_VERBS = frozenset("has have had having".split())
-_TOKEN = re.compile(r"[\w’'-]+")
+_TOKEN = re.compile(r"[\w’'-][\w’'-]*")      # [\w’'-]+, written so that the regex engine scans ahead (see _PP_CUT)
 _ADVERB_BEFORE = re.compile(r"\b[a-z]+ly\s+$")
 _POSSESS_VERB = re.compile(r"\b(?:has|have|had|having|holds?|held|owns?|owned|with)\b")
 _CLAUSE_SPLIT = re.compile(r"[,;:“”\"()]|\b(?:said|says|showed|shows|show|found|finds|announced|reported|noted|added"
                            r"|estimated|revealed|indicated|stated|believes?|expects?|thinks?)\s+that\b")
+_CLAUSE_BREAK_CHAR = re.compile(r"[,;:“”\"()]")        # _CLAUSE_SPLIT's first branch
 _RELATIVE = re.compile(r"\s*(?:which|who|that|and|or|but|while)\b")
 _QUALIFIER_WORDS = frozenset(
     "over more than about around nearly almost some roughly approximately at least up to under less fewer just only "
@@ -117,7 +119,9 @@ _TIME_OPENERS = frozenset("last next this previous prior past year month week qu
 _PREDICATE_WORDS = frozenset("will would shall should may might can could must to today tomorrow yesterday "
                              "tonight".split())
 _WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'’.%-]*")
-_PP_CUT = re.compile(r"\s+(?:in|during|for|over|at|on|since|across|through|throughout|as\s+of|by|from|under|compared)\s+")
+# (\s\s* rather than \s+: the regex engine only scans ahead for a pattern's first character when the
+# pattern opens with a plain character or class, not with a repeat or a lookbehind)
+_PP_CUT = re.compile(r"\s\s*(?:in|during|for|over|at|on|since|across|through|throughout|as\s+of|by|from|under|compared)\s+")
 
 
 @dataclass(slots=True)
@@ -143,11 +147,17 @@ def _is_possessive(text: str, end: int) -> bool:
     return text[end - 2:end] in ("'s", "’s")
 
 
-_CAPS = re.compile(r"(?<![\w$’'&.-])[A-Z][\w’'&.-]*")
+# A capitalised word: not preceded by a word character. Written capital first, the check on the
+# character before it as a lookbehind over both, so that the regex engine scans ahead to the
+# next capital letter (with a leading lookbehind it tries the whole pattern at every position).
+_CAPS = re.compile(r"[A-Z](?<![\w$’'&.-][A-Z])[\w’'&.-]*")
 _COMPANY_SUFFIX = frozenset(
     "Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. Plc PLC LLC AG SA NV Group Holdings Industries "
     "Technologies Bancorp Cos Cos.".split())
 _ANAPHOR_HEADS = tuple(_ANAPHOR_TYPE)
+# "the city", "the company's": one pass over the lower-cased sentence finds every anaphor
+# (no head is a prefix of another, so the alternation's order does not matter)
+_THE_HEAD = re.compile(r"the (?:" + "|".join(_ANAPHOR_HEADS) + r")")
 _LEADING_NOISE = frozenset(
     "The A An In On At As For By With From Last This Next And But Its To Of Or Into Over Says Said Sees Plans Sets "
     "Buys Sells Gets Wins Unit Units Shares Net Qtr Year Offer Bid Stake Sale Raises Cuts Lifts".split())
@@ -202,17 +212,31 @@ def _inside_name(text: str, caps: list[tuple[int, int]], k: int, stop: int, end:
     return False
 
 
+@lru_cache(maxsize=32)
+def _third_chars(tables: AliasTables) -> dict[str, Optional[frozenset]]:
+    """Per key of the name index, the third letters its names go on with (None when a name
+    is no longer than the key); the tables are hashed by identity."""
+    return {key: None if any(len(name) <= len(key) for name in names) else frozenset(name[2] for name in names)
+            for key, names in tables.name_index.items()}
+
+
 def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[Mention]:
     """Entity mentions in ``text[start:end]``, in order, joint names ("Beijing and Shenzhen") merged."""
     found: list[Mention] = []
     index = tables.name_index
     names = tables.entity_names
+    third_of = _third_chars(tables)
     caps = [m.span() for m in _CAPS.finditer(text, start, end)]
     taken_until = -1
     for k, (a, b) in enumerate(caps):
         if a < taken_until:
             continue
-        candidates = index.get(text[a:a + 2])
+        key = text[a:a + 2]
+        candidates = index.get(key)
+        if candidates:
+            thirds = third_of[key]
+            if thirds is not None and text[a + 2:a + 3] not in thirds:
+                candidates = None       # "The" is no "Thailand": no name goes on with this letter
         if candidates:
             hit = None
             for name in candidates:
@@ -288,18 +312,16 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
         pos = text.find("<", (close if close != -1 else pos) + 1, end)
     low = text[start:end].lower()
     if "the " in low:
-        for head in _ANAPHOR_HEADS:
-            pos = low.find("the " + head)
-            while pos != -1:
-                stop = pos + 4 + len(head)
-                if stop >= len(low) or not low[stop].isalpha() or low.startswith("'s", stop) or \
-                        low.startswith("’s", stop):
-                    poss = low.startswith("'s", stop) or low.startswith("’s", stop)
-                    at = start + pos
-                    if not any(m.start <= at < m.end for m in found):
-                        found.append(Mention(at, start + stop + (2 if poss else 0), "", None, poss,
-                                             _ANAPHOR_TYPE[head]))
-                pos = low.find("the " + head, stop)
+        for the_head in _THE_HEAD.finditer(low):
+            pos, stop = the_head.span()
+            head = low[pos + 4:stop]
+            if stop >= len(low) or not low[stop].isalpha() or low.startswith("'s", stop) or \
+                    low.startswith("’s", stop):
+                poss = low.startswith("'s", stop) or low.startswith("’s", stop)
+                at = start + pos
+                if not any(m.start <= at < m.end for m in found):
+                    found.append(Mention(at, start + stop + (2 if poss else 0), "", None, poss,
+                                         _ANAPHOR_TYPE[head]))
     found.sort(key=lambda x: x.start)
     return _join_pairs(text, found)
 
@@ -484,6 +506,13 @@ def resolve_anaphor(kind: str, before: Sequence[Mention], doc: DocEntities) -> O
     return doc.by_type.get(kind) or (doc.main if kind not in doc.by_type and not doc.by_type else None) or doc.main
 
 
+def _splits_clause(text: str, start: int, end: int) -> bool:
+    """Whether _CLAUSE_SPLIT matches in ``text[start:end]``: a break character (found by a regex
+    the engine scans quickly), else a reporting verb's "that" (only tried when "that" is there)."""
+    return bool(_CLAUSE_BREAK_CHAR.search(text, start, end)) or \
+        ("that" in text[start:end] and bool(_CLAUSE_SPLIT.search(text, start, end)))
+
+
 def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str, sent_end: int,
                 skip: Sequence[tuple[int, int]], context: Callable[[], Sequence[Mention]],
                 doc: Union[DocEntities, Callable[[], DocEntities]],
@@ -500,8 +529,11 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
     def docs() -> DocEntities:
         return doc() if callable(doc) else doc
 
-    usable = [m for m in mentions if not skipped(m)]
-    sources = [m for m in mentions if skipped(m) and not m.anaphor]
+    if skip:
+        usable = [m for m in mentions if not skipped(m)]
+        sources = [m for m in mentions if skipped(m) and not m.anaphor]
+    else:
+        usable, sources = mentions, []
     before = [m for m in usable if m.end <= q_start]
 
     def name_of(m: Mention) -> Optional[str]:
@@ -511,7 +543,7 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
         return m.name
 
     def same_clause(m: Mention) -> bool:
-        return not _CLAUSE_SPLIT.search(text, m.end, q_start)
+        return not _splits_clause(text, m.end, q_start)
 
     # a ranked name: "rank Shenzhen first", "placed Beijing and Shenzhen among the top five"
     if rank:
@@ -544,7 +576,7 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
         if m.start < q_end:
             continue
         gap = text[q_end:m.start]
-        if len(gap) > 45 or _CLAUSE_SPLIT.search(gap):
+        if len(gap) > 45 or _splits_clause(gap, 0, len(gap)):
             break
         if _OWNER_GAP.search(gap):
             name = name_of(m)
@@ -559,10 +591,10 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
         if name:
             return name
     # 4. a name after it in the sentence ("... based in Beijing")
-    after = [m for m in usable if m.start >= q_end and not m.anaphor
-             and not _CLAUSE_SPLIT.search(text, q_end, m.start)]
-    if after:
-        return after[0].name
+    after = next((m for m in usable if m.start >= q_end and not m.anaphor
+                  and not _splits_clause(text, q_end, m.start)), None)
+    if after is not None:
+        return after.name
     # 5. the paragraph's subject so far, else the document's
     for m in reversed(context()):
         if not m.anaphor and m.name:
@@ -579,9 +611,10 @@ _PRONOUN_REACH = 80
 
 def _clean_phrase(text: str, start: int, end: int, remove: Sequence[tuple[int, int]]) -> str:
     """``text[start:end]`` with the given spans (names, periods, numbers) cut out."""
-    cuts = sorted((max(a, start), min(b, end)) for a, b in remove if a < end and b > start)
+    cuts = [(a if a > start else start, b if b < end else end) for a, b in remove if a < end and b > start]
     if not cuts:
         return text[start:end]
+    cuts.sort()
     parts = []
     pos = start
     for a, b in cuts:
@@ -592,8 +625,15 @@ def _clean_phrase(text: str, start: int, end: int, remove: Sequence[tuple[int, i
     return " ".join(parts)
 
 
+@lru_cache(maxsize=65536)
 def _content(phrase: str) -> str:
-    phrase = _NOISE.sub(" ", phrase)
+    """The words of a phrase that say something: noise (tickers, brackets, currency signs) and
+    small words at either end removed. Cached: the phrases between a verb and its figure
+    repeat (" to ", " at ")."""
+    if not phrase or phrase.isspace():
+        return ""
+    if any(mark in phrase for mark in _NOISE_MARKS):
+        phrase = _NOISE.sub(" ", phrase)
     # drop prepositional tails that carried a name or a period ("in the city", "in 2021")
     words = [w for w in _WORDS.findall(phrase)]
     while words and words[0].lower() in _STRIP_WORDS:
@@ -603,17 +643,62 @@ def _content(phrase: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=32768)
 def _cut_dangling(phrase: str) -> str:
     """Cut a trailing prepositional phrase left empty once names and periods are gone."""
     parts = _PP_CUT.split(" " + phrase + " ")
     if len(parts) > 1:
         head = parts[0].strip()
         rest = " ".join(p for p in parts[1:])
-        if not _content(rest) or len(_content(rest).split()) <= 1 and _content(rest).lower() in _GENERIC:
+        rest_content = _content(rest)
+        if not rest_content or len(rest_content.split()) <= 1 and rest_content.lower() in _GENERIC:
             return head
-        if head and len(_content(rest).split()) <= 2 and _TIME_WORD.search(rest):
+        if head and len(rest_content.split()) <= 2 and _TIME_WORD.search(rest):
             return head
     return phrase
+
+
+def _verb_candidates_backwards(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
+    """``reversed(_verb_candidates(text, lo, hi))``, read lazily from the figure backwards:
+    its verb is usually a word or two before it, and often the only one needed."""
+    seg = text[lo:hi]
+    if not seg.isascii():           # lower-casing may move offsets: the plain loop
+        yield from reversed(_verb_candidates(text, lo, hi))
+        return
+    low = seg.lower()
+    words = _TOKEN.findall(low)
+    if "ed" not in low and _VERB_WORDS.isdisjoint(words):
+        return
+    stop = len(low)
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        # the word's offset: its last occurrence before the next word (tokens are separated
+        # by characters that are in no token, so no later occurrence can straddle them)
+        stop = low.rfind(word, 0, stop)
+        if k and words[k - 1].endswith("ly"):
+            continue
+        if word in _VERB_WORDS or (word.endswith("ed") and "-" not in word and len(word) > 4 and
+                                   (k + 1 == len(words) or words[k + 1] in _VERB_FOLLOW)):
+            yield lo + stop, lo + stop + len(word), word
+
+
+def _verb_candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case word) of the words in ``text[lo:hi]`` that may be the figure's verb:
+    known verbs of measure, and past tenses followed by a preposition ("rallied in", "slumped to");
+    none right after an adverb in -ly ("sharply reduced")."""
+    candidates = []
+    previous = ""
+    tokens = list(_TOKEN.finditer(text, lo, hi))
+    for k, m in enumerate(tokens):
+        word = m.group().lower()
+        if not previous.endswith("ly"):
+            if word in _VERB_WORDS:
+                candidates.append((m.start(), m.end(), word))
+            elif word.endswith("ed") and "-" not in word and len(word) > 4 and \
+                    (k + 1 == len(tokens) or tokens[k + 1].group().lower() in _VERB_FOLLOW):
+                candidates.append((m.start(), m.end(), word))
+        previous = word
+    return candidates
 
 
 def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tuple[int, int]],
@@ -626,10 +711,11 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
     the quantity as scanned opens with its verb ("exceeded 900 billion yuan").
     """
     lo = max(clause_lo, q_start - _SUBJECT_REACH)
-    for ch in _BREAK_CHARS:
-        k = text.rfind(ch, lo, q_start)
-        if k != -1:
-            lo = k + 1
+    # the clause starts after the last comma, semicolon, colon or quote before the figure
+    k = max(text.rfind(",", lo, q_start), text.rfind(";", lo, q_start), text.rfind(":", lo, q_start),
+            text.rfind("“", lo, q_start), text.rfind("”", lo, q_start), text.rfind('"', lo, q_start))
+    if k != -1:
+        lo = k + 1
     k = text.rfind(" that ", lo, q_start)
     if k != -1:
         prev = text[max(lo, k - 12):k].rsplit(None, 1)
@@ -643,19 +729,8 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
     # Verbs before the figure: known ones, and past tenses followed by a preposition
     # ("rallied in", "slumped to"). The last is the figure's; the subject lies between it
     # and the verb before it ("the drop was smaller than expected after Gulf exports rallied").
-    candidates = []
-    previous = ""
-    tokens = list(_TOKEN.finditer(text, lo, q_start))
-    for k, m in enumerate(tokens):
-        word = m.group().lower()
-        if not previous.endswith("ly"):
-            if word in _VERB_WORDS:
-                candidates.append(m)
-            elif word.endswith("ed") and "-" not in word and len(word) > 4 and \
-                    (k + 1 == len(tokens) or tokens[k + 1].group().lower() in _VERB_FOLLOW):
-                candidates.append(m)
-        previous = word
-    verb = candidates[-1] if candidates else None
+    backwards = _verb_candidates_backwards(text, lo, q_start)
+    verb = next(backwards, None)
     if verb is None:
         between = _content(_clean_phrase(text, lo, q_start, remove))
         if len(between.split()) > 3 and not verb_in_quantity:
@@ -664,26 +739,29 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
             return "", False
         return (between if _has_content(between) else ""), False
     # "has an Opec quota of 4.133 mln bpd": the object between the verb and the figure
-    between = _content(_clean_phrase(text, verb.end(), q_start, remove))
+    verb_start, verb_end, _ = verb
+    between = _content(_clean_phrase(text, verb_end, q_start, remove))
     if _has_content(between):
         return _cut_dangling(between), False
-    if len(candidates) > 1:
-        near = _content(_clean_phrase(text, candidates[-2].end(), verb.start(), remove))
-        if _has_content(near) and candidates[-2].group().lower() not in _POSSESSIVE_VERBS:
+    earlier = list(backwards)           # the verbs before the figure's, nearest first
+    if earlier:
+        _, before_end, before_word = earlier[0]
+        near = _content(_clean_phrase(text, before_end, verb_start, remove))
+        if _has_content(near) and before_word not in _POSSESSIVE_VERBS:
             return _cut_dangling(near), False
-        lo_subject = candidates[0].start()
+        lo_subject = earlier[-1][0]
         first = _content(_clean_phrase(text, lo, lo_subject, remove))
         if _has_content(first):
             return _cut_dangling(first), False
     sub_lo = lo
     inner = None
-    for inner in _POSSESS_VERB.finditer(text, lo, verb.start()):
+    for inner in _POSSESS_VERB.finditer(text, lo, verb_start):
         pass
     if inner is not None:
-        obj = _content(_clean_phrase(text, inner.end(), verb.start(), remove))
+        obj = _content(_clean_phrase(text, inner.end(), verb_start, remove))
         if _has_content(obj):
             return _cut_dangling(obj), False
-    subject = _content(_clean_phrase(text, sub_lo, verb.start(), remove))
+    subject = _content(_clean_phrase(text, sub_lo, verb_start, remove))
     return _cut_dangling(subject), False
 
 
@@ -707,6 +785,8 @@ def trade_partner(text: str, metric: str, mentions: Sequence[Mention], lo: int, 
 
 
 def _has_content(phrase: str) -> bool:
+    if not phrase:
+        return False
     return any(w.lower() not in _QUALIFIER_WORDS and w.lower() not in _STRIP_WORDS for w in phrase.split())
 
 

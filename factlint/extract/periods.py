@@ -15,6 +15,9 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from re import _constants as _c
+from re._parser import parse as _parse_regex
 from typing import Optional, Sequence
 
 from factlint.models import Period
@@ -39,7 +42,7 @@ _NUMW = r"two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}"
 _ORD = r"first|second|third|fourth|1st|2nd|3rd|4th"
 _YEAR_TAIL = r"(?:\s+of)?(?:\s+(?:(?:fiscal\s+)?(?P<{p}_y>{Y})|(?P<{p}_rel>this|last|next|the)\s+year))?"
 
-_PATTERN = "|".join([
+_BRANCHES = [
     # "last week", "the previous week", "a week earlier": the calendar week before publication
     r"(?P<lastwk>last\s+week|(?:the\s+)?(?:previous|prior|preceding)\s+week|(?:a|one)\s+week\s+(?:earlier|ago|before)"
     r"|the\s+week\s+before)",
@@ -89,8 +92,69 @@ _PATTERN = "|".join([
     # a split year ("fiscal 1986/87", "the 1987/88 season") is the range above, not its first year
     r"(?P<year_y>" + _YEAR + r")(?!\s*[-–/]\s*\d\d(?:\d\d)?\b))",
     r"(?P<now>\b(?:currently|at\s+present|presently|now|at\s+the\s+moment|to\s+date|so\s+far)\b)",
-])
-PERIOD_RE = re.compile(r"(?<![\w.-])(?:" + _PATTERN + r")(?![\w])", re.IGNORECASE)
+]
+
+
+def _first_chars(items) -> tuple[Optional[set], bool]:
+    """(the lower-cased characters a parsed regex sequence can start with, None for any; whether
+    it can match the empty string). Lookarounds and anchors count as empty, so the set only
+    ever errs on the large side."""
+    chars: set = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            found, empty = {chr(av).lower()}, False
+        elif op is _c.IN:
+            found, empty = _class_chars(av), False
+        elif op is _c.BRANCH:
+            found, empty = set(), False
+            for alternative in av[1]:
+                alt_chars, alt_empty = _first_chars(alternative)
+                if alt_chars is None:
+                    return None, True
+                found |= alt_chars
+                empty = empty or alt_empty
+        elif op is _c.SUBPATTERN:
+            found, empty = _first_chars(av[-1])
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            found, empty = _first_chars(av[2])
+            empty = empty or av[0] == 0
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            found, empty = set(), True
+        else:                                  # any character, a negated one, a group reference
+            return None, True
+        if found is None:
+            return None, True
+        chars |= found
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def _class_chars(items) -> Optional[set]:
+    chars: set = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(chr(av).lower())
+        elif op is _c.RANGE and av[1] - av[0] < 256:
+            chars.update(chr(c).lower() for c in range(av[0], av[1] + 1))
+        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            chars.update("0123456789")
+        else:                                  # a negation, \w, \s, a wide range
+            return None
+    return chars
+
+
+def _guarded(branch: str) -> str:
+    """``branch`` behind a lookahead for the characters it can start with: a match attempt
+    at a word then leaves most branches at their first character instead of working through
+    their optional words ("the", "fiscal") first. The lookahead never rejects a match."""
+    chars, empty = _first_chars(_parse_regex(branch, re.IGNORECASE).data)
+    if chars is None or empty:
+        return branch
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(chars)) + "])" + branch
+
+
+PERIOD_RE = re.compile(r"(?<![\w.-])(?:" + "|".join(map(_guarded, _BRANCHES)) + r")(?![\w])", re.IGNORECASE)
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Words before a year that make it something other than the period of a figure.
@@ -126,6 +190,7 @@ def _month_of(name: str) -> int:
     return _MONTHS[name[:3].lower()]
 
 
+@lru_cache(maxsize=4096)
 def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -506,8 +571,12 @@ _TRIGGERS = frozenset(
       "saturday sunday".split()
     + "january february march april may june july august september october november december jan feb mar apr "
       "jun jul aug sep sept oct nov dec".split())
-_SEPARATORS = str.maketrans({c: " " for c in ",.;:!?()[]{}\"'“”‘’-–—/<>"})
-_WORD_START = re.compile(r"(?<![\w.’'-])[\w]+")
+_SEPARATOR_CHARS = ",.;:!?()[]{}\"'“”‘’-–—/<>"
+_SEPARATORS = str.maketrans({c: " " for c in _SEPARATOR_CHARS})
+# the same for ASCII text, as a byte table (bytes.translate is several times faster)
+_ASCII_SEPARATOR_BYTES = "".join(c for c in _SEPARATOR_CHARS if c.isascii()).encode("ascii")
+_ASCII_SEPARATORS = bytes.maketrans(_ASCII_SEPARATOR_BYTES, b" " * len(_ASCII_SEPARATOR_BYTES))
+_WORD_START = re.compile(r"\w(?<![\w.’'-]\w)\w*")     # a word not preceded by one (as _CAPS in entities)
 # The words a time expression can open with; PERIOD_RE is only tried where one stands.
 _STARTERS = frozenset(
     "as at by until through to the first second third fourth 1st 2nd 3rd 4th in for during of over throughout "
@@ -522,7 +591,11 @@ def sentence_words(text: str, start: int, end: int) -> tuple[str, set]:
     """``text[start:end]`` lower-cased, and its set of words: shared by the cheap pre-checks
     of periods, attribution and classification."""
     low = text[start:end].lower()
-    return low, set(low.translate(_SEPARATORS).split())
+    if low.isascii():
+        spaced = low.encode("ascii").translate(_ASCII_SEPARATORS).decode("ascii")
+    else:
+        spaced = low.translate(_SEPARATORS)
+    return low, set(spaced.split())
 
 
 def _candidates(text: str, start: int, end: int, words: Optional[tuple[str, set]] = None) -> list[int]:
@@ -605,6 +678,8 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
     date). Compared figures ("from 1.94 billion a year earlier", "vs 10.1 mln") take the
     year-before period of the figure they are compared with.
     """
+    if not matches and not any(s.compared for s in slots):
+        return [default] * len(slots)          # the common case: no period written, no comparison
     real = [pm for pm in matches if pm.period is not None]
     has_prior = any(pm.kind == "prior" for pm in matches)
     out: list[Optional[Period]] = [None] * len(slots)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from factlint.extract import attribution as attr
-from factlint.extract.classify import classify, find_ranks, is_target, rate_span
+from factlint.extract.classify import TARGET_WORDS, classify, find_ranks, is_target, rate_span
 from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, bind_entity, counted_like, doc_entities,
                                        find_mentions, following_noun, located_in, title_company, share_numerator, share_parts,
                                        subject_phrase, trade_partner, word_run_spans)
@@ -45,6 +45,7 @@ _QUARTER_WORDS = re.compile(r"\b(?:quarter|qtr)s?\b")
 _HALF_WORDS = re.compile(r"\b(?:half|half-year)\b")
 _YEAR_WORDS = re.compile(r"\b(?:year|fiscal)\b")
 _CAPTION = re.compile(r"\bPhoto(?:\s+by|:)|\.(?:mp4|mov|jpg|jpeg|png|gif|webm)\b|^\W*$", re.IGNORECASE)
+_MEDIA_EXTENSIONS = (".mp4", ".mov", ".jpg", ".jpeg", ".png", ".gif", ".webm")
 _RANK_TABLE = re.compile(r"[^,;.]{0,40}?\b(?:in|for|on|of)\s+(?:the\s+)?(?P<what>[^,;.]+)")
 _RANK_SCOPE = re.compile(r"^(?:world|globe|country|nation|region|Asia|China|list|ranking)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:]\s")
@@ -90,6 +91,34 @@ class _Sent:
     items: list[int] = field(default_factory=list)   # indexes into the quantity list
     default: Optional[Period] = None
     sources: list = field(default_factory=list)      # (Attribution, resolved source) in order
+
+
+def _is_caption(text: str, a: int, b: int) -> bool:
+    """A photo credit or a media file name, or a first paragraph with no words."""
+    seg = text[a:b]
+    if a and seg.isascii():
+        # the regex needs one of these in any letter case
+        low = seg.lower()
+        if "photo" not in low and not any(ext in low for ext in _MEDIA_EXTENSIONS):
+            return False
+    return bool(_CAPTION.search(text, a, b))
+
+
+def _may_compare(lead: str) -> bool:
+    """False when _VS and _COMPARED cannot match in ``lead``: ASCII text without any of the
+    words they need (most leads hold none)."""
+    if not lead.isascii():
+        return True
+    low = lead.lower()
+    return "vs" in low or "from" in low or "versus" in low or "against" in low or "compared" in low
+
+
+def _compared(lead: str) -> tuple[bool, bool]:
+    """(vs, compared) for the words before a figure: "vs 1.46 dlrs", "from 5.0 pct"."""
+    if not _may_compare(lead):
+        return False, False
+    vs = bool(_VS.search(lead))
+    return vs, vs or bool(_COMPARED.search(lead))
 
 
 def _rank_quantities(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -270,7 +299,7 @@ class _DocExtractor:
         q = p - 1
         while q >= 0 and q >= p - 3:
             a, b = self.paras[q]
-            if _CAPTION.search(self.text, a, b) or self.text[b - 1] not in ".!?:\"”’":
+            if self.text[b - 1] not in ".!?:\"”’" or _is_caption(self.text, a, b):
                 q -= 1
                 continue
             return _lead_in_source(self.text, a, b)
@@ -350,7 +379,8 @@ class _DocExtractor:
         loss_metric = None
         for i in items:
             q = quantities[i]
-            if _VS.search(text, max(prev_end, q.start - 12), q.start):
+            lo = max(prev_end, q.start - 12)
+            if _may_compare(text[lo:q.start]) and _VS.search(text, lo, q.start):
                 prior = prior or (prior_period(period) if period is not None else None)
                 this = prior
             else:
@@ -534,8 +564,7 @@ class _DocExtractor:
         for i in items:
             q = quantities[i]
             lead = text[max(prev_end, q.start - 30):q.start]
-            vs = bool(_VS.search(lead))
-            compared = vs or bool(_COMPARED.search(lead))
+            vs, compared = _compared(lead)
             # "against 2.31 billion in January and 2.57 billion in February": the list goes on
             if not compared and slots and slots[-1].compared and _AND.fullmatch(text, prev_end, q.start):
                 compared = True
@@ -559,6 +588,10 @@ class _DocExtractor:
         low, words = self.words(sent.start, sent.end)
         based = "based in" in low or "located in" in low or "headquartered in" in low or "registered in" in low
         rate_end = -1
+        may_target = not TARGET_WORDS.isdisjoint(words)     # else no figure of the sentence is a target
+        # Only a headline company renames an entity (_as_main); with one, it is also the
+        # document's main entity, so the main entities are not computed just for this.
+        company = self.company
         for n, i in enumerate(items):
             q = quantities[i]
             if q.start < rate_end:
@@ -576,7 +609,7 @@ class _DocExtractor:
                     rate_end = found[2]          # "for every 10,000 people" is no claim of its own
             future = bool(period is not None and period.resolved and period.start is not None
                           and self.date is not None and period.start > self.date and not period.implied)
-            target = is_target(text, sent.start, q.start, future, words)
+            target = future or (may_target and is_target(text, sent.start, q.start, False, words))
             kind = classify(text, sent.start, sent.end, q.start, q.end, q.dimension, rate is not None, target, words)
             if slots[n].compared and prev_kind is not None:
                 kind = prev_kind
@@ -597,7 +630,7 @@ class _DocExtractor:
                     entity = located or bind_entity(q.start, q.end, sent.mentions, text, sent.end, skip, context,
                                                     self._get_entities, rank=q.dimension == "rank")
             # metric
-            clause_lo = max([b for a, b in skip if b <= q.start], default=sent.start)
+            clause_lo = max([b for a, b in skip if b <= q.start], default=sent.start) if skip else sent.start
             if results_label:
                 metric = results_label
             elif slots[n].compared and prev_metric:
@@ -623,7 +656,7 @@ class _DocExtractor:
                 base = rate[0]
                 base_text = "" if base == 1 else (f"{base:,.0f} " if base == int(base) else f"{base:g} ")
                 metric = f"{metric} per {base_text}{rate[1]}".strip()
-            if entity is not None and entity != self.entities.main:
+            if entity is not None and company:
                 entity = self._as_main(entity)
             if metric and kind != "share":
                 clause_hi = _CLAUSE_END.search(text, q.end, sent.end)
@@ -694,20 +727,29 @@ class _DocExtractor:
             return prev_metric or self.last_metric or metric
         return metric or prev_metric
 
-    def _position(self, text_offset: int) -> tuple[int, int, int]:
-        """(raw offset, 1-based line, 1-based column), as Document.position, without its per-call overhead."""
-        raw = text_offset if self.offsets is None else self.doc.raw_offset(text_offset)
+    def _line_starts(self) -> list[int]:
         starts = self.line_starts
         if starts is None:
             starts = self.line_starts = self.doc._line_starts()
-        index = bisect.bisect_right(starts, raw) - 1
-        return raw, index + 1, raw - starts[index] + 1
+        return starts
 
     def _claim(self, q: Quantity, sentence: str, kind: str, entity: Optional[str], metric: Optional[str],
                period: Optional[Period], source: Optional[str]) -> Claim:
-        doc = self.doc
-        raw_start, line, col = self._position(q.start)
-        raw_last, end_line, end_col = self._position(max(q.end - 1, q.start))
+        # (raw offset, 1-based line and column) of the first and last character, as Document.position
+        last = max(q.end - 1, q.start)
+        if self.offsets is None:
+            raw_start, raw_last = q.start, last
+        else:
+            raw_start, raw_last = self.doc.raw_offset(q.start), self.doc.raw_offset(last)
+        starts = self.line_starts or self._line_starts()
+        line = bisect.bisect_right(starts, raw_start)
+        # most quantities end on the line they start on
+        if starts[line - 1] <= raw_last and (line == len(starts) or raw_last < starts[line]):
+            end_line = line
+        else:
+            end_line = bisect.bisect_right(starts, raw_last)
+        col = raw_start - starts[line - 1] + 1
+        end_col = raw_last - starts[end_line - 1] + 1
         return _construct({
             "id": f"{self.path}:{raw_start}", "path": self.path, "line": line, "column": col,
             "end_line": end_line, "end_column": end_col + 1, "offset": raw_start,

@@ -22,7 +22,7 @@ _FUNCTION_WORDS = frozenset(
     "a an the of in on at to for from by with and or but as that which who its their his her "
     "this these those than into over under about per vs".split())
 
-_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+_CANDIDATE = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s)")      # [.!?]+..., so that the engine skips ahead
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]?)([A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.&'-]*)$")
 

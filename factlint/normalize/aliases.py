@@ -114,11 +114,20 @@ def _display(token: str) -> str:
 def _key_words(text: str) -> list[str]:
     words: list[str] = []
     for tok in _TOKEN.findall(text.replace("’", "'")):
-        for part in tok.split("-") if "-" in tok and not _is_acronym(tok) else (tok,):
-            low = singular(part).lower().strip(".")
-            if low and low not in STOPWORDS:
-                words.append(low)
+        words.extend(_token_key_words(tok))
     return words
+
+
+@lru_cache(maxsize=65536)
+def _token_key_words(token: str) -> tuple[str, ...]:
+    """The key words of one token (a hyphenated one gives each part); cached, as metric
+    wordings are many but their words few."""
+    words = []
+    for part in token.split("-") if "-" in token and not _is_acronym(token) else (token,):
+        low = singular(part).lower().strip(".")
+        if low and low not in STOPWORDS:
+            words.append(low)
+    return tuple(words)
 
 
 @lru_cache(maxsize=65536)
@@ -165,11 +174,13 @@ def canonical_metric(text: Optional[str], tables: Optional[AliasTables] = None) 
 @lru_cache(maxsize=65536)
 def _canonical_metric_cached(text: str, _tables_id: int, tables: AliasTables) -> str:
     rate = ""
-    m = _RATE_SUFFIX.search(text)
+    # ASCII text without "per" or "share" (in any case) cannot match the regexes that look for them
+    low = text.lower() if text.isascii() else None
+    m = _RATE_SUFFIX.search(text) if low is None or "per" in low else None
     if m and any(ch.isdigit() for ch in m.group(1)) or (m and m.group(1).lower() == "capita"):
         rate = " per " + " ".join(m.group(1).split()).lower()
         text = text[:m.start()]
-    parts = _SHARE_SPLIT.split(text, maxsplit=1)
+    parts = _SHARE_SPLIT.split(text, maxsplit=1) if low is None or "share" in low else [text]
     if len(parts) == 2:
         base = _phrase(parts[0], tables) if parts[0].strip() else ""
         denominator = _phrase(parts[1], tables)
@@ -219,7 +230,8 @@ _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 
 
 def _tidy_name(name: str) -> str:
-    name = _TICKER.sub(" ", name)
+    if "<" in name:
+        name = _TICKER.sub(" ", name)
     name = " ".join(name.split()).strip(" ,.;:\"'“”")
     name = _POSSESSIVE.sub("", name)
     return _LEADING_THE.sub("", name)
