@@ -34,9 +34,9 @@ def human_summary(result: CheckResult) -> str:
     return f"Found {plural(len(findings), 'finding')} ({detail}){where}{notices}."
 
 
-def summary_lines(result: CheckResult) -> list[Line]:
+def summary_lines(result: CheckResult, hint: bool = True) -> list[Line]:
     lines: list[Line] = [((human_summary(result), "bold"),)]
-    if result.findings:
+    if result.findings and hint:
         lines.append(((HINT, "dim"),))
     return lines
 

@@ -85,5 +85,5 @@ def render(result: CheckResult, color: bool = False) -> str:
     for f in sorted_findings(result):
         lines.extend(finding_lines(f))
         lines.append(())
-    lines.extend(summary_lines(result))
+    lines.extend(summary_lines(result, hint=False))     # the values are side by side already
     return join_lines(lines, color)

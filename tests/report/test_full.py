@@ -54,7 +54,8 @@ def test_related_location_without_a_claim_is_listed_as_see_also():
 def test_ends_with_the_summary_and_has_no_escape_codes(result):
     out = render(result, "full")
     assert "\x1b[" not in out
-    assert out.splitlines()[-2].startswith("Found 5 findings (1 error, 2 warnings, 2 info)")
+    assert out.splitlines()[-1].startswith("Found 5 findings (1 error, 2 warnings, 2 info)")
+    assert "--format full" not in out       # no hint to ask for what is shown
 
 
 def test_colour_only_when_asked(result):
