@@ -1,10 +1,10 @@
 """End-to-end speed of `factlint check` on the Reuters-21578 archive.
 
     python benchmarks/run.py [--corpus-tar ../shared/corpora/reuters21578-md.tar.gz | --corpus-dir DIR]
-                             [--sizes 1000 5000 all] [--jobs N] [--json FILE]
+                             [--sizes 1000 5000 all] [--jobs N] [--json FILE] [--work-dir DIR]
 
 For each size, the first N stories (in path order: the archive as it grew) are
-copied to /tmp/factlint-bench/<N>/ with a factlint.yaml, and `factlint check` runs
+copied to <work dir>/<N>/ (default /tmp/factlint-bench) with a factlint.yaml, and `factlint check` runs
 in a subprocess four times:
 
 - cold: no claim index;
@@ -54,9 +54,9 @@ def stories(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.rglob("*.md") if p.is_file())
 
 
-def prepare(files: list[Path], corpus: Path, size_label: str) -> Path:
+def prepare(files: list[Path], corpus: Path, size_label: str, work: Path = WORK) -> Path:
     """A copy of the first stories with a config; reused when it already matches."""
-    target = WORK / size_label
+    target = work / size_label
     stamp = target / ".bench-stamp"
     want = f"{len(files)} {files[-1].relative_to(corpus)}"
     if stamp.is_file() and stamp.read_text() == want:
@@ -144,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", nargs="+", default=["1000", "5000", "all"])
     ap.add_argument("--jobs", type=int, help="passed to factlint check --jobs (default: its own)")
     ap.add_argument("--json", type=Path, help="where to write the figures (default: benchmarks/results/)")
+    ap.add_argument("--work-dir", type=Path, default=WORK,
+                    help=f"where the corpus copies go, one folder per size (default: {WORK})")
     args = ap.parse_args(argv)
 
     if args.corpus_dir:
@@ -164,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
                      "sizes": []}
     for label in args.sizes:
         n = len(everything) if label == "all" else min(int(label), len(everything))
-        folder = prepare(everything[:n], corpus, str(n))
+        folder = prepare(everything[:n], corpus, str(n), args.work_dir)
         print(f"benchmarking {n} stories in {folder} ...", file=sys.stderr, flush=True)
         results["sizes"].append(bench_size(folder, jobs))
     sizes = results["sizes"]
