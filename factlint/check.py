@@ -14,14 +14,14 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
 from factlint.compare.matching import Matcher
 from factlint.config import Config, load_config
 from factlint.models import CheckResult, FileResult, Finding, IngestNotice, RuleMeta, Summary
 from factlint.normalize.currency import RateTable, builtin_rates, load_rates
 from factlint.rules.base import Context
-from factlint.rules.engine import run_rules
+from factlint.rules.engine import mark_verified, run_rules
 from factlint.rules.reference import ReferenceFact, load_reference
 from factlint.rules.ruleset import RuleSet, configured_ruleset
 
@@ -96,16 +96,29 @@ def _check_files(files: Sequence[FileResult], config: Config, ruleset: RuleSet, 
     ctx = Context(files=files, matcher=Matcher(config.alias_files), rates=load_rate_table(config),
                   facts=load_facts(config, options.facts))
     findings = run_rules(ruleset, ctx, config.is_selected)
-    if options.suppress:
-        from factlint.rules.suppress import apply_suppressions
+    directives = {f.meta.path: f.directives for f in files}
+    if targets is not None:
+        files = [f for f in files if f.meta.path in targets]
+    return finish_result(findings, directives, config, options, notices=notices, rules=_rule_meta(ruleset, config),
+                         names=_rule_names(ruleset), files=len(files), claims=sum(len(f.claims) for f in files),
+                         targets=targets)
 
-        findings, unused = apply_suppressions(findings, files, config)
-        findings = findings + _with_rule_settings(unused, ruleset)
+
+def finish_result(findings: list[Finding], directives: dict[str, list], config: Config, options: CheckOptions, *,
+                  notices: Sequence[IngestNotice], rules: list[RuleMeta], names: dict[str, str], files: int,
+                  claims: int, targets: Optional[set[str]] = None) -> CheckResult:
+    """Findings of every rule (verified claims marked) -> the result: suppressions and
+    per-path ignores, the targets of an incremental run, order, the baseline, the summary."""
+    if options.suppress:
+        from factlint.rules.suppress import suppress_findings
+
+        findings, unused = suppress_findings(findings, directives, config)
+        findings = findings + [f.model_copy(update={"name": names[f.rule]}) if f.rule in names else f
+                               for f in unused]
     if targets is not None:
         from factlint.pipeline import involves
 
         findings = [f for f in findings if involves(f, targets)]
-        files = [f for f in files if f.meta.path in targets]
     findings.sort(key=finding_sort_key)
     options.unfiltered = list(findings)
     if options.baseline is not None:
@@ -113,17 +126,13 @@ def _check_files(files: Sequence[FileResult], config: Config, ruleset: RuleSet, 
 
         findings = filter_baseline(findings, options.baseline)
         findings.sort(key=finding_sort_key)
-    return CheckResult(findings=findings, notices=sorted(notices, key=lambda n: (n.path, n.message)),
-                       rules=_rule_meta(ruleset, config), summary=summarize(files, findings))
+    return CheckResult.model_construct(findings=findings, notices=sorted(notices, key=lambda n: (n.path, n.message)),
+                                       rules=rules, summary=summarize_counts(files, claims, findings))
 
 
-def _with_rule_settings(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
+def _rule_names(ruleset: RuleSet) -> dict[str, str]:
     """Unused-suppression findings get the name the rule set gives their id."""
-    out = []
-    for f in findings:
-        rule = ruleset.get(f.rule)
-        out.append(f.model_copy(update={"name": rule.name}) if rule is not None else f)
-    return out
+    return {r.id: r.name for r in ruleset.rules}
 
 
 def _rule_meta(ruleset: RuleSet, config: Config) -> list[RuleMeta]:
@@ -131,9 +140,13 @@ def _rule_meta(ruleset: RuleSet, config: Config) -> list[RuleMeta]:
 
 
 def summarize(files: Sequence[FileResult], findings: Sequence[Finding]) -> Summary:
+    return summarize_counts(len(files), sum(len(f.claims) for f in files), findings)
+
+
+def summarize_counts(files: int, claims: int, findings: Sequence[Finding]) -> Summary:
     by_severity = Counter(f.severity for f in findings)
     by_rule = Counter(f.rule for f in findings)
-    return Summary(files=len(files), claims=sum(len(f.claims) for f in files), findings=len(findings),
+    return Summary(files=files, claims=claims, findings=len(findings),
                    by_severity={k: by_severity[k] for k in ("error", "warning", "info") if by_severity[k]},
                    by_rule=dict(sorted(by_rule.items())))
 
@@ -164,8 +177,64 @@ def run_check(paths: Sequence[PathLike], config: Optional[Config] = None,
         return check_files(collected.files, config, ruleset(), notices=collected.notices, options=options,
                            targets=collected.targets)
 
+    def engine():
+        from factlint.rules.units import UnitEngine
+
+        return UnitEngine(ruleset(), config.is_selected, matcher(), load_rate_table(config),
+                          load_facts(config, options.facts))
+
+    def by_units(corpus) -> CheckResult:
+        return check_corpus(corpus, config, options, engine, ruleset)
+
     return check_with_index(paths, config, options, compute, prepare=ruleset,
-                            entity_key=lambda name: matcher().entity(name))
+                            entity_key=lambda name: matcher().entity(name), units=by_units)
+
+
+def check_corpus(corpus, config: Config, options: CheckOptions, engine: Callable[[], Any],
+                 ruleset: Callable[[], RuleSet]) -> CheckResult:
+    """A whole-corpus check (a factlint.pipeline.Corpus) from the findings stored per unit
+    (factlint.rules.units): only the units the changed files can change are computed, the
+    rest come from the index, and the result is what computing everything would give."""
+    import orjson
+
+    from factlint.cache.codec import CodecError
+    from factlint.cache.results import snapshot_id
+    from factlint.cache.units import decode_units, encode_units
+    from factlint.rules import units
+
+    sid = snapshot_id(config, options, corpus.index.settings, corpus.root, corpus.paths)
+    stored = corpus.index.get_snapshot(sid)
+    docs = entities = meta = None
+    if stored is not None:
+        try:
+            docs, entities = decode_units(stored[2])
+            meta = orjson.loads(stored[1])
+            rules = [RuleMeta.model_validate(r) for r in meta["rules"]]
+            names = dict(meta["names"])
+        except (CodecError, ValueError, KeyError, TypeError):
+            corpus.index.notify("cache: stored findings are unreadable; computing them again")
+            docs = None
+    with _no_cyclic_gc():
+        if docs is None or entities is None:
+            rs = ruleset()
+            rules, names = _rule_meta(rs, config), _rule_names(rs)
+            meta_blob = orjson.dumps({"rules": [r.model_dump(mode="json") for r in rules], "names": names})
+            loaded = corpus.load(list(corpus.current))
+            keys = {path: (k, digest) for k, (path, digest) in corpus.current.items()}
+            docs, entities = engine().compute_all(list(loaded.values()), keys)
+            corpus.index.put_snapshot(sid, stored[0] if stored else None, meta_blob,
+                                      encode_units([*docs.values(), *entities.values()]), whole=True)
+        elif units.stale(docs, corpus.current):
+            update = engine().update(docs, entities, corpus.current, corpus.load)
+            docs, entities = update.docs, update.entities
+            corpus.index.put_snapshot(sid, stored[0], stored[1],  # type: ignore[index]
+                                      encode_units(update.changed), update.dropped)
+        findings = units.findings(docs, entities)
+        mark_verified(findings, units.verified(docs))
+        notices = list(corpus.notices) + [n for d in docs.values() for n in d.notices]
+        return finish_result(findings, {d.path: d.directives for d in docs.values()}, config, options,
+                             notices=notices, rules=rules, names=names, files=len(docs),
+                             claims=sum(d.claims for d in docs.values()))
 
 
 def verified_claims(files: Sequence[FileResult], config: Config) -> dict[str, str]:

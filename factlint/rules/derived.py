@@ -18,11 +18,14 @@ from factlint.compare.outcomes import Interval, rounding_interval
 from factlint.compare.periods import same_time
 from factlint.compare.grouping import Item
 from factlint.models import Claim, Finding
-from factlint.rules.base import (COMMON_PLACEHOLDERS, Context, Options, Rule, describe, fmt_number, make_finding,
-                                 related_location, subject_label)
+from factlint.rules.base import (COMMON_PLACEHOLDERS, DOCUMENT, Context, Options, Rule, describe, fmt_number,
+                                 make_finding, related_location, subject_label)
 from factlint.rules.reference import fact_index
 
 TYPE = "derived"
+# A rate and its count stand in one document; the population claims it is checked against
+# may stand anywhere, which `dependencies` and `population_items` tell an incremental run.
+SCOPE = DOCUMENT
 PLACEHOLDERS = COMMON_PLACEHOLDERS | {"count", "rate", "implied", "base_unit", "expected", "reference",
                                       "deviation"}
 
@@ -99,13 +102,12 @@ def implied_base(count: Claim, rate: Claim) -> tuple[float, Interval]:
     return value, Interval(min(low, value), max(high, value))
 
 
-def check(rule: Rule, ctx: Context) -> list[Finding]:
-    opts: DerivedOptions = rule.options
-    findings: list[Finding] = []
+def _checked_rates(ctx: Context, opts: DerivedOptions):
+    """(rate, count, canonical entity) for every rate whose count is found: what ``check`` judges."""
     rates = [it.claim for it in ctx.items
              if it.claim.rate_base and it.claim.value and it.claim.value > 0 and it.claim.sentence]
     if not rates:
-        return findings
+        return
     with_rates = {c.path for c in rates}
     by_sentence: dict[tuple, list[Claim]] = {}
     by_path: dict[str, list[Claim]] = {}
@@ -116,17 +118,25 @@ def check(rule: Rule, ctx: Context) -> list[Finding]:
         if c.sentence:
             by_sentence.setdefault((c.path, c.sentence), []).append(c)
         by_path.setdefault(c.path, []).append(c)
-    population_claims = _population_claims(ctx, opts)
     for rate in rates:
         count = _count_for(rate, [c for c in by_sentence.get((rate.path, rate.sentence), []) if c is not rate])
         if count is None and opts.reach:
             count = _count_for(rate, _earlier_counts(rate, by_path[rate.path], opts.reach), strict=True)
         if count is None or count.value <= 0:
             continue
+        yield rate, count, ctx.matcher.entity(rate.entity or count.entity)
+
+
+def check(rule: Rule, ctx: Context) -> list[Finding]:
+    opts: DerivedOptions = rule.options
+    findings: list[Finding] = []
+    population_claims = None
+    for rate, count, entity in _checked_rates(ctx, opts):
+        if population_claims is None:
+            population_claims = _population_claims(ctx, opts)
         value, span = implied_base(count, rate)
         base_noun = (rate.rate_unit or "people").casefold()
         names = opts.base_metrics.get(base_noun, [base_noun])
-        entity = ctx.matcher.entity(rate.entity or count.entity)
         verdict = _against_facts(ctx, opts, entity, names, rate, value, span)
         if verdict is None:
             verdict = _against_claims(ctx, opts, entity, names, rate, value, span, population_claims)
@@ -149,6 +159,23 @@ def check(rule: Rule, ctx: Context) -> list[Finding]:
         findings.append(make_finding(rule, rate, values, subject=subject_label([rate]), claims=claims,
                                      outcome="derived-mismatch", related=rel))
     return findings
+
+
+# What an incremental run needs to know (see factlint.rules.units) ------------------------
+
+def dependencies(rule: Rule, ctx: Context) -> dict[str, set[str]]:
+    """Path -> canonical entities whose population claims (anywhere in the corpus) the
+    rates of that document are checked against. Only the document itself decides it."""
+    out: dict[str, set[str]] = {}
+    for rate, _count, entity in _checked_rates(ctx, rule.options):
+        if entity:
+            out.setdefault(rate.path, set()).add(entity)
+    return out
+
+
+def population_items(rule: Rule, ctx: Context) -> list[Item]:
+    """The claims of ``ctx`` that ``check`` may compare a rate's implied base with."""
+    return [it for group in _population_claims(ctx, rule.options).values() for it in group]
 
 
 def _agrees(span: Interval, expected: float, tolerance: float) -> bool:
