@@ -205,16 +205,19 @@ def check_corpus(corpus, config: Config, options: CheckOptions, engine: Callable
     sid = snapshot_id(config, options, corpus.index.settings, corpus.root, corpus.paths)
     stored = corpus.index.get_snapshot(sid)
     docs = entities = meta = None
-    if stored is not None:
-        try:
-            docs, entities = decode_units(stored[2])
-            meta = orjson.loads(stored[1])
-            rules = [RuleMeta.model_validate(r) for r in meta["rules"]]
-            names = dict(meta["names"])
-        except (CodecError, ValueError, KeyError, TypeError):
-            corpus.index.notify("cache: stored findings are unreadable; computing them again")
-            docs = None
     with _no_cyclic_gc():
+        if stored is not None:
+            try:
+                docs, entities = decode_units(stored[2])
+                meta = orjson.loads(stored[1])
+                rules = [RuleMeta.model_validate(r) for r in meta["rules"]]
+                names = dict(meta["names"])
+            except (CodecError, ValueError, KeyError, TypeError):
+                corpus.index.notify("cache: stored findings are unreadable; computing them again")
+                docs = None
+            else:
+                # They live to the end of the run: keep the collector from rescanning them.
+                gc.freeze()
         if docs is None or entities is None:
             rs = ruleset()
             rules, names = _rule_meta(rs, config), _rule_names(rs)

@@ -22,6 +22,15 @@ def report_text(result: CheckResult, fmt: str, *, statistics: bool = False, colo
     return render(result, fmt, color=color)
 
 
+def report_bytes(result: CheckResult, fmt: str, *, statistics: bool = False) -> bytes:
+    """:func:`report_text` as UTF-8 (for a file); the JSON encoder writes bytes directly."""
+    if fmt == "json" and not statistics:
+        from factlint.report.json_format import render_bytes
+
+        return render_bytes(result)
+    return report_text(result, fmt, statistics=statistics).encode("utf-8")
+
+
 def emit(result: CheckResult, fmt: str = "concise", *, output: Optional[Union[str, Path]] = None,
          statistics: bool = False, stream: Optional[IO[str]] = None, errors: Optional[IO[str]] = None) -> None:
     """Print the report, or write it atomically to ``output`` and print the human summary.
@@ -40,6 +49,6 @@ def emit(result: CheckResult, fmt: str = "concise", *, output: Optional[Union[st
         stream.write(report_text(result, fmt, statistics=statistics, color=want_color(stream)))
         stream.flush()
         return
-    write_atomic(Path(output), report_text(result, fmt, statistics=statistics))
+    write_atomic(Path(output), report_bytes(result, fmt, statistics=statistics))
     stream.write(f"{human_summary(result)} Report ({fmt}) written to {output}.\n")
     stream.flush()
