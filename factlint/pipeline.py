@@ -22,6 +22,7 @@ import os
 import subprocess
 import sys
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
@@ -36,6 +37,7 @@ from factlint.errors import FactlintError
 from factlint.ingest import discover_files, display_path, load_document
 from factlint.models import Document, DocumentMeta, FileResult, Finding, IngestNotice
 from factlint.rules.suppress import parse_directives
+from factlint.yamlio import parsed_store
 
 PathLike = Union[str, Path]
 EntityKey = Callable[[Optional[str]], Optional[str]]
@@ -633,6 +635,7 @@ class Corpus:
     _fresh: dict[str, Source]
     _jobs: Optional[int] = None
     _quiet: bool = True
+    _context: Optional[ExitStack] = None
 
     def load(self, keys: Iterable[str]) -> dict[str, FileResult]:
         """Results of these files (by index key); a file that can no longer be read is left
@@ -664,6 +667,8 @@ class Corpus:
         return out
 
     def close(self) -> None:
+        if self._context is not None:
+            self._context.close()
         self.index.close()
 
 
@@ -679,10 +684,14 @@ def open_corpus(paths: Sequence[PathLike], root: PathLike, *, exclude: Iterable[
     index = _open_index(root_s, tables, True, notify)
     if index is None:
         return None
+    context = ExitStack()
     try:
+        # The tables this run reads (units, aliases, rules, rates) parsed once, kept in the index.
+        context.enter_context(parsed_store(index.parsed_store()))
         out = Collected()
         sources = _sources(paths, list(exclude), root_s, out.notices, index)
         if any(s.key is None for s in sources):
+            context.close()
             index.close()
             return None
         entries = index.entries()
@@ -693,6 +702,7 @@ def open_corpus(paths: Sequence[PathLike], root: PathLike, *, exclude: Iterable[
             before_work()
         pairs = _extracted_pairs(extract_all(plan.stale, jobs, quiet), index, out, hashes, plan.touched, forget)
     except BaseException:
+        context.close()
         index.close()
         raise
     done: dict[str, FileResult] = {e.source.key: result for e, result in zip(*pairs)}  # type: ignore[misc]
@@ -706,7 +716,7 @@ def open_corpus(paths: Sequence[PathLike], root: PathLike, *, exclude: Iterable[
     return Corpus(root=root_s, paths=[os.path.abspath(p) for p in paths], index=index, current=current,
                   notices=out.notices,
                   stats={"cached": len(plan.fresh), "extracted": len(plan.stale), "hashed": plan.hashed},
-                  _extracted=done, _fresh=fresh, _jobs=jobs, _quiet=quiet)  # type: ignore[arg-type]
+                  _extracted=done, _fresh=fresh, _jobs=jobs, _quiet=quiet, _context=context)  # type: ignore[arg-type]
 
 
 # Whole-run results ----------------------------------------------------------------------

@@ -31,6 +31,7 @@ SCHEMA = f"{TABLES_VERSION}:{SCHEMA_DIGEST}"
 BUSY_TIMEOUT_S = 30.0
 KEEP_RESULTS = 4
 KEEP_SNAPSHOTS = 4
+KEEP_PARSED = 64
 
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -165,6 +166,7 @@ class ClaimIndex:
         conn.execute("CREATE INDEX entities_by_path ON entities (path)")
         conn.execute("CREATE TABLE results (id TEXT PRIMARY KEY, used INTEGER NOT NULL, data BLOB NOT NULL)")
         conn.execute("CREATE TABLE listings (id TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        conn.execute("CREATE TABLE parsed (id TEXT PRIMARY KEY, data BLOB NOT NULL)")
         conn.execute("CREATE TABLE snapshots (id TEXT PRIMARY KEY, generation INTEGER NOT NULL, "
                      "used INTEGER NOT NULL, data BLOB NOT NULL)")
         conn.execute("CREATE TABLE units (snapshot TEXT NOT NULL, id TEXT NOT NULL, data BLOB NOT NULL, "
@@ -335,6 +337,11 @@ class ClaimIndex:
             self._failed("writing a result", exc)
 
 
+    # Parsed YAML files (see factlint.yamlio.parsed_store) ------------------------------
+
+    def parsed_store(self) -> "ParsedFiles":
+        return ParsedFiles(self)
+
     # Findings per unit of work (see units.py and factlint.rules.units) ----------------
     #
     # A snapshot is the findings of every unit of one corpus under one set of settings.
@@ -392,8 +399,11 @@ class ClaimIndex:
                                  [(snapshot_id, u, blob) for u, blob in replace])
                 conn.execute("INSERT OR REPLACE INTO snapshots VALUES (?, ?, ?, ?)",
                              (snapshot_id, (row[0] if row is not None else 0) + 1, used, data))
-                old = [r[0] for r in conn.execute("SELECT id FROM snapshots WHERE used <= ?",
-                                                  (used - KEEP_SNAPSHOTS,))]
+                # The few most recently written snapshots stay (a corpus is checked with a
+                # handful of settings), however often each of them was written.
+                old = [r[0] for r in conn.execute("SELECT id FROM snapshots WHERE id NOT IN "
+                                                  "(SELECT id FROM snapshots ORDER BY used DESC LIMIT ?)",
+                                                  (KEEP_SNAPSHOTS,))]
                 conn.executemany("DELETE FROM units WHERE snapshot = ?", [(o,) for o in old])
                 conn.executemany("DELETE FROM snapshots WHERE id = ?", [(o,) for o in old])
                 conn.execute("COMMIT")
@@ -407,6 +417,31 @@ class ClaimIndex:
         except sqlite3.DatabaseError as exc:
             self._failed("writing stored findings", exc)
         return False
+
+
+class ParsedFiles:
+    """What factlint.yamlio keeps of the YAML files it parsed, in an open index."""
+
+    def __init__(self, index: ClaimIndex):
+        self.index = index
+        self.pid = os.getpid()
+
+    def get(self, key: str) -> Optional[bytes]:
+        return self.index._get_blob("parsed", key, "reading a parsed table")
+
+    def put(self, key: str, data: bytes) -> None:
+        conn = self.index.conn
+        if conn is None or os.getpid() != self.pid:
+            return
+        try:
+            with conn:  # its own transaction
+                conn.execute("INSERT OR REPLACE INTO parsed VALUES (?, ?)", (key, data))
+                conn.execute("DELETE FROM parsed WHERE rowid NOT IN "
+                             "(SELECT rowid FROM parsed ORDER BY rowid DESC LIMIT ?)", (KEEP_PARSED,))
+        except sqlite3.OperationalError as exc:
+            self.index.notify(f"cache not updated: {exc}")
+        except sqlite3.DatabaseError as exc:
+            self.index._failed("writing a parsed table", exc)
 
 
 def clean(root: Path) -> bool:

@@ -214,3 +214,17 @@ def test_a_snapshot_changed_by_another_run_is_not_overwritten(corpus: Path, monk
     with sqlite3.connect(corpus / CACHE_DIR_NAME / DB_NAME) as conn:
         ids = {r[0] for r in conn.execute("SELECT id FROM units WHERE snapshot = ?", (sid,))}
     assert "e:x" in ids and "e:y" not in ids
+
+
+def test_the_findings_of_a_few_settings_are_kept_however_often_one_is_written(corpus: Path, monkeypatch) -> None:
+    spy = Spy(monkeypatch)
+    same_as_cold(corpus, spy, ["compute_all"])
+    e = corpus / "e.md"
+    for i in range(6):  # many writes under other settings
+        e.write_text(ARTICLES["e.md"] + f"\nShenzhen had {60 + i},000 5G base stations at the end of 2021.\n",
+                     encoding="utf-8")
+        run_check([corpus], options=CheckOptions(jobs=1, select=["FL1"]))
+    spy.take()
+    cached = reports(corpus, use_cache=True)
+    assert spy.take() == ["update"]  # the first settings' findings were kept, and brought up to date
+    assert cached == reports(corpus, use_cache=False)
