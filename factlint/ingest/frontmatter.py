@@ -121,6 +121,8 @@ def _parse_flat(block: str) -> Optional[dict]:
                 return None
             if value and value[0] not in " \t\r":
                 return None  # "key:value" is one plain string in YAML, not a mapping
+            if "\t" in value:
+                return None  # where a tab may stand is subtle in YAML ("title: \t" is refused)
             if key in data or key.casefold() in _SPECIAL:
                 return None
             data[key] = _scalar(value.strip(" \t\r"))
