@@ -44,6 +44,9 @@ class CheckOptions:
     suppress: bool = True
     diff_base: Optional[str] = None          # check the files changed since this git ref
     unfiltered: list[Finding] = field(default_factory=list)  # filled: findings before the baseline
+    # False: findings read from the index may keep their claims encoded until a report
+    # needs them (CheckResult.complete); the command line leaves that to the report.
+    complete: bool = True
 
 
 def finding_sort_key(f: Finding) -> tuple:
@@ -186,58 +189,93 @@ def run_check(paths: Sequence[PathLike], config: Optional[Config] = None,
     def by_units(corpus) -> CheckResult:
         return check_corpus(corpus, config, options, engine, ruleset)
 
-    return check_with_index(paths, config, options, compute, prepare=ruleset,
-                            entity_key=lambda name: matcher().entity(name), units=by_units)
+    result = check_with_index(paths, config, options, compute, prepare=ruleset,
+                              entity_key=lambda name: matcher().entity(name), units=by_units)
+    return result.complete() if options.complete else result
 
 
 def check_corpus(corpus, config: Config, options: CheckOptions, engine: Callable[[], Any],
                  ruleset: Callable[[], RuleSet]) -> CheckResult:
     """A whole-corpus check (a factlint.pipeline.Corpus) from the findings stored per unit
     (factlint.rules.units): only the units the changed files can change are computed, the
-    rest come from the index, and the result is what computing everything would give."""
-    import orjson
-
+    rest come from the index, and the result is what computing everything would give.
+    Stored findings that turn out unreadable are computed again, with a one-line notice."""
     from factlint.cache.codec import CodecError
     from factlint.cache.results import snapshot_id
-    from factlint.cache.units import decode_units, encode_units
-    from factlint.rules import units
 
     sid = snapshot_id(config, options, corpus.index.settings, corpus.root, corpus.paths)
     stored = corpus.index.get_snapshot(sid)
-    docs = entities = meta = None
     with _no_cyclic_gc():
         if stored is not None:
             try:
-                docs, entities = decode_units(stored[2])
-                meta = orjson.loads(stored[1])
-                rules = [RuleMeta.model_validate(r) for r in meta["rules"]]
-                names = dict(meta["names"])
-            except (CodecError, ValueError, KeyError, TypeError):
+                return _from_snapshot(corpus, sid, stored, config, options, engine)
+            except CodecError:
                 corpus.index.notify("cache: stored findings are unreadable; computing them again")
-                docs = None
-            else:
-                # They live to the end of the run: keep the collector from rescanning them.
-                gc.freeze()
-        if docs is None or entities is None:
-            rs = ruleset()
-            rules, names = _rule_meta(rs, config), _rule_names(rs)
-            meta_blob = orjson.dumps({"rules": [r.model_dump(mode="json") for r in rules], "names": names})
-            loaded = corpus.load(list(corpus.current))
-            keys = {path: (k, digest) for k, (path, digest) in corpus.current.items()}
-            docs, entities = engine().compute_all(list(loaded.values()), keys)
-            corpus.index.put_snapshot(sid, stored[0] if stored else None, meta_blob,
-                                      encode_units([*docs.values(), *entities.values()]), whole=True)
-        elif units.stale(docs, corpus.current):
-            update = engine().update(docs, entities, corpus.current, corpus.load)
-            docs, entities = update.docs, update.entities
-            corpus.index.put_snapshot(sid, stored[0], stored[1],  # type: ignore[index]
-                                      encode_units(update.changed), update.dropped)
-        findings = units.findings(docs, entities)
-        mark_verified(findings, units.verified(docs))
-        notices = list(corpus.notices) + [n for d in docs.values() for n in d.notices]
-        return finish_result(findings, {d.path: d.directives for d in docs.values()}, config, options,
-                             notices=notices, rules=rules, names=names, files=len(docs),
-                             claims=sum(d.claims for d in docs.values()))
+        return _from_scratch(corpus, sid, stored[0] if stored else None, config, options, engine, ruleset)
+
+
+def _from_scratch(corpus, sid: str, generation: Optional[int], config: Config, options: CheckOptions,
+                  engine: Callable[[], Any], ruleset: Callable[[], RuleSet]) -> CheckResult:
+    import orjson
+
+    from factlint.cache.units import StoredFindings, encode_units
+
+    rs = ruleset()
+    rules, names = _rule_meta(rs, config), _rule_names(rs)
+    meta = orjson.dumps({"rules": [r.model_dump(mode="json") for r in rules], "names": names})
+    loaded = corpus.load(list(corpus.current))
+    keys = {path: (k, digest) for k, (path, digest) in corpus.current.items()}
+    docs, entities = engine().compute_all(list(loaded.values()), keys)
+    corpus.index.put_snapshot(sid, generation, meta, encode_units([*docs.values(), *entities.values()]), whole=True)
+    return _assembled(corpus, docs, entities, StoredFindings(), rules, names, config, options)
+
+
+def _from_snapshot(corpus, sid: str, stored: tuple, config: Config, options: CheckOptions,
+                   engine: Callable[[], Any]) -> CheckResult:
+    import orjson
+
+    from factlint.cache.codec import CodecError
+    from factlint.cache.units import decode_units, encode_units
+    from factlint.rules import units
+
+    generation, meta_blob, blobs = stored
+    docs, entities, kept = decode_units(blobs)
+    try:
+        meta = orjson.loads(meta_blob)
+        rules = [RuleMeta.model_validate(r) for r in meta["rules"]]
+        names = dict(meta["names"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CodecError(f"undecodable snapshot settings: {type(exc).__name__}") from exc
+    gc.freeze()  # all of it lives to the end of the run: keep the collector from rescanning it
+    if options.complete:
+        kept.complete()  # here, where damaged stored claims can still be computed again
+    if units.stale(docs, corpus.current):
+        update = engine().update(docs, entities, corpus.current, corpus.load)
+        docs, entities = update.docs, update.entities
+        corpus.index.put_snapshot(sid, generation, meta_blob, encode_units(update.changed), update.dropped)
+    return _assembled(corpus, docs, entities, kept, rules, names, config, options)
+
+
+def _assembled(corpus, docs: dict, entities: dict, kept, rules: list[RuleMeta], names: dict[str, str],
+               config: Config, options: CheckOptions) -> CheckResult:
+    """The result from every unit's findings: marks, suppressions, order, baseline, summary."""
+    from factlint.rules import units
+
+    findings = units.findings(docs, entities)
+    verified = units.verified(docs)
+    if verified:  # stored findings whose claims are to be marked: decoded, and written afresh
+        marked = [f for f in findings if any(i in verified for i in kept.claim_ids(f) or ())]
+        kept.complete(marked)
+        kept.forget(marked)
+        mark_verified(findings, verified)
+    if options.baseline is not None:
+        kept.complete()  # a baseline entry may match on claims
+    notices = list(corpus.notices) + [n for d in docs.values() for n in d.notices]
+    result = finish_result(findings, {d.path: d.directives for d in docs.values()}, config, options,
+                           notices=notices, rules=rules, names=names, files=len(docs),
+                           claims=sum(d.claims for d in docs.values()))
+    result._stored = kept
+    return result
 
 
 def verified_claims(files: Sequence[FileResult], config: Config) -> dict[str, str]:

@@ -37,10 +37,10 @@ RESULT_SCHEMA = hashlib.sha256(repr((SCHEMA_DIGEST, FINDING_FIELDS, LOCATION_FIE
                                      tuple(RuleMeta.model_fields))).encode()).hexdigest()[:16]
 
 # Bump when what cache/units.py stores changes shape.
-UNITS_SCHEMA = "units-1"
+UNITS_SCHEMA = "units-2"
 
 # Options that change how fast a run is, not what it finds.
-_SPEED_OPTIONS = {"jobs", "use_cache", "quiet", "unfiltered"}
+_SPEED_OPTIONS = {"jobs", "use_cache", "quiet", "unfiltered", "complete"}
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ from factlint.cache.codec import SCHEMA_DIGEST
 CACHE_DIR_NAME = ".factlint_cache"
 DB_NAME = "index.sqlite3"
 # Bump when the tables change shape; SCHEMA_DIGEST covers the models the rows encode.
-TABLES_VERSION = "4"
+TABLES_VERSION = "5"
 SCHEMA = f"{TABLES_VERSION}:{SCHEMA_DIGEST}"
 BUSY_TIMEOUT_S = 30.0
 KEEP_RESULTS = 4
@@ -170,7 +170,7 @@ class ClaimIndex:
         conn.execute("CREATE TABLE snapshots (id TEXT PRIMARY KEY, generation INTEGER NOT NULL, "
                      "used INTEGER NOT NULL, data BLOB NOT NULL)")
         conn.execute("CREATE TABLE units (snapshot TEXT NOT NULL, id TEXT NOT NULL, data BLOB NOT NULL, "
-                     "PRIMARY KEY (snapshot, id))")
+                     "claims BLOB NOT NULL, report BLOB NOT NULL, PRIMARY KEY (snapshot, id))")
         conn.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA), ("version", __version__)])
 
     def _failed(self, doing: str, exc: Exception) -> None:
@@ -349,8 +349,8 @@ class ClaimIndex:
     # another, which fails (and is skipped) if the snapshot changed in between: two runs
     # that started from the same snapshot never mix their changes.
 
-    def get_snapshot(self, snapshot_id: str) -> Optional[tuple[int, bytes, list[tuple[str, bytes]]]]:
-        """(generation, settings data, [(unit id, data)]) of a stored snapshot, or None."""
+    def get_snapshot(self, snapshot_id: str) -> Optional[tuple[int, bytes, list[tuple[str, bytes, bytes, bytes]]]]:
+        """(generation, settings data, [(unit id, data, claims, report)]) of a stored snapshot, or None."""
         if self.conn is None:
             return None
         conn = self.conn
@@ -359,7 +359,8 @@ class ClaimIndex:
             try:
                 row = conn.execute("SELECT generation, data FROM snapshots WHERE id = ?", (snapshot_id,)).fetchone()
                 units = [] if row is None else \
-                    conn.execute("SELECT id, data FROM units WHERE snapshot = ?", (snapshot_id,)).fetchall()
+                    conn.execute("SELECT id, data, claims, report FROM units WHERE snapshot = ?",
+                                 (snapshot_id,)).fetchall()
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
@@ -374,7 +375,7 @@ class ClaimIndex:
         return None if row is None else (row[0], row[1], units)
 
     def put_snapshot(self, snapshot_id: str, generation: Optional[int], data: bytes,
-                     replace: Iterable[tuple[str, bytes]] = (), delete: Iterable[str] = (),
+                     replace: Iterable[tuple[str, bytes, bytes, bytes]] = (), delete: Iterable[str] = (),
                      whole: bool = False) -> bool:
         """Write the changed units of a snapshot read at ``generation`` (None: it was not
         stored); ``whole`` replaces all its units, whatever happened meanwhile. False, and
@@ -395,8 +396,8 @@ class ClaimIndex:
                     conn.execute("DELETE FROM units WHERE snapshot = ?", (snapshot_id,))
                 conn.executemany("DELETE FROM units WHERE snapshot = ? AND id = ?",
                                  [(snapshot_id, u) for u in delete])
-                conn.executemany("INSERT OR REPLACE INTO units VALUES (?, ?, ?)",
-                                 [(snapshot_id, u, blob) for u, blob in replace])
+                conn.executemany("INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?)",
+                                 [(snapshot_id, *unit) for unit in replace])
                 conn.execute("INSERT OR REPLACE INTO snapshots VALUES (?, ?, ?, ?)",
                              (snapshot_id, (row[0] if row is not None else 0) + 1, used, data))
                 # The few most recently written snapshots stay (a corpus is checked with a

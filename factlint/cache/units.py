@@ -15,19 +15,19 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 import orjson
 
 from factlint.cache.codec import CodecError
-from factlint.cache.results import decode_findings, encode_findings
+from factlint.cache.results import _FINDING_SET, FINDING_FIELDS, decode_findings, encode_findings
 from factlint.models import Directive, Finding, IngestNotice
 
 DOC_PREFIX = "d:"
 ENTITY_PREFIX = "e:"
 
 
-@dataclass
+@dataclass(slots=True)
 class DocUnit:
     """One document: its findings from document-scope rules and what assembling needs."""
 
@@ -48,7 +48,7 @@ class DocUnit:
         return DOC_PREFIX + self.key
 
 
-@dataclass
+@dataclass(slots=True)
 class EntityUnit:
     """The findings of entity-scope rules (comparisons across documents) about one entity."""
 
@@ -60,40 +60,189 @@ class EntityUnit:
         return ENTITY_PREFIX + self.entity
 
 
-def encode_doc(unit: DocUnit) -> bytes:
+# Encoding ---------------------------------------------------------------------------------
+#
+# A unit is stored as three blobs, so that a run reads only what it needs:
+#
+# - ``data``: the unit's own fields and, per finding, its row (codec.py) with empty claims
+#   and related locations (the rest is what ordering, suppressions, the baseline, the
+#   summary and the concise report read), the ids of its claims and the lengths of its
+#   parts in the two blobs below;
+# - ``claims``: per finding, its claims and related locations (codec.py rows), decoded
+#   only when a report needs them (StoredFindings.complete);
+# - ``report``: per finding, its object in the JSON report exactly as
+#   factlint.report.json_format writes it there, which that report copies as it is.
+
+Blobs = tuple[bytes, bytes, bytes]
+
+_CLAIMS_AT = FINDING_FIELDS.index("claims")
+_RELATED_AT = FINDING_FIELDS.index("related")
+assert _RELATED_AT == _CLAIMS_AT + 1, "claims and related are stored apart from the rest, side by side"
+
+
+def _encode_findings(findings: Sequence[Finding]) -> tuple[list, bytes, bytes]:
+    from factlint.report.json_format import finding_fragment
+
+    light, heavy, report = [], [], []
+    for f, row in zip(findings, encode_findings(list(findings))):
+        part = orjson.dumps([row[_CLAIMS_AT], row[_RELATED_AT]])
+        fragment = finding_fragment(f)
+        row[_CLAIMS_AT], row[_RELATED_AT] = [], []  # in the claims blob
+        light.append(row + [[c.id for c in f.claims], len(part), len(fragment)])
+        heavy.append(part)
+        report.append(fragment)
+    return light, b"".join(heavy), b"".join(report)
+
+
+def encode_doc(unit: DocUnit) -> Blobs:
+    light, heavy, report = _encode_findings(unit.findings)
     return orjson.dumps([
         unit.key, unit.path, unit.file_hash, unit.claims, list(unit.entities), unit.population, list(unit.deps),
         [d.model_dump(mode="json") for d in unit.directives], [n.model_dump(mode="json") for n in unit.notices],
-        unit.verified, encode_findings(unit.findings)])
+        unit.verified, light]), heavy, report
 
 
-def encode_entity(unit: EntityUnit) -> bytes:
-    return orjson.dumps([unit.entity, encode_findings(unit.findings)])
+def encode_entity(unit: EntityUnit) -> Blobs:
+    light, heavy, report = _encode_findings(unit.findings)
+    return orjson.dumps([unit.entity, light]), heavy, report
 
 
-def decode_units(blobs: Sequence[tuple[str, bytes]]) -> tuple[dict[str, DocUnit], dict[str, EntityUnit]]:
-    """(unit id, blob) pairs -> doc units by key and entity units by entity.
+def encode_units(units: Iterable[DocUnit | EntityUnit]) -> list[tuple[str, bytes, bytes, bytes]]:
+    out = []
+    for u in units:
+        data, heavy, report = encode_doc(u) if isinstance(u, DocUnit) else encode_entity(u)
+        out.append((u.unit_id, data, heavy, report))
+    return out
 
-    One JSON parse and one pass over all findings, whatever the number of units:
-    a newswire archive has tens of thousands of them."""
+
+# Decoding -----------------------------------------------------------------------------------
+
+class StoredFindings:
+    """The findings of stored units: every field but claims and related locations decoded,
+    those two decoded by :meth:`complete`, and each finding's JSON report object kept.
+    A finding that is to change (a claim marked verified) must be completed and
+    :meth:`forget` first, so that its stored report object is not used."""
+
+    def __init__(self) -> None:
+        self._parts: list[tuple[list[Finding], bytes, list[int]]] = []  # findings, claims blob, lengths
+        self._report: dict[int, tuple[bytes, int, int]] = {}           # id(finding) -> (blob, start, end)
+        self._claim_ids: dict[int, list[str]] = {}
+        self._kept: list[Finding] = []  # keeps the ids above valid
+
+    def claim_ids(self, finding: Finding) -> Optional[list[str]]:
+        """The ids of a stored finding's claims (None: not a stored finding)."""
+        return self._claim_ids.get(id(finding))
+
+    def report_object(self, finding: Finding) -> Optional[bytes]:
+        """The finding's object in the JSON report, for a stored finding not forgotten."""
+        where = self._report.get(id(finding))
+        return where[0][where[1]:where[2]] if where is not None else None
+
+    def report_objects(self, findings: Sequence[Finding]) -> list[Optional[bytes]]:
+        """:meth:`report_object` of each finding; stored findings without one are completed."""
+        reports, ids = self._report, self._claim_ids
+        missing = [f for f in findings if id(f) not in reports and id(f) in ids]
+        if missing:
+            self.complete(missing)
+        out: list[Optional[bytes]] = []
+        append = out.append
+        for f in findings:
+            where = reports.get(id(f))
+            append(where[0][where[1]:where[2]] if where is not None else None)
+        return out
+
+    def forget(self, findings: Iterable[Finding]) -> None:
+        for f in findings:
+            self._report.pop(id(f), None)
+
+    def complete(self, only: Optional[Iterable[Finding]] = None) -> None:
+        """Decode the claims and related locations of the stored findings (of ``only``'s units)."""
+        wanted = None if only is None else {id(f) for f in only}
+        rest = []
+        for part in self._parts:
+            findings, heavy, lengths = part
+            if wanted is not None and not any(id(f) in wanted for f in findings):
+                rest.append(part)
+                continue
+            try:
+                rows, at = [], 0
+                for n in lengths:
+                    rows.append(_heavy_row(*orjson.loads(heavy[at:at + n])))
+                    at += n
+                decoded = decode_findings(rows)
+            except CodecError:
+                raise
+            except Exception as exc:  # not what _encode_findings wrote
+                raise CodecError(f"undecodable stored claims: {type(exc).__name__}") from exc
+            for f, full in zip(findings, decoded):
+                f.__dict__["claims"] = full.claims
+                f.__dict__["related"] = full.related
+        self._parts = rest
+
+
+def _heavy_row(claims: list, related: list) -> list:
+    row: list = [None] * len(FINDING_FIELDS)
+    row[_CLAIMS_AT], row[_RELATED_AT] = claims, related
+    return row
+
+
+def _light_findings(rows: list, stored: "StoredFindings", heavy: bytes, report: bytes) -> list[Finding]:
+    """Findings of light rows (their claims and related locations wait as empty lists), added
+    to ``stored`` with the unit's claims and report blobs."""
+    n = len(FINDING_FIELDS)
+    fields, fields_set, new, put, cls = FINDING_FIELDS, _FINDING_SET, object.__new__, object.__setattr__, Finding
+    reports, claim_ids = stored._report, stored._claim_ids
+    findings, lengths = [], []
+    at_report = 0
+    for row in rows:
+        if len(row) != n + 3:
+            raise CodecError("finding row of the wrong length")
+        f = new(cls)
+        put(f, "__dict__", dict(zip(fields, row)))
+        put(f, "__pydantic_fields_set__", fields_set)
+        put(f, "__pydantic_extra__", None)
+        put(f, "__pydantic_private__", None)
+        findings.append(f)
+        claim_ids[id(f)] = row[n]
+        lengths.append(row[n + 1])
+        size = row[n + 2]
+        if size:
+            end = at_report + size
+            if report[at_report] != 0x7B or report[end - 1] != 0x7D:  # each one is a JSON object
+                raise CodecError("stored report object of the wrong shape")
+            reports[id(f)] = (report, at_report, end)
+        at_report += size
+    if at_report != len(report) or sum(lengths) != len(heavy):
+        raise CodecError("stored findings of the wrong length")
+    if findings:
+        stored._parts.append((findings, heavy, lengths))
+        stored._kept.extend(findings)
+    return findings
+
+
+def decode_units(blobs: Sequence[tuple[str, bytes, bytes, bytes]]
+                 ) -> tuple[dict[str, DocUnit], dict[str, EntityUnit], StoredFindings]:
+    """(unit id, data, claims, report) rows -> doc units by key, entity units by entity, and
+    their findings' encoded parts. One JSON parse for all units: an archive has tens of
+    thousands of them."""
     was_enabled = gc.isenabled()
     gc.disable()  # everything built here lives to the end of the run (see pipeline._load)
     try:
-        rows = orjson.loads(b"[" + b",".join(blob for _, blob in blobs) + b"]")
+        rows = orjson.loads(b"[" + b",".join(blob[1] for blob in blobs) + b"]")
         docs: dict[str, DocUnit] = {}
         entities: dict[str, EntityUnit] = {}
-        spans: list[tuple[object, int, int]] = []
-        flat: list = []
-        for (unit_id, _), row in zip(blobs, rows):
+        stored = StoredFindings()
+        for (unit_id, _, heavy, report), row in zip(blobs, rows):
             if unit_id.startswith(DOC_PREFIX):
                 key, path, file_hash, claims, ents, population, deps, directives, notices, verified, found = row
                 if not (isinstance(key, str) and isinstance(path, str) and isinstance(file_hash, str)
                         and isinstance(claims, int) and isinstance(population, dict)
                         and isinstance(verified, dict)) or unit_id != DOC_PREFIX + key:
                     raise CodecError("document unit of the wrong shape")
-                unit: object = DocUnit(key, path, file_hash, claims, tuple(ents), population, tuple(deps),
-                                       [Directive.model_validate(d) for d in directives],
-                                       [IngestNotice.model_validate(n) for n in notices], verified)
+                unit: DocUnit | EntityUnit = DocUnit(
+                    key, path, file_hash, claims, tuple(ents), population, tuple(deps),
+                    [Directive.model_validate(d) for d in directives] if directives else [],
+                    [IngestNotice.model_validate(n) for n in notices] if notices else [], verified)
                 docs[key] = unit  # type: ignore[assignment]
             elif unit_id.startswith(ENTITY_PREFIX):
                 entity, found = row
@@ -102,12 +251,8 @@ def decode_units(blobs: Sequence[tuple[str, bytes]]) -> tuple[dict[str, DocUnit]
                 unit = entities[entity] = EntityUnit(entity)
             else:
                 raise CodecError(f"unknown unit {unit_id!r}")
-            spans.append((unit, len(flat), len(flat) + len(found)))
-            flat.extend(found)
-        decoded = decode_findings(flat)
-        for unit, start, end in spans:
-            unit.findings = decoded[start:end]  # type: ignore[attr-defined]
-        return docs, entities
+            unit.findings = _light_findings(found, stored, heavy, report)
+        return docs, entities, stored
     except CodecError:
         raise
     except Exception as exc:  # malformed JSON, wrong shapes: not ours
@@ -115,7 +260,3 @@ def decode_units(blobs: Sequence[tuple[str, bytes]]) -> tuple[dict[str, DocUnit]
     finally:
         if was_enabled:
             gc.enable()
-
-
-def encode_units(units: Iterable[DocUnit | EntityUnit]) -> list[tuple[str, bytes]]:
-    return [(u.unit_id, encode_doc(u) if isinstance(u, DocUnit) else encode_entity(u)) for u in units]

@@ -41,6 +41,14 @@ def _selectors(values: Optional[List[str]]) -> Optional[list[str]]:
     return parse_selectors(values)
 
 
+def _needs_claims(fmt: str, statistics: bool, baseline: bool) -> bool:
+    """Whether the output reads the claims of findings: concise lines, statistics and the
+    JSON report (which copies what the index kept of each finding) do not."""
+    from factlint.report import PARTIAL_FORMATS
+
+    return baseline or not (statistics or fmt in PARTIAL_FORMATS)
+
+
 @app.command("check")
 def check_command(
     paths: Optional[List[Path]] = typer.Argument(
@@ -81,7 +89,8 @@ def check_command(
             raise FactlintError(f"{p}: no such file or folder")
     options = CheckOptions(select=_selectors(select), ignore=_selectors(ignore),
                            fail_level=fail_level.value if fail_level else None, jobs=jobs,
-                           use_cache=not no_cache, quiet=quiet, baseline=baseline, diff_base=diff_base)
+                           use_cache=not no_cache, quiet=quiet, baseline=baseline, diff_base=diff_base,
+                           complete=_needs_claims(fmt.value, statistics, write_baseline is not None))
     config = resolve_config(paths, None, config_file, options)  # overrides apply idempotently
     result = run_check(paths, config, options)
     if write_baseline is not None:

@@ -375,6 +375,8 @@ def suppress_findings(findings: Iterable[Finding], directives: dict[str, list[Di
                       config: Optional["Config"] = None) -> tuple[list[Finding], list[Finding]]:
     """:func:`apply_suppressions` with the directives of each file (by path) given directly."""
     directives = {path: ds for path, ds in directives.items() if ds}
+    if not directives and (config is None or not config.per_path_ignores):
+        return list(findings), []  # the common case: nothing to apply, nothing to report unused
     used: dict[tuple[str, int], set[str]] = {}
     kept: list[Finding] = []
     ignored_cache: dict[str, list[str]] = {}

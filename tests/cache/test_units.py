@@ -18,6 +18,7 @@ import pytest
 from factlint.cache.store import CACHE_DIR_NAME, DB_NAME
 from factlint.check import CheckOptions, run_check
 from factlint.report import render
+from factlint.report.output import report_bytes
 from factlint.rules.units import UnitEngine
 
 FORMATS = ("json", "sarif", "junit", "concise", "full")
@@ -72,8 +73,14 @@ class Spy:
 
 
 def reports(corpus: Path, use_cache: bool, jobs: int = 1) -> dict[str, str]:
-    result = run_check([corpus], options=CheckOptions(jobs=jobs, use_cache=use_cache))
-    return {fmt: render(result, fmt) for fmt in FORMATS}
+    """Each format from a run of its own, as the command line makes it: findings read from
+    the index keep their claims encoded until the report needs them."""
+    out = {}
+    for fmt in FORMATS:
+        result = run_check([corpus], options=CheckOptions(jobs=jobs, use_cache=use_cache, complete=False))
+        out[fmt] = render(result, fmt)
+        assert report_bytes(result, fmt) == out[fmt].encode("utf-8")
+    return out
 
 
 def findings(report: dict[str, str]) -> list[str]:
@@ -84,7 +91,7 @@ def findings(report: dict[str, str]) -> list[str]:
 
 def same_as_cold(corpus: Path, spy: Spy, expect: list[str]) -> dict[str, str]:
     cached = reports(corpus, use_cache=True)
-    assert spy.take() == expect
+    assert spy.take() == expect  # in the first format's run; the others find everything stored
     cold = reports(corpus, use_cache=False)
     spy.take()
     for fmt in FORMATS:
@@ -195,7 +202,7 @@ def test_jobs_and_edits_between_settings(corpus: Path, monkeypatch) -> None:
     run_check([corpus], options=CheckOptions(jobs=1, select=["FL1"]))  # indexes e.md's new claims
     assert spy.take() == ["update"]
     cached = reports(corpus, use_cache=True, jobs=2)
-    assert spy.take() == ["update"]
+    assert spy.take() == ["update"]  # the first format's run; the others find its findings stored
     assert cached == reports(corpus, use_cache=False, jobs=2)
     assert "corpus/e.md:7" in cached["concise"]
 
@@ -208,8 +215,8 @@ def test_a_snapshot_changed_by_another_run_is_not_overwritten(corpus: Path, monk
     assert index is not None
     with sqlite3.connect(corpus / CACHE_DIR_NAME / DB_NAME) as conn:
         sid, generation = conn.execute("SELECT id, generation FROM snapshots").fetchone()
-    assert index.put_snapshot(sid, generation, b"{}", [("e:x", b"[]")])
-    assert not index.put_snapshot(sid, generation, b"{}", [("e:y", b"[]")])  # read before the first write
+    assert index.put_snapshot(sid, generation, b"{}", [("e:x", b"[]", b"", b"")])
+    assert not index.put_snapshot(sid, generation, b"{}", [("e:y", b"[]", b"", b"")])  # read before the first write
     index.close()
     with sqlite3.connect(corpus / CACHE_DIR_NAME / DB_NAME) as conn:
         ids = {r[0] for r in conn.execute("SELECT id FROM units WHERE snapshot = ?", (sid,))}
@@ -228,3 +235,27 @@ def test_the_findings_of_a_few_settings_are_kept_however_often_one_is_written(co
     cached = reports(corpus, use_cache=True)
     assert spy.take() == ["update"]  # the first settings' findings were kept, and brought up to date
     assert cached == reports(corpus, use_cache=False)
+
+
+@pytest.mark.parametrize("column, same_length", [("claims", False), ("claims", True), ("report", False),
+                                                 ("report", True)])
+@pytest.mark.parametrize("fmt", ["json", "sarif", "concise"])
+def test_damaged_stored_parts_are_computed_again(corpus: Path, capsys, column: str, same_length: bool,
+                                                 fmt: str) -> None:
+    before = reports(corpus, use_cache=True)
+    with sqlite3.connect(corpus / CACHE_DIR_NAME / DB_NAME) as conn:
+        rows = conn.execute(f"SELECT rowid, length({column}) FROM units WHERE length({column}) > 0").fetchall()
+        assert rows
+        for rowid, size in rows:
+            conn.execute(f"UPDATE units SET {column} = ? WHERE rowid = ?",
+                         (b"x" * (size if same_length else size + 1), rowid))
+    capsys.readouterr()
+    result = run_check([corpus], options=CheckOptions(jobs=1, complete=fmt == "sarif"))
+    assert render(result, fmt) == before[fmt]
+    notices = capsys.readouterr().err
+    # Damage is found where it would matter: lengths always, the claims when a report reads them,
+    # each stored report object's shape always. Then everything is computed again, with a notice.
+    if not same_length or column == "report" or fmt == "sarif":
+        assert notices.count("\n") == 1 and "computing them again" in notices
+    else:
+        assert notices == ""
