@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence, Union
 from factlint.compare.matching import Matcher
 from factlint.config import Config, load_config
 from factlint.models import CheckResult, FileResult, Finding, IngestNotice, RuleMeta, Summary
-from factlint.normalize.currency import RateTable, builtin_rates, load_rates
+from factlint.normalize.currency import RateTable, builtin_rates, builtin_rates_path, load_rates
 from factlint.rules.base import Context
 from factlint.rules.engine import mark_verified, run_rules
 from factlint.rules.reference import ReferenceFact, load_reference
@@ -61,8 +61,27 @@ def load_facts(config: Config, extra: Iterable[ReferenceFact] = ()) -> list[Refe
     return facts
 
 
-def load_rate_table(config: Config) -> Optional[RateTable]:
-    return load_rates(config.rates_file) if config.rates_file else builtin_rates()
+def load_rate_table(config: Config, deferred: bool = False) -> Optional[RateTable]:
+    """The configured rate table; with ``deferred``, the built-in one is read only when a
+    rule first asks for a rate (most runs over a few changed units never do). A user's
+    table is always read at once, so that its errors are reported whatever runs."""
+    if config.rates_file:
+        return load_rates(config.rates_file)
+    if deferred and builtin_rates_path().is_file():
+        return _DeferredRates()  # type: ignore[return-value]
+    return builtin_rates()
+
+
+class _DeferredRates:
+    """Stands for the built-in rate table and reads it on first use."""
+
+    def __init__(self) -> None:
+        self._table: Optional[RateTable] = None
+
+    def __getattr__(self, name: str):
+        if self._table is None:
+            self._table = builtin_rates()
+        return getattr(self._table, name)
 
 
 def check_files(files: Sequence[FileResult], config: Config, ruleset: RuleSet, *,
@@ -183,7 +202,7 @@ def run_check(paths: Sequence[PathLike], config: Optional[Config] = None,
     def engine():
         from factlint.rules.units import UnitEngine
 
-        return UnitEngine(ruleset(), config.is_selected, matcher(), load_rate_table(config),
+        return UnitEngine(ruleset(), config.is_selected, matcher(), load_rate_table(config, deferred=True),
                           load_facts(config, options.facts))
 
     def by_units(corpus) -> CheckResult:

@@ -37,7 +37,7 @@ RESULT_SCHEMA = hashlib.sha256(repr((SCHEMA_DIGEST, FINDING_FIELDS, LOCATION_FIE
                                      tuple(RuleMeta.model_fields))).encode()).hexdigest()[:16]
 
 # Bump when what cache/units.py stores changes shape.
-UNITS_SCHEMA = "units-2"
+UNITS_SCHEMA = "units-3"
 
 # Options that change how fast a run is, not what it finds.
 _SPEED_OPTIONS = {"jobs", "use_cache", "quiet", "unfiltered", "complete"}

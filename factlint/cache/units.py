@@ -36,8 +36,10 @@ class DocUnit:
     file_hash: str                            # content hash of the version these were computed from
     claims: int = 0                           # how many claims it has (the summary counts them)
     entities: tuple[str, ...] = ()            # canonical entities its claims are about
-    population: dict[str, str] = field(default_factory=dict)  # entity -> digest of its population claims
-    deps: tuple[str, ...] = ()                # entities whose population claims its rates were checked against
+    # For rates checked against population claims elsewhere (factlint.rules.derived), by
+    # "entity\x1fmetric": digests of its own population claims, and the keys it depends on.
+    population: dict[str, str] = field(default_factory=dict)
+    deps: tuple[str, ...] = ()
     directives: list[Directive] = field(default_factory=list)
     notices: list[IngestNotice] = field(default_factory=list)
     verified: dict[str, str] = field(default_factory=dict)   # claim id -> what confirms it

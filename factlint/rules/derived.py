@@ -163,13 +163,20 @@ def check(rule: Rule, ctx: Context) -> list[Finding]:
 
 # What an incremental run needs to know (see factlint.rules.units) ------------------------
 
-def dependencies(rule: Rule, ctx: Context) -> dict[str, set[str]]:
-    """Path -> canonical entities whose population claims (anywhere in the corpus) the
-    rates of that document are checked against. Only the document itself decides it."""
-    out: dict[str, set[str]] = {}
-    for rate, _count, entity in _checked_rates(ctx, rule.options):
-        if entity:
-            out.setdefault(rate.path, set()).add(entity)
+def dependencies(rule: Rule, ctx: Context) -> dict[str, set[tuple[str, str]]]:
+    """Path -> (canonical entity, metric) of the population claims, anywhere in the corpus,
+    that the rates of that document are checked against. Only the document decides it."""
+    opts: DerivedOptions = rule.options
+    wanted = _population_metrics(ctx, opts)
+    out: dict[str, set[tuple[str, str]]] = {}
+    for rate, _count, entity in _checked_rates(ctx, opts):
+        if not entity:
+            continue
+        base_noun = (rate.rate_unit or "people").casefold()
+        for name in opts.base_metrics.get(base_noun, [base_noun]):
+            metric = ctx.matcher.metric(name)
+            if metric in wanted:
+                out.setdefault(rate.path, set()).add((entity, metric))
     return out
 
 
@@ -201,8 +208,12 @@ def _against_facts(ctx: Context, opts: DerivedOptions, entity, names, rate: Clai
     return first
 
 
+def _population_metrics(ctx: Context, opts: DerivedOptions) -> set[Optional[str]]:
+    return {ctx.matcher.metric(n) for names in opts.base_metrics.values() for n in names}
+
+
 def _population_claims(ctx: Context, opts: DerivedOptions) -> dict[tuple[str, str], list[Item]]:
-    wanted = {ctx.matcher.metric(n) for names in opts.base_metrics.values() for n in names}
+    wanted = _population_metrics(ctx, opts)
     out: dict[tuple[str, str], list[Item]] = {}
     for it in ctx.items:
         c = it.claim

@@ -122,13 +122,14 @@ class UnitEngine:
         return out
 
     def _dependencies(self, ctx: Context) -> dict[str, set[str]]:
-        """Path -> entities whose population claims elsewhere its findings depend on."""
+        """Path -> population keys (entity and metric, see population_key) of the claims
+        elsewhere that its findings depend on."""
         out: dict[str, set[str]] = defaultdict(set)
         for rule in self._scoped(DOCUMENT):
             depends = getattr(self._module(rule), "dependencies", None)
             if depends is not None:
-                for path, entities in depends(rule, ctx).items():
-                    out[path] |= entities
+                for path, keys in depends(rule, ctx).items():
+                    out[path] |= {population_key(entity, metric) for entity, metric in keys}
         return out
 
     def _population_items(self, ctx: Context) -> list[Item]:
@@ -141,14 +142,14 @@ class UnitEngine:
         return list(seen.values())
 
     def _population(self, ctx: Context) -> dict[str, dict[str, str]]:
-        """Path -> entity -> a digest of that document's population claims about the entity."""
+        """Path -> population key -> a digest of that document's population claims under it."""
         groups: dict[tuple[str, str], list[bytes]] = defaultdict(list)
         for it in self._population_items(ctx):
             row = encode_claims([it.claim])[0]
-            groups[(it.claim.path, it.entity)].append(orjson.dumps([it.metric, row]))  # type: ignore[index]
+            groups[(it.claim.path, population_key(it.entity, it.metric))].append(orjson.dumps(row))
         out: dict[str, dict[str, str]] = defaultdict(dict)
-        for (path, entity), rows in groups.items():
-            out[path][entity] = hashlib.sha256(b"\n".join(sorted(rows))).hexdigest()[:24]
+        for (path, key), rows in groups.items():
+            out[path][key] = hashlib.sha256(b"\n".join(sorted(rows))).hexdigest()[:24]
         return out
 
     # Some units, after an edit --------------------------------------------------------------
@@ -248,7 +249,7 @@ class UnitEngine:
             return {}
         verified: dict[str, str] = {}
         ctx = self._context(files, verified)
-        wanted = set().union(*self._dependencies(ctx).values())
+        wanted = {entity_of(key) for keys in self._dependencies(ctx).values() for key in keys}
         paths = {f.meta.path for f in files}
         extra = [f for f in about(wanted) if f.meta.path not in paths] if wanted else []
         # Population claims only: the other rules must not see the rest of the corpus.
@@ -274,6 +275,14 @@ class UnitEngine:
             if claims:
                 out.append(f.model_copy(update={"claims": claims}))
         return out
+
+
+def population_key(entity: Optional[str], metric: Optional[str]) -> str:
+    return f"{entity}\x1f{metric}"
+
+
+def entity_of(key: str) -> str:
+    return key.split("\x1f", 1)[0]
 
 
 def stale(docs: Mapping[str, DocUnit], current: Mapping[str, tuple[str, str]]) -> bool:
