@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import IO, Optional, Union
@@ -31,6 +32,12 @@ def report_bytes(result: CheckResult, fmt: str, *, statistics: bool = False) -> 
     return report_text(result, fmt, statistics=statistics).encode("utf-8")
 
 
+def _writes_utf8_as_is(stream: IO[str]) -> bool:
+    """Whether bytes written to the stream's buffer are what writing the text would give."""
+    encoding = (getattr(stream, "encoding", None) or "").replace("_", "-").lower()
+    return hasattr(stream, "buffer") and encoding in ("utf-8", "utf8") and os.linesep == "\n"
+
+
 def emit(result: CheckResult, fmt: str = "concise", *, output: Optional[Union[str, Path]] = None,
          statistics: bool = False, stream: Optional[IO[str]] = None, errors: Optional[IO[str]] = None) -> None:
     """Print the report, or write it atomically to ``output`` and print the human summary.
@@ -46,6 +53,11 @@ def emit(result: CheckResult, fmt: str = "concise", *, output: Optional[Union[st
         if notice.level != "info":
             errors.write(f"{notice.path}: {notice.level}: {notice.message}\n")
     if output is None:
+        if fmt == "json" and not statistics and _writes_utf8_as_is(stream):
+            stream.flush()
+            stream.buffer.write(report_bytes(result, fmt))  # type: ignore[attr-defined]
+            stream.buffer.flush()  # type: ignore[attr-defined]
+            return
         stream.write(report_text(result, fmt, statistics=statistics, color=want_color(stream)))
         stream.flush()
         return
