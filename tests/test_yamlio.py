@@ -162,3 +162,19 @@ def test_errors_are_not_kept(tmp_path):
             with pytest.raises(ConfigError, match="t.yaml"):
                 load_yaml(f)
     assert store.data == {}
+
+
+def test_a_kept_plain_parse_gives_what_the_safe_parser_gives(tmp_path):
+    from ruamel.yaml import YAML
+
+    from factlint.yamlio import load_plain, parsed_store
+
+    f = tmp_path / "table.yaml"
+    f.write_text("units:\n  - {name: tonne, factor: 1000.0, since: 2021-01-01}\n  - [1, 2, .inf]\n"
+                 "7: seven\n", encoding="utf-8")
+    expected = YAML(typ="safe").load(f.read_text(encoding="utf-8"))
+    store = MemoryStore()
+    with parsed_store(store):
+        assert load_plain(f) == expected and len(store.data) == 1
+        assert load_plain(f) == expected and store.gets == 2
+    assert load_plain(f) == expected
