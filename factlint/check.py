@@ -13,6 +13,7 @@ import gc
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
@@ -49,8 +50,8 @@ class CheckOptions:
     complete: bool = True
 
 
-def finding_sort_key(f: Finding) -> tuple:
-    return (f.path, f.line, f.column, f.rule, f.end_line, f.end_column, f.fingerprint, f.message)
+# (path, line, column, rule, end_line, end_column, fingerprint, message), in C.
+finding_sort_key = attrgetter("path", "line", "column", "rule", "end_line", "end_column", "fingerprint", "message")
 
 
 def load_facts(config: Config, extra: Iterable[ReferenceFact] = ()) -> list[ReferenceFact]:

@@ -127,7 +127,7 @@ class StoredFindings:
 
     def __init__(self) -> None:
         self._parts: list[tuple[list[Finding], bytes, list[int]]] = []  # findings, claims blob, lengths
-        self._report: dict[int, tuple[bytes, int, int]] = {}           # id(finding) -> (blob, start, end)
+        self._report: dict[int, tuple[memoryview, int, int]] = {}      # id(finding) -> (blob, start, end)
         self._claim_ids: dict[int, list[str]] = {}
         self._kept: list[Finding] = []  # keeps the ids above valid
 
@@ -138,10 +138,11 @@ class StoredFindings:
     def report_object(self, finding: Finding) -> Optional[bytes]:
         """The finding's object in the JSON report, for a stored finding not forgotten."""
         where = self._report.get(id(finding))
-        return where[0][where[1]:where[2]] if where is not None else None
+        return bytes(where[0][where[1]:where[2]]) if where is not None else None
 
-    def report_objects(self, findings: Sequence[Finding]) -> list[Optional[bytes]]:
-        """:meth:`report_object` of each finding; stored findings without one are completed."""
+    def report_objects(self, findings: Sequence[Finding]) -> list[Optional[memoryview]]:
+        """:meth:`report_object` of each finding, as views into the stored blobs (no copies);
+        stored findings without one are completed."""
         reports, ids = self._report, self._claim_ids
         missing = [f for f in findings if id(f) not in reports and id(f) in ids]
         if missing:
@@ -196,6 +197,7 @@ def _light_findings(rows: list, stored: "StoredFindings", heavy: bytes, report: 
     reports, claim_ids = stored._report, stored._claim_ids
     findings, lengths = [], []
     at_report = 0
+    view = memoryview(report)
     for row in rows:
         if len(row) != n + 3:
             raise CodecError("finding row of the wrong length")
@@ -212,7 +214,7 @@ def _light_findings(rows: list, stored: "StoredFindings", heavy: bytes, report: 
             end = at_report + size
             if report[at_report] != 0x7B or report[end - 1] != 0x7D:  # each one is a JSON object
                 raise CodecError("stored report object of the wrong shape")
-            reports[id(f)] = (report, at_report, end)
+            reports[id(f)] = (view, at_report, end)
         at_report += size
     if at_report != len(report) or sum(lengths) != len(heavy):
         raise CodecError("stored findings of the wrong length")

@@ -42,27 +42,39 @@ def render_bytes(result: CheckResult) -> bytes:
     orjson refuses (a lone surrogate, an integer beyond 64 bits) goes through pydantic.
 
     Findings read from the index (``result._stored``, see factlint.cache.units) come with
-    their object in this report already written, which is copied as it is."""
+    their object in this report already written: the findings are then joined from those
+    objects (and the others written as they would stand there) into the rest of the report."""
     report = report_model(result)
     stored = result._stored
     try:
-        if stored is None:
+        if stored is None or not report.findings:
             return orjson.dumps(report, default=_fields, option=orjson.OPT_INDENT_2) + b"\n"
-        fragment = orjson.Fragment
-        items = [f if obj is None else fragment(obj)
+        parts = [_item(f) if obj is None else obj
                  for f, obj in zip(report.findings, stored.report_objects(report.findings))]
-        return orjson.dumps({"findings": items, "summary": report.summary, "notices": report.notices},
-                            default=_fields, option=orjson.OPT_INDENT_2) + b"\n"
+        frame = orjson.dumps({"findings": [orjson.Fragment(_ITEMS)], "summary": report.summary,
+                              "notices": report.notices}, default=_fields, option=orjson.OPT_INDENT_2)
+        before, after = frame.split(_ITEMS)
+        return b"".join((before, _SEPARATOR.join(parts), after, b"\n"))
     except (orjson.JSONEncodeError, TypeError):
         result.complete()
         return reference_bytes(report)
 
 
+# Where the findings go in the frame of the report (NUL never stands in orjson's output),
+# and what stands between two of them.
+_ITEMS = b"\0factlint findings\0"
+_SEPARATOR = b",\n    "
+
+
+def _item(finding: Finding) -> bytes:
+    """The finding's object as an item of the report's ``"findings"``, indented accordingly."""
+    return orjson.dumps(finding, default=_fields, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ")
+
+
 def finding_fragment(finding: Finding) -> bytes:
-    """The finding's object as it stands in the report (an item of ``"findings"``, indented
-    accordingly); b"" when orjson cannot write it."""
+    """:func:`_item`, or b"" when orjson cannot write it (the report then goes through pydantic)."""
     try:
-        return orjson.dumps(finding, default=_fields, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ")
+        return _item(finding)
     except (orjson.JSONEncodeError, TypeError):
         return b""
 
