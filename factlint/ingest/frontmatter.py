@@ -121,11 +121,12 @@ def _parse_flat(block: str) -> Optional[dict]:
                 return None
             if value and value[0] not in " \t\r":
                 return None  # "key:value" is one plain string in YAML, not a mapping
-            if "\t" in value:
-                return None  # where a tab may stand is subtle in YAML ("title: \t" is refused)
             if key in data or key.casefold() in _SPECIAL:
                 return None
-            data[key] = _scalar(value.strip(" \t\r"))
+            scalar = value.strip(" \t\r")
+            if "\t" in value and "\t" in value.replace(scalar, "", 1):
+                return None  # a tab around the value: the YAML loader refuses it, so must we
+            data[key] = _scalar(scalar)
     except _NotFlat:
         return None
     return data
