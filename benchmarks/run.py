@@ -1,10 +1,10 @@
 """End-to-end speed of `factlint check` on the Reuters-21578 archive.
 
     python benchmarks/run.py [--corpus-tar ../shared/corpora/reuters21578-md.tar.gz | --corpus-dir DIR]
-                             [--sizes 1000 5000 all] [--jobs N] [--json FILE]
+                             [--sizes 1000 5000 all] [--jobs N] [--repeat N] [--json FILE] [--work-dir DIR]
 
 For each size, the first N stories (in path order: the archive as it grew) are
-copied to /tmp/factlint-bench/<N>/ with a factlint.yaml, and `factlint check` runs
+copied to <work dir>/<N>/ (default /tmp/factlint-bench) with a factlint.yaml, and `factlint check` runs
 in a subprocess four times:
 
 - cold: no claim index;
@@ -12,6 +12,9 @@ in a subprocess four times:
 - one changed (incremental): one story edited, `factlint check <that story>`
   against the indexed rest (what the pre-commit hook does);
 - one changed (full): the whole corpus again after another edit.
+
+With ``--repeat N`` this is done N times per size, each time from no index, and the
+median of each run is shown (the machine may be shared: timings are noisy).
 
 Each run's wall time and peak RSS (os.wait4 on that child) are recorded, with
 documents/s, MB/s and claims/s, and the time ratio between the largest and the
@@ -54,9 +57,9 @@ def stories(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.rglob("*.md") if p.is_file())
 
 
-def prepare(files: list[Path], corpus: Path, size_label: str) -> Path:
+def prepare(files: list[Path], corpus: Path, size_label: str, work: Path = WORK) -> Path:
     """A copy of the first stories with a config; reused when it already matches."""
-    target = WORK / size_label
+    target = work / size_label
     stamp = target / ".bench-stamp"
     want = f"{len(files)} {files[-1].relative_to(corpus)}"
     if stamp.is_file() and stamp.read_text() == want:
@@ -99,22 +102,27 @@ def run_check(args: list[str], cwd: Path) -> dict:
             "stderr_lines": len(stderr.splitlines())}
 
 
-def bench_size(folder: Path, jobs: list[str]) -> dict:
-    shutil.rmtree(folder / ".factlint_cache", ignore_errors=True)
+RUNS = ("cold", "warm", "one_changed_incremental", "one_changed_full")
+
+
+def bench_size(folder: Path, jobs: list[str], repeat: int = 1) -> dict:
     articles = sorted(p for p in folder.rglob("*.md") if ".factlint_cache" not in p.parts)
     mb = sum(p.stat().st_size for p in articles) / 1e6
     victim = articles[len(articles) // 2]
     original = victim.read_bytes()
-    runs = {}
-    try:
-        runs["cold"] = run_check([".", *jobs], folder)
-        runs["warm"] = run_check([".", *jobs], folder)
-        victim.write_bytes(original + EDIT.encode())
-        runs["one_changed_incremental"] = run_check([str(victim.relative_to(folder)), *jobs], folder)
-        victim.write_bytes(original + EDIT.replace("7.4", "7.9").encode())
-        runs["one_changed_full"] = run_check([".", *jobs], folder)
-    finally:
-        victim.write_bytes(original)
+    samples: dict[str, list[dict]] = {name: [] for name in RUNS}
+    for _ in range(repeat):  # each round from no index at all
+        shutil.rmtree(folder / ".factlint_cache", ignore_errors=True)
+        try:
+            samples["cold"].append(run_check([".", *jobs], folder))
+            samples["warm"].append(run_check([".", *jobs], folder))
+            victim.write_bytes(original + EDIT.encode())
+            samples["one_changed_incremental"].append(run_check([str(victim.relative_to(folder)), *jobs], folder))
+            victim.write_bytes(original + EDIT.replace("7.4", "7.9").encode())
+            samples["one_changed_full"].append(run_check([".", *jobs], folder))
+        finally:
+            victim.write_bytes(original)
+    runs = {name: median_run(found) for name, found in samples.items()}
     claims = runs["cold"]["claims"] or 0
     for name, r in runs.items():
         docs = len(articles) if name != "one_changed_incremental" else 1
@@ -124,13 +132,27 @@ def bench_size(folder: Path, jobs: list[str]) -> dict:
     return {"stories": len(articles), "mb": round(mb, 2), "claims": claims, "runs": runs}
 
 
+def median_run(found: list[dict]) -> dict:
+    """The run with the median wall time (the lower middle one of an even number), with
+    every run's wall time in ``samples_s``."""
+    ordered = sorted(found, key=lambda r: r["wall_s"])
+    out = dict(ordered[(len(ordered) - 1) // 2])
+    out["samples_s"] = [r["wall_s"] for r in found]
+    return out
+
+
 def table(results: dict) -> str:
     head = f"{'stories':>7} {'run':<24} {'wall s':>7} {'docs/s':>8} {'MB/s':>7} {'claims/s':>9} {'RSS MB':>7}"
+    if results.get("repeat", 1) > 1:
+        head += "  runs (s)"
     lines = [head, "-" * len(head)]
     for size in results["sizes"]:
         for name, r in size["runs"].items():
-            lines.append(f"{size['stories']:>7} {name:<24} {r['wall_s']:>7.2f} {r['docs_per_s']:>8.0f} "
-                         f"{r['mb_per_s']:>7.2f} {r['claims_per_s']:>9.0f} {r['peak_rss_mb']:>7.0f}")
+            line = (f"{size['stories']:>7} {name:<24} {r['wall_s']:>7.2f} {r['docs_per_s']:>8.0f} "
+                    f"{r['mb_per_s']:>7.2f} {r['claims_per_s']:>9.0f} {r['peak_rss_mb']:>7.0f}")
+            if len(r.get("samples_s", ())) > 1:
+                line += "  " + " ".join(f"{t:.2f}" for t in r["samples_s"])
+            lines.append(line)
     for name, ratio in results.get("ratios", {}).items():
         lines.append(f"time ratio largest/smallest ({name}): {ratio}")
     return "\n".join(lines)
@@ -144,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", nargs="+", default=["1000", "5000", "all"])
     ap.add_argument("--jobs", type=int, help="passed to factlint check --jobs (default: its own)")
     ap.add_argument("--json", type=Path, help="where to write the figures (default: benchmarks/results/)")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="rounds per size (each from no index); the table shows each run's median")
+    ap.add_argument("--work-dir", type=Path, default=WORK,
+                    help=f"where the corpus copies go, one folder per size (default: {WORK})")
     args = ap.parse_args(argv)
 
     if args.corpus_dir:
@@ -161,19 +187,22 @@ def main(argv: list[str] | None = None) -> int:
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     results: dict = {"date": dt.datetime.now().isoformat(timespec="seconds"), "corpus": str(corpus),
                      "cpus": os.cpu_count(), "python": platform.python_version(), "jobs": args.jobs,
-                     "sizes": []}
+                     "repeat": args.repeat, "load_before": os.getloadavg(), "sizes": []}
     for label in args.sizes:
         n = len(everything) if label == "all" else min(int(label), len(everything))
-        folder = prepare(everything[:n], corpus, str(n))
+        folder = prepare(everything[:n], corpus, str(n), args.work_dir)
         print(f"benchmarking {n} stories in {folder} ...", file=sys.stderr, flush=True)
-        results["sizes"].append(bench_size(folder, jobs))
+        results["sizes"].append(bench_size(folder, jobs, max(1, args.repeat)))
     sizes = results["sizes"]
     if len(sizes) > 1:
         small, large = min(sizes, key=lambda s: s["stories"]), max(sizes, key=lambda s: s["stories"])
         results["ratios"] = {run: round(large["runs"][run]["wall_s"] / small["runs"][run]["wall_s"], 2)
                              for run in ("cold", "warm")}
         results["ratios"]["stories"] = round(large["stories"] / small["stories"], 2)
+    results["load_after"] = os.getloadavg()
     print(table(results))
+    print("load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}, after: {:.2f} {:.2f} {:.2f}".format(
+        *results["load_before"], *results["load_after"]))
     out = args.json or HERE / "results" / f"run-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -13,15 +13,16 @@ import gc
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
 from factlint.compare.matching import Matcher
 from factlint.config import Config, load_config
 from factlint.models import CheckResult, FileResult, Finding, IngestNotice, RuleMeta, Summary
-from factlint.normalize.currency import RateTable, builtin_rates, load_rates
+from factlint.normalize.currency import RateTable, builtin_rates, builtin_rates_path, load_rates
 from factlint.rules.base import Context
-from factlint.rules.engine import run_rules
+from factlint.rules.engine import mark_verified, run_rules
 from factlint.rules.reference import ReferenceFact, load_reference
 from factlint.rules.ruleset import RuleSet, configured_ruleset
 
@@ -44,10 +45,13 @@ class CheckOptions:
     suppress: bool = True
     diff_base: Optional[str] = None          # check the files changed since this git ref
     unfiltered: list[Finding] = field(default_factory=list)  # filled: findings before the baseline
+    # False: findings read from the index may keep their claims encoded until a report
+    # needs them (CheckResult.complete); the command line leaves that to the report.
+    complete: bool = True
 
 
-def finding_sort_key(f: Finding) -> tuple:
-    return (f.path, f.line, f.column, f.rule, f.end_line, f.end_column, f.fingerprint, f.message)
+# (path, line, column, rule, end_line, end_column, fingerprint, message), in C.
+finding_sort_key = attrgetter("path", "line", "column", "rule", "end_line", "end_column", "fingerprint", "message")
 
 
 def load_facts(config: Config, extra: Iterable[ReferenceFact] = ()) -> list[ReferenceFact]:
@@ -58,8 +62,27 @@ def load_facts(config: Config, extra: Iterable[ReferenceFact] = ()) -> list[Refe
     return facts
 
 
-def load_rate_table(config: Config) -> Optional[RateTable]:
-    return load_rates(config.rates_file) if config.rates_file else builtin_rates()
+def load_rate_table(config: Config, deferred: bool = False) -> Optional[RateTable]:
+    """The configured rate table; with ``deferred``, the built-in one is read only when a
+    rule first asks for a rate (most runs over a few changed units never do). A user's
+    table is always read at once, so that its errors are reported whatever runs."""
+    if config.rates_file:
+        return load_rates(config.rates_file)
+    if deferred and builtin_rates_path().is_file():
+        return _DeferredRates()  # type: ignore[return-value]
+    return builtin_rates()
+
+
+class _DeferredRates:
+    """Stands for the built-in rate table and reads it on first use."""
+
+    def __init__(self) -> None:
+        self._table: Optional[RateTable] = None
+
+    def __getattr__(self, name: str):
+        if self._table is None:
+            self._table = builtin_rates()
+        return getattr(self._table, name)
 
 
 def check_files(files: Sequence[FileResult], config: Config, ruleset: RuleSet, *,
@@ -96,16 +119,29 @@ def _check_files(files: Sequence[FileResult], config: Config, ruleset: RuleSet, 
     ctx = Context(files=files, matcher=Matcher(config.alias_files), rates=load_rate_table(config),
                   facts=load_facts(config, options.facts))
     findings = run_rules(ruleset, ctx, config.is_selected)
-    if options.suppress:
-        from factlint.rules.suppress import apply_suppressions
+    directives = {f.meta.path: f.directives for f in files}
+    if targets is not None:
+        files = [f for f in files if f.meta.path in targets]
+    return finish_result(findings, directives, config, options, notices=notices, rules=_rule_meta(ruleset, config),
+                         names=_rule_names(ruleset), files=len(files), claims=sum(len(f.claims) for f in files),
+                         targets=targets)
 
-        findings, unused = apply_suppressions(findings, files, config)
-        findings = findings + _with_rule_settings(unused, ruleset)
+
+def finish_result(findings: list[Finding], directives: dict[str, list], config: Config, options: CheckOptions, *,
+                  notices: Sequence[IngestNotice], rules: list[RuleMeta], names: dict[str, str], files: int,
+                  claims: int, targets: Optional[set[str]] = None) -> CheckResult:
+    """Findings of every rule (verified claims marked) -> the result: suppressions and
+    per-path ignores, the targets of an incremental run, order, the baseline, the summary."""
+    if options.suppress:
+        from factlint.rules.suppress import suppress_findings
+
+        findings, unused = suppress_findings(findings, directives, config)
+        findings = findings + [f.model_copy(update={"name": names[f.rule]}) if f.rule in names else f
+                               for f in unused]
     if targets is not None:
         from factlint.pipeline import involves
 
         findings = [f for f in findings if involves(f, targets)]
-        files = [f for f in files if f.meta.path in targets]
     findings.sort(key=finding_sort_key)
     options.unfiltered = list(findings)
     if options.baseline is not None:
@@ -113,17 +149,13 @@ def _check_files(files: Sequence[FileResult], config: Config, ruleset: RuleSet, 
 
         findings = filter_baseline(findings, options.baseline)
         findings.sort(key=finding_sort_key)
-    return CheckResult(findings=findings, notices=sorted(notices, key=lambda n: (n.path, n.message)),
-                       rules=_rule_meta(ruleset, config), summary=summarize(files, findings))
+    return CheckResult.model_construct(findings=findings, notices=sorted(notices, key=lambda n: (n.path, n.message)),
+                                       rules=rules, summary=summarize_counts(files, claims, findings))
 
 
-def _with_rule_settings(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
+def _rule_names(ruleset: RuleSet) -> dict[str, str]:
     """Unused-suppression findings get the name the rule set gives their id."""
-    out = []
-    for f in findings:
-        rule = ruleset.get(f.rule)
-        out.append(f.model_copy(update={"name": rule.name}) if rule is not None else f)
-    return out
+    return {r.id: r.name for r in ruleset.rules}
 
 
 def _rule_meta(ruleset: RuleSet, config: Config) -> list[RuleMeta]:
@@ -131,9 +163,13 @@ def _rule_meta(ruleset: RuleSet, config: Config) -> list[RuleMeta]:
 
 
 def summarize(files: Sequence[FileResult], findings: Sequence[Finding]) -> Summary:
+    return summarize_counts(len(files), sum(len(f.claims) for f in files), findings)
+
+
+def summarize_counts(files: int, claims: int, findings: Sequence[Finding]) -> Summary:
     by_severity = Counter(f.severity for f in findings)
     by_rule = Counter(f.rule for f in findings)
-    return Summary(files=len(files), claims=sum(len(f.claims) for f in files), findings=len(findings),
+    return Summary(files=files, claims=claims, findings=len(findings),
                    by_severity={k: by_severity[k] for k in ("error", "warning", "info") if by_severity[k]},
                    by_rule=dict(sorted(by_rule.items())))
 
@@ -164,8 +200,102 @@ def run_check(paths: Sequence[PathLike], config: Optional[Config] = None,
         return check_files(collected.files, config, ruleset(), notices=collected.notices, options=options,
                            targets=collected.targets)
 
-    return check_with_index(paths, config, options, compute, prepare=ruleset,
-                            entity_key=lambda name: matcher().entity(name))
+    def engine():
+        from factlint.rules.units import UnitEngine
+
+        return UnitEngine(ruleset(), config.is_selected, matcher(), load_rate_table(config, deferred=True),
+                          load_facts(config, options.facts))
+
+    def by_units(corpus) -> CheckResult:
+        return check_corpus(corpus, config, options, engine, ruleset)
+
+    result = check_with_index(paths, config, options, compute, prepare=ruleset,
+                              entity_key=lambda name: matcher().entity(name), units=by_units)
+    return result.complete() if options.complete else result
+
+
+def check_corpus(corpus, config: Config, options: CheckOptions, engine: Callable[[], Any],
+                 ruleset: Callable[[], RuleSet]) -> CheckResult:
+    """A whole-corpus check (a factlint.pipeline.Corpus) from the findings stored per unit
+    (factlint.rules.units): only the units the changed files can change are computed, the
+    rest come from the index, and the result is what computing everything would give.
+    Stored findings that turn out unreadable are computed again, with a one-line notice."""
+    from factlint.cache.codec import CodecError
+    from factlint.cache.results import snapshot_id
+
+    sid = snapshot_id(config, options, corpus.index.settings, corpus.root, corpus.paths)
+    stored = corpus.index.get_snapshot(sid)
+    with _no_cyclic_gc():
+        if stored is not None:
+            try:
+                return _from_snapshot(corpus, sid, stored, config, options, engine)
+            except CodecError:
+                corpus.index.notify("cache: stored findings are unreadable; computing them again")
+        return _from_scratch(corpus, sid, stored[0] if stored else None, config, options, engine, ruleset)
+
+
+def _from_scratch(corpus, sid: str, generation: Optional[int], config: Config, options: CheckOptions,
+                  engine: Callable[[], Any], ruleset: Callable[[], RuleSet]) -> CheckResult:
+    import orjson
+
+    from factlint.cache.units import StoredFindings, encode_units
+
+    rs = ruleset()
+    rules, names = _rule_meta(rs, config), _rule_names(rs)
+    meta = orjson.dumps({"rules": [r.model_dump(mode="json") for r in rules], "names": names})
+    loaded = corpus.load(list(corpus.current))
+    keys = {path: (k, digest) for k, (path, digest) in corpus.current.items()}
+    docs, entities = engine().compute_all(list(loaded.values()), keys)
+    corpus.index.put_snapshot(sid, generation, meta, encode_units([*docs.values(), *entities.values()]), whole=True)
+    return _assembled(corpus, docs, entities, StoredFindings(), rules, names, config, options)
+
+
+def _from_snapshot(corpus, sid: str, stored: tuple, config: Config, options: CheckOptions,
+                   engine: Callable[[], Any]) -> CheckResult:
+    import orjson
+
+    from factlint.cache.codec import CodecError
+    from factlint.cache.units import decode_units, encode_units
+    from factlint.rules import units
+
+    generation, meta_blob, blobs = stored
+    docs, entities, kept = decode_units(blobs)
+    try:
+        meta = orjson.loads(meta_blob)
+        rules = [RuleMeta.model_validate(r) for r in meta["rules"]]
+        names = dict(meta["names"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CodecError(f"undecodable snapshot settings: {type(exc).__name__}") from exc
+    gc.freeze()  # all of it lives to the end of the run: keep the collector from rescanning it
+    if options.complete:
+        kept.complete()  # here, where damaged stored claims can still be computed again
+    if units.stale(docs, corpus.current):
+        update = engine().update(docs, entities, corpus.current, corpus.load)
+        docs, entities = update.docs, update.entities
+        corpus.index.put_snapshot(sid, generation, meta_blob, encode_units(update.changed), update.dropped)
+    return _assembled(corpus, docs, entities, kept, rules, names, config, options)
+
+
+def _assembled(corpus, docs: dict, entities: dict, kept, rules: list[RuleMeta], names: dict[str, str],
+               config: Config, options: CheckOptions) -> CheckResult:
+    """The result from every unit's findings: marks, suppressions, order, baseline, summary."""
+    from factlint.rules import units
+
+    findings = units.findings(docs, entities)
+    verified = units.verified(docs)
+    if verified:  # stored findings whose claims are to be marked: decoded, and written afresh
+        marked = [f for f in findings if any(i in verified for i in kept.claim_ids(f) or ())]
+        kept.complete(marked)
+        kept.forget(marked)
+        mark_verified(findings, verified)
+    if options.baseline is not None:
+        kept.complete()  # a baseline entry may match on claims
+    notices = list(corpus.notices) + [n for d in docs.values() for n in d.notices]
+    result = finish_result(findings, {d.path: d.directives for d in docs.values()}, config, options,
+                           notices=notices, rules=rules, names=names, files=len(docs),
+                           claims=sum(d.claims for d in docs.values()))
+    result._stored = kept
+    return result
 
 
 def verified_claims(files: Sequence[FileResult], config: Config) -> dict[str, str]:

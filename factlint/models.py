@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import datetime as dt
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -197,6 +197,17 @@ class CheckResult(Strict):
     notices: list[IngestNotice] = Field(default_factory=list)
     rules: list[RuleMeta] = Field(default_factory=list)
     summary: Summary = Field(default_factory=Summary)
+
+    # Findings read from the index whose claims and related locations are still encoded
+    # (factlint.cache.units.StoredFindings): a report that needs them calls complete().
+    _stored: Any = PrivateAttr(None)
+
+    def complete(self) -> "CheckResult":
+        """Decode whatever the findings still hold encoded; returns self."""
+        stored, self._stored = self._stored, None
+        if stored is not None:
+            stored.complete()
+        return self
 
 
 class ClaimsOutput(Strict):

@@ -22,6 +22,7 @@ import os
 import subprocess
 import sys
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
@@ -37,6 +38,7 @@ from factlint.ingest import discover_files, display_path, load_document
 from factlint.models import Document, DocumentMeta, FileResult, Finding, IngestNotice
 from factlint.rules.suppress import parse_directives
 from factlint.workers import die_with_parent
+from factlint.yamlio import parsed_store
 
 PathLike = Union[str, Path]
 EntityKey = Callable[[Optional[str]], Optional[str]]
@@ -318,8 +320,14 @@ def _plan(sources: Iterable[Source], entries: dict[str, Entry], settings: str) -
 
 def _load(index: ClaimIndex, sources: Sequence[Source], everything: bool) -> tuple[list[FileResult], list[Source]]:
     """Decode stored results; entries that do not decode come back to be extracted."""
+    results, lost = _load_keyed(index, sources, everything)
+    return list(results.values()), lost
+
+
+def _load_keyed(index: ClaimIndex, sources: Sequence[Source], everything: bool
+                ) -> tuple[dict[str, FileResult], list[Source]]:
     by_key = {s.key: s for s in sources}
-    results: list[FileResult] = []
+    results: dict[str, FileResult] = {}
     # Decoding builds hundreds of thousands of objects that all live to the end of the
     # run: the cyclic collector would rescan them again and again for nothing.
     was_enabled = gc.isenabled()
@@ -332,7 +340,7 @@ def _load(index: ClaimIndex, sources: Sequence[Source], everything: bool) -> tup
             except CodecError:
                 by_key[key] = source
                 continue
-            results.append(with_display_path(result, source.display))
+            results[key] = with_display_path(result, source.display)
         lost = list(by_key.values())
     finally:
         if was_enabled:
@@ -352,6 +360,14 @@ def _finish(extracted: Sequence[Extracted], index: Optional[ClaimIndex], touched
             out: Collected, hashes: Optional[dict[str, str]] = None) -> list[FileResult]:
     """Decode extraction results, queue them for the index, collect notices; the content
     hash of each file read goes into ``hashes`` (by index key)."""
+    return _extracted_pairs(extracted, index, out, hashes, touched, forget)[1]
+
+
+def _extracted_pairs(extracted: Sequence[Extracted], index: Optional[ClaimIndex], out: Collected,
+                     hashes: Optional[dict[str, str]] = None, touched=(), forget=()
+                     ) -> tuple[list[Extracted], list[FileResult]]:
+    """:func:`_finish`, with the extraction each result came from."""
+    done: list[Extracted] = []
     results: list[FileResult] = []
     rows: list[Row] = []
     for e in extracted:
@@ -359,6 +375,7 @@ def _finish(extracted: Sequence[Extracted], index: Optional[ClaimIndex], touched
             out.notices.append(e.notice)
             continue
         result = decode_file(e.data)  # type: ignore[arg-type]
+        done.append(e)
         results.append(result)
         if hashes is not None and e.source.key is not None and e.file_hash:
             hashes[e.source.key] = e.file_hash
@@ -366,7 +383,7 @@ def _finish(extracted: Sequence[Extracted], index: Optional[ClaimIndex], touched
             rows.append(Row(e.source.key, e.stat[0], e.stat[1], e.file_hash, e.data, _entities(result)))  # type: ignore[arg-type]
     if index is not None:
         index.update(rows, touched, forget)
-    return results
+    return done, results
 
 
 def _open_index(root: Optional[PathLike], tables: Iterable[PathLike], use_cache: bool,
@@ -601,6 +618,109 @@ def _within(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+# Full runs that load files only when asked -------------------------------------------
+
+@dataclass
+class Corpus:
+    """A whole-corpus run through the index: the files listed, the changed ones extracted,
+    and the others loaded only when :meth:`load` asks for them (see factlint.rules.units).
+    Use :func:`open_corpus`; :meth:`close` when done."""
+
+    root: str
+    paths: list[str]                     # what was listed (absolute)
+    index: ClaimIndex
+    # Index key -> (display path, content hash) of every file this run has a result for.
+    current: dict[str, tuple[str, str]]
+    notices: list[IngestNotice]          # problems listing or reading files
+    stats: dict[str, int]
+    _extracted: dict[str, FileResult]
+    _fresh: dict[str, Source]
+    _jobs: Optional[int] = None
+    _quiet: bool = True
+    _context: Optional[ExitStack] = None
+
+    def load(self, keys: Iterable[str]) -> dict[str, FileResult]:
+        """Results of these files (by index key); a file that can no longer be read is left
+        out (and its notice added to ``notices``)."""
+        out: dict[str, FileResult] = {}
+        sources = []
+        for k in dict.fromkeys(keys):
+            if k in self._extracted:
+                out[k] = self._extracted[k]
+            elif k in self._fresh:
+                sources.append(self._fresh[k])
+        if not sources:
+            return out
+        loaded, lost = _load_keyed(self.index, sources, everything=len(sources) > 500)
+        out.update(loaded)
+        if lost:
+            into = Collected()
+            hashes: dict[str, str] = {}
+            done, results = _extracted_pairs(extract_all(lost, self._jobs, self._quiet), self.index, into, hashes)
+            for e, result in zip(done, results):
+                key = e.source.key
+                out[key] = self._extracted[key] = result  # type: ignore[index]
+                self.current[key] = (e.source.display, hashes.get(key) or result.content_hash)  # type: ignore[index]
+            for s in lost:
+                self._fresh.pop(s.key, None)  # type: ignore[arg-type]
+                if s.key not in out:
+                    self.current.pop(s.key, None)  # type: ignore[arg-type]
+            self.notices.extend(into.notices)
+        return out
+
+    def close(self) -> None:
+        if self._context is not None:
+            self._context.close()
+        self.index.close()
+
+
+def open_corpus(paths: Sequence[PathLike], root: PathLike, *, exclude: Iterable[str] = (),
+                jobs: Optional[int] = None, quiet: bool = False, tables: Iterable[PathLike] = (),
+                notify: Callable[[str], None] = notify_stderr,
+                before_work: Optional[Callable[[], None]] = None) -> Optional[Corpus]:
+    """List the files under ``paths`` (a whole corpus under ``root``), extract those the
+    index does not hold unchanged and store them; None when there is no index to read
+    the others from, or a file lies outside ``root`` (then :func:`collect` does it all)."""
+    paths = list(paths)
+    root_s = os.path.abspath(root)
+    index = _open_index(root_s, tables, True, notify)
+    if index is None:
+        return None
+    context = ExitStack()
+    try:
+        # The tables this run reads (units, aliases, rules, rates) parsed once, kept in the index.
+        context.enter_context(parsed_store(index.parsed_store()))
+        out = Collected()
+        sources = _sources(paths, list(exclude), root_s, out.notices, index)
+        if any(s.key is None for s in sources):
+            context.close()
+            index.close()
+            return None
+        entries = index.entries()
+        plan = _plan(sources, entries, index.settings)
+        forget = _vanished(entries, sources, paths, root_s)
+        hashes = {s.key: entries[s.key].file_hash for s in plan.fresh}
+        if plan.stale and before_work is not None:
+            before_work()
+        pairs = _extracted_pairs(extract_all(plan.stale, jobs, quiet), index, out, hashes, plan.touched, forget)
+    except BaseException:
+        context.close()
+        index.close()
+        raise
+    done: dict[str, FileResult] = {e.source.key: result for e, result in zip(*pairs)}  # type: ignore[misc]
+    fresh = {s.key: s for s in plan.fresh}
+    current: dict[str, tuple[str, str]] = {}
+    for s in sources:  # failed extractions have a notice instead
+        if s.key in done:
+            current[s.key] = (s.display, hashes.get(s.key) or done[s.key].content_hash)  # type: ignore[index]
+        elif s.key in fresh:
+            current[s.key] = (s.display, hashes[s.key])  # type: ignore[index]
+    return Corpus(root=root_s, paths=[os.path.abspath(p) for p in paths], index=index, current=current,
+                  notices=out.notices,
+                  stats={"cached": len(plan.fresh), "extracted": len(plan.stale), "hashed": plan.hashed},
+                  _extracted=done, _fresh=fresh, _jobs=jobs, _quiet=quiet, _context=context)  # type: ignore[arg-type]
+
+
 # Whole-run results ----------------------------------------------------------------------
 
 def _slot(index: ClaimIndex, root: str, sources: Sequence[Source], hashes: dict[str, str],
@@ -649,14 +769,28 @@ def remember_result(collected: Collected, data: bytes, notify: Callable[[str], N
 
 def check_with_index(paths: Sequence[PathLike], config, options, compute: Callable[[Collected], "CheckResult"],
                      *, entity_key: Optional[EntityKey] = None,
-                     prepare: Optional[Callable[[], None]] = None) -> "CheckResult":
+                     prepare: Optional[Callable[[], None]] = None,
+                     units: Optional[Callable[[Corpus], "CheckResult"]] = None) -> "CheckResult":
     """`factlint check` through the index: the stored result when neither the files nor
     anything else that decides the result changed, else ``compute(collected)``, stored.
     ``prepare`` (loading and validating the rule set) runs before any extraction unless
     the stored result is used.
 
+    With ``units``, a run over the whole corpus is ``units(corpus)`` instead: it reads the
+    files it needs from the :class:`Corpus` and keeps findings per unit in the index.
+
     ``options`` is a factlint.check.CheckOptions (jobs, use_cache, quiet, diff_base, unfiltered).
     """
+    if units is not None and options.use_cache and options.diff_base is None \
+            and (config.path is None or covers_corpus(list(paths) or [config.corpus], config.corpus)):
+        tables = list(config.alias_files) + ([config.rates_file] if config.rates_file else [])
+        corpus = open_corpus(list(paths) or [config.corpus], config.corpus, exclude=config.exclude_patterns(),
+                             jobs=options.jobs, quiet=options.quiet, tables=tables, before_work=prepare)
+        if corpus is not None:
+            try:
+                return units(corpus)
+            finally:
+                corpus.close()
     common = dict(jobs=options.jobs, use_cache=options.use_cache, quiet=options.quiet,
                   diff_base=options.diff_base, entity_key=entity_key, before_work=prepare)
     digest = check_digest(config, options) if options.use_cache else None

@@ -9,10 +9,18 @@ point at the offending key.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import math
 import os
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Optional, TypeVar
+from typing import Any, Iterable, Iterator, Optional, Protocol, TypeVar
+
+import orjson
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
@@ -264,7 +272,138 @@ def load_yaml(path: Path | str) -> tuple[Any, dict[tuple, Position]]:
         raise ConfigError(where, None, None, "is a folder, not a file") from None
     except OSError as exc:
         raise ConfigError(where, None, None, f"cannot read: {exc.strerror}") from None
-    return parse_yaml(text, where)
+    store = _parsed.get()
+    if store is None or store.pid != os.getpid():
+        return parse_yaml(text, where)
+    key = hashlib.sha256(_parser_digest().encode() + b"\0" + text.encode("utf-8", "surrogatepass")).hexdigest()
+    blob = store.get(key)
+    if blob is not None:
+        try:
+            return _decode_parsed(blob)
+        except (ValueError, TypeError, KeyError, IndexError):
+            pass  # not what _encode_parsed wrote: parse again and replace it
+    data, positions = parse_yaml(text, where)
+    encoded = _encode_parsed(data, positions)
+    if encoded is not None:
+        store.put(key, encoded)
+    return data, positions
+
+
+def load_plain(path: Path | str) -> Any:
+    """A file we ship and test (a built-in table), read with ruamel's plain safe parser:
+    no positions, a few times faster than the round-trip one. Kept in the store too."""
+    from ruamel.yaml import YAML
+
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    store = _parsed.get()
+    if store is None or store.pid != os.getpid():
+        return YAML(typ="safe").load(text)
+    key = hashlib.sha256(b"plain\0" + _parser_digest().encode() + b"\0" + text.encode("utf-8")).hexdigest()
+    blob = store.get(key)
+    if blob is not None:
+        try:
+            return _decode_parsed(blob)[0]
+        except (ValueError, TypeError, KeyError, IndexError):
+            pass
+    data = YAML(typ="safe").load(text)
+    encoded = _encode_parsed(data, {})
+    if encoded is not None:
+        store.put(key, encoded)
+    return data
+
+
+# Parsed files, kept between runs --------------------------------------------------------
+#
+# The pure-Python parser takes a good part of a second for the built-in tables (the
+# rate table alone is 37 KB), which every run that extracts or compares anything reads.
+# While a run holds a store (factlint.pipeline: the claim index), what load_yaml parsed
+# is kept there by the digest of the text and of this parser, as tagged JSON, and read
+# back instead of parsed again. Nothing else goes through it: front matter and the
+# configuration file are parsed every time.
+
+class ParsedStore(Protocol):
+    pid: int  # the process the store belongs to: a forked worker must not use it
+
+    def get(self, key: str) -> Optional[bytes]: ...
+
+    def put(self, key: str, data: bytes) -> None: ...
+
+
+_parsed: ContextVar[Optional[ParsedStore]] = ContextVar("factlint_parsed_yaml", default=None)
+
+
+@contextmanager
+def parsed_store(store: Optional[ParsedStore]) -> Iterator[None]:
+    """Within the block, :func:`load_yaml` keeps what it parses in ``store`` (None: nowhere)."""
+    token = _parsed.set(store)
+    try:
+        yield
+    finally:
+        _parsed.reset(token)
+
+
+@lru_cache(maxsize=1)
+def _parser_digest() -> str:
+    import ruamel.yaml
+
+    h = hashlib.sha256(f"parsed-1 ruamel.yaml {ruamel.yaml.__version__}".encode())
+    h.update(Path(__file__).read_bytes())  # this module decides what parsing yields
+    return h.hexdigest()
+
+
+class _Uncacheable(Exception):
+    pass
+
+
+def _encode_value(value: Any) -> Any:
+    # Containers and anything JSON would not give back as it was are tagged objects;
+    # plain JSON objects appear only as tags, so decoding is unambiguous.
+    kind = type(value)
+    if value is None or kind is bool or kind is str:
+        return value
+    if kind is int:
+        if -(1 << 63) <= value < (1 << 63):
+            return value
+        return {"i": str(value)}
+    if kind is float:
+        return value if math.isfinite(value) else {"f": repr(value)}
+    if kind is dict:
+        return {"m": [[_encode_value(k), _encode_value(v)] for k, v in value.items()]}
+    if kind is list:
+        return {"l": [_encode_value(v) for v in value]}
+    if kind is dt.date:
+        return {"d": value.isoformat()}
+    raise _Uncacheable(kind.__name__)
+
+
+def _decode_value(value: Any) -> Any:
+    if type(value) is not dict:
+        return value
+    (tag, body), = value.items()
+    if tag == "m":
+        return {_decode_value(k): _decode_value(v) for k, v in body}
+    if tag == "l":
+        return [_decode_value(v) for v in body]
+    if tag == "d":
+        return dt.date.fromisoformat(body)
+    if tag == "f":
+        return float(body)
+    if tag == "i":
+        return int(body)
+    raise ValueError(f"unknown tag {tag!r}")
+
+
+def _encode_parsed(data: Any, positions: dict[tuple, Position]) -> Optional[bytes]:
+    try:
+        return orjson.dumps([_encode_value(data), [[list(k), line, col] for k, (line, col) in positions.items()]])
+    except (_Uncacheable, TypeError):
+        return None  # a timestamp, say: parsed each time
+
+
+def _decode_parsed(blob: bytes) -> tuple[Any, dict[tuple, Position]]:
+    data, positions = orjson.loads(blob)
+    return _decode_value(data), {tuple(k): (line, col) for k, line, col in positions}
 
 
 def position_of(positions: dict[tuple, Position], loc: Iterable[Any]) -> Position | None:

@@ -76,3 +76,134 @@ def test_brackets_in_quotes_and_comments_and_balanced_text_do_not_count():
 def test_an_explicit_str_tag_is_plain_data():
     data, _ = parse_yaml("fail-level: !!str warning\nselect: [!!str FL101]\n", "factlint.yaml")
     assert data == {"fail-level": "warning", "select": ["FL101"]}
+
+
+# Parsed files kept between runs ------------------------------------------------------------
+
+class MemoryStore:
+    def __init__(self):
+        import os
+
+        self.pid = os.getpid()
+        self.data: dict[str, bytes] = {}
+        self.gets = 0
+
+    def get(self, key):
+        self.gets += 1
+        return self.data.get(key)
+
+    def put(self, key, data):
+        self.data[key] = data
+
+
+TRICKY = """\
+plain: text
+numbers: [1, -2, 3.5, 1e3, .inf, -.inf, .nan, 0x1F, 1_000, 123456789012345678901234567890]
+flags: [true, false, yes, no, on, off, null, ~]
+date: 2023-05-16
+1: integer key
+nested:
+  - {a: 1, b: [x, y]}
+  - - deeper
+    - "quoted: yes"
+empty_list: []
+empty_map: {}
+anchors: &a {k: v}
+alias: *a
+"""
+
+
+def test_a_kept_parse_gives_what_parsing_gives(tmp_path):
+    import math
+
+    from factlint.yamlio import load_yaml, parsed_store
+
+    f = tmp_path / "t.yaml"
+    f.write_text(TRICKY, encoding="utf-8")
+    plain = load_yaml(f)
+    store = MemoryStore()
+    with parsed_store(store):
+        first = load_yaml(f)
+        assert len(store.data) == 1
+        second = load_yaml(f)  # from the store
+
+    def same(a, b):
+        if isinstance(a, float) and math.isnan(a):
+            return isinstance(b, float) and math.isnan(b)
+        if isinstance(a, dict):
+            return type(b) is dict and list(a) == list(b) and all(same(a[k], b[k]) for k in a) \
+                and all(type(k) is type(kb) for k, kb in zip(a, b))
+        if isinstance(a, list):
+            return type(b) is list and len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+        return type(a) is type(b) and a == b
+
+    for got in (first, second):
+        assert same(plain[0], got[0]) and plain[1] == got[1]
+    assert store.gets == 2
+
+
+def test_a_damaged_kept_parse_is_parsed_again(tmp_path):
+    from factlint.yamlio import load_yaml, parsed_store
+
+    f = tmp_path / "t.yaml"
+    f.write_text("a: [1, 2]\n", encoding="utf-8")
+    store = MemoryStore()
+    with parsed_store(store):
+        load_yaml(f)
+        key = next(iter(store.data))
+        store.data[key] = b'[{"zz": 1}, []]'
+        assert load_yaml(f) == ({"a": [1, 2]}, {("a",): (1, 1), ("a", 0): (1, 5), ("a", 1): (1, 8)})
+        assert store.data[key] != b'[{"zz": 1}, []]'
+
+
+def test_a_store_of_another_process_is_not_used(tmp_path):
+    from factlint.yamlio import load_yaml, parsed_store
+
+    f = tmp_path / "t.yaml"
+    f.write_text("a: 1\n", encoding="utf-8")
+    store = MemoryStore()
+    store.pid = -1  # as a forked extraction worker sees its parent's store
+    with parsed_store(store):
+        assert load_yaml(f)[0] == {"a": 1}
+    assert store.gets == 0 and store.data == {}
+
+
+def test_what_cannot_be_kept_exactly_is_parsed_each_time(tmp_path):
+    from factlint.yamlio import load_yaml, parsed_store
+
+    f = tmp_path / "t.yaml"
+    f.write_text("2.5: a float key\nwhen: 2023-05-16 10:00:00\n", encoding="utf-8")
+    plain = load_yaml(f)
+    store = MemoryStore()
+    with parsed_store(store):
+        assert load_yaml(f) == plain
+    assert store.data == {}
+
+
+def test_errors_are_not_kept(tmp_path):
+    from factlint.yamlio import load_yaml, parsed_store
+
+    f = tmp_path / "t.yaml"
+    f.write_text("a: [1, 2\n", encoding="utf-8")
+    store = MemoryStore()
+    with parsed_store(store):
+        for _ in range(2):
+            with pytest.raises(ConfigError, match="t.yaml"):
+                load_yaml(f)
+    assert store.data == {}
+
+
+def test_a_kept_plain_parse_gives_what_the_safe_parser_gives(tmp_path):
+    from ruamel.yaml import YAML
+
+    from factlint.yamlio import load_plain, parsed_store
+
+    f = tmp_path / "table.yaml"
+    f.write_text("units:\n  - {name: tonne, factor: 1000.0, since: 2021-01-01}\n  - [1, 2, .inf]\n"
+                 "7: seven\n", encoding="utf-8")
+    expected = YAML(typ="safe").load(f.read_text(encoding="utf-8"))
+    store = MemoryStore()
+    with parsed_store(store):
+        assert load_plain(f) == expected and len(store.data) == 1
+        assert load_plain(f) == expected and store.gets == 2
+    assert load_plain(f) == expected

@@ -14,9 +14,10 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
+import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 import orjson
 
@@ -35,8 +36,11 @@ RESULT_SCHEMA = hashlib.sha256(repr((SCHEMA_DIGEST, FINDING_FIELDS, LOCATION_FIE
                                      tuple(CheckResult.model_fields), tuple(Summary.model_fields),
                                      tuple(RuleMeta.model_fields))).encode()).hexdigest()[:16]
 
+# Bump when what cache/units.py stores changes shape.
+UNITS_SCHEMA = "units-3"
+
 # Options that change how fast a run is, not what it finds.
-_SPEED_OPTIONS = {"jobs", "use_cache", "quiet", "unfiltered"}
+_SPEED_OPTIONS = {"jobs", "use_cache", "quiet", "unfiltered", "complete"}
 
 
 @lru_cache(maxsize=1)
@@ -63,19 +67,36 @@ def _option_value(value: Any) -> str:
     return repr(value)
 
 
-def check_digest(config: Any, options: Any) -> str:
-    """What a check's result depends on besides the files: config, options, tables, code."""
+def check_digest(config: Any, options: Any, leave_out: Iterable[str] = ()) -> str:
+    """What a check's result depends on besides the files: config, options, tables, code
+    (and not the options named in ``leave_out``)."""
+    skipped = _SPEED_OPTIONS | set(leave_out)
     h = hashlib.sha256()
     for part in (RESULT_SCHEMA, package_digest(), builtin_tables_digest(), config.digest()):
         h.update(part.encode() + b"\0")
     if dataclasses.is_dataclass(options):
         for f in dataclasses.fields(options):
-            if f.name not in _SPEED_OPTIONS:
+            if f.name not in skipped:
                 h.update(f"{f.name}={_option_value(getattr(options, f.name))}\0".encode())
     return h.hexdigest()
 
 
-def _encode_findings(findings: list[Finding]) -> list[list]:
+# Applied when a result is assembled from stored findings (factlint.check), so changing
+# them does not make the findings of every unit be computed again.
+ASSEMBLY_OPTIONS = ("baseline", "suppress")
+
+
+def snapshot_id(config: Any, options: Any, settings: str, root: str, paths: Iterable[str]) -> str:
+    """Which stored findings per unit (cache/units.py) a whole-corpus run may use: those
+    computed with the same settings, extraction settings, corpus root, listed paths and
+    working folder (findings show paths relative to it)."""
+    h = hashlib.sha256(check_digest(config, options, ASSEMBLY_OPTIONS).encode())
+    for part in (UNITS_SCHEMA, settings, root, os.getcwd(), *sorted(paths)):
+        h.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def encode_findings(findings: list[Finding]) -> list[list]:
     rows = []
     for f in findings:
         row = [getattr(f, name) for name in FINDING_FIELDS]
@@ -88,29 +109,48 @@ def _encode_findings(findings: list[Finding]) -> list[list]:
 def encode_check(result: CheckResult, unfiltered: list[Finding]) -> bytes:
     same = unfiltered == result.findings
     return orjson.dumps({
-        "findings": _encode_findings(result.findings),
-        "unfiltered": None if same else _encode_findings(unfiltered),
+        "findings": encode_findings(result.findings),
+        "unfiltered": None if same else encode_findings(unfiltered),
         "notices": [n.model_dump(mode="json") for n in result.notices],
         "rules": [r.model_dump(mode="json") for r in result.rules],
         "summary": result.summary.model_dump(mode="json"),
     })
 
 
-def _decode_findings(rows: list) -> list[Finding]:
+def decode_findings(rows: list) -> list[Finding]:
+    """Rows of :func:`encode_findings` -> findings. The claims of all rows are decoded in
+    one call: most findings of an archive carry one claim, and a call per finding would
+    cost more than the claims themselves."""
     finding_set, location_set = _FINDING_SET, _LOCATION_SET
     n_finding, n_location = len(FINDING_FIELDS), len(LOCATION_FIELDS)
-    out = []
+    claims_at, related_at, fields = _CLAIMS_AT, _RELATED_AT, FINDING_FIELDS
+    flat: list = []
     for row in rows:
         if len(row) != n_finding:
             raise CodecError("finding row of the wrong length")
-        row[_CLAIMS_AT] = decode_claims(row[_CLAIMS_AT])
-        related = []
-        for loc in row[_RELATED_AT]:
-            if len(loc) != n_location:
-                raise CodecError("location row of the wrong length")
-            related.append(_built(Location, dict(zip(LOCATION_FIELDS, loc)), location_set))
-        row[_RELATED_AT] = related
-        out.append(_built(Finding, dict(zip(FINDING_FIELDS, row)), finding_set))
+        flat.extend(row[claims_at])
+    claims = decode_claims(flat)
+    new, put, finding_cls = object.__new__, object.__setattr__, Finding
+    out = []
+    append = out.append
+    at = 0
+    for row in rows:
+        n = len(row[claims_at])
+        row[claims_at] = claims[at:at + n]
+        at += n
+        if row[related_at]:
+            related = []
+            for loc in row[related_at]:
+                if len(loc) != n_location:
+                    raise CodecError("location row of the wrong length")
+                related.append(_built(Location, dict(zip(LOCATION_FIELDS, loc)), location_set))
+            row[related_at] = related
+        finding = new(finding_cls)
+        put(finding, "__dict__", dict(zip(fields, row)))
+        put(finding, "__pydantic_fields_set__", finding_set)
+        put(finding, "__pydantic_extra__", None)
+        put(finding, "__pydantic_private__", None)
+        append(finding)
     return out
 
 
@@ -120,8 +160,8 @@ def decode_check(blob: bytes) -> tuple[CheckResult, list[Finding]]:
     gc.disable()  # as in pipeline._load: every object built here lives to the end of the run
     try:
         data = orjson.loads(blob)
-        findings = _decode_findings(data["findings"])
-        unfiltered = list(findings) if data["unfiltered"] is None else _decode_findings(data["unfiltered"])
+        findings = decode_findings(data["findings"])
+        unfiltered = list(findings) if data["unfiltered"] is None else decode_findings(data["unfiltered"])
         result = CheckResult.model_construct(
             findings=findings,
             notices=[IngestNotice.model_validate(n) for n in data["notices"]],

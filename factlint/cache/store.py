@@ -26,10 +26,12 @@ from factlint.cache.codec import SCHEMA_DIGEST
 CACHE_DIR_NAME = ".factlint_cache"
 DB_NAME = "index.sqlite3"
 # Bump when the tables change shape; SCHEMA_DIGEST covers the models the rows encode.
-TABLES_VERSION = "3"
+TABLES_VERSION = "5"
 SCHEMA = f"{TABLES_VERSION}:{SCHEMA_DIGEST}"
 BUSY_TIMEOUT_S = 30.0
 KEEP_RESULTS = 4
+KEEP_SNAPSHOTS = 4
+KEEP_PARSED = 64
 
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -164,6 +166,11 @@ class ClaimIndex:
         conn.execute("CREATE INDEX entities_by_path ON entities (path)")
         conn.execute("CREATE TABLE results (id TEXT PRIMARY KEY, used INTEGER NOT NULL, data BLOB NOT NULL)")
         conn.execute("CREATE TABLE listings (id TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        conn.execute("CREATE TABLE parsed (id TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        conn.execute("CREATE TABLE snapshots (id TEXT PRIMARY KEY, generation INTEGER NOT NULL, "
+                     "used INTEGER NOT NULL, data BLOB NOT NULL)")
+        conn.execute("CREATE TABLE units (snapshot TEXT NOT NULL, id TEXT NOT NULL, data BLOB NOT NULL, "
+                     "claims BLOB NOT NULL, report BLOB NOT NULL, PRIMARY KEY (snapshot, id))")
         conn.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA), ("version", __version__)])
 
     def _failed(self, doing: str, exc: Exception) -> None:
@@ -328,6 +335,114 @@ class ClaimIndex:
             self.notify(f"cache not updated: {exc}")
         except sqlite3.DatabaseError as exc:
             self._failed("writing a result", exc)
+
+
+    # Parsed YAML files (see factlint.yamlio.parsed_store) ------------------------------
+
+    def parsed_store(self) -> "ParsedFiles":
+        return ParsedFiles(self)
+
+    # Findings per unit of work (see units.py and factlint.rules.units) ----------------
+    #
+    # A snapshot is the findings of every unit of one corpus under one set of settings.
+    # Runs read a whole snapshot in one transaction and write their changes to it in
+    # another, which fails (and is skipped) if the snapshot changed in between: two runs
+    # that started from the same snapshot never mix their changes.
+
+    def get_snapshot(self, snapshot_id: str) -> Optional[tuple[int, bytes, list[tuple[str, bytes, bytes, bytes]]]]:
+        """(generation, settings data, [(unit id, data, claims, report)]) of a stored snapshot, or None."""
+        if self.conn is None:
+            return None
+        conn = self.conn
+        try:
+            conn.execute("BEGIN")  # one read transaction: the snapshot row and its units agree
+            try:
+                row = conn.execute("SELECT generation, data FROM snapshots WHERE id = ?", (snapshot_id,)).fetchone()
+                units = [] if row is None else \
+                    conn.execute("SELECT id, data, claims, report FROM units WHERE snapshot = ?",
+                                 (snapshot_id,)).fetchall()
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            self.notify(f"cache not read: {exc}")
+            return None
+        except sqlite3.DatabaseError as exc:
+            self._failed("reading stored findings", exc)
+            return None
+        return None if row is None else (row[0], row[1], units)
+
+    def put_snapshot(self, snapshot_id: str, generation: Optional[int], data: bytes,
+                     replace: Iterable[tuple[str, bytes, bytes, bytes]] = (), delete: Iterable[str] = (),
+                     whole: bool = False) -> bool:
+        """Write the changed units of a snapshot read at ``generation`` (None: it was not
+        stored); ``whole`` replaces all its units, whatever happened meanwhile. False, and
+        nothing written, when another run changed the snapshot since or the database is busy."""
+        if self.conn is None:
+            return False
+        replace, delete = list(replace), list(delete)
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                row = conn.execute("SELECT generation FROM snapshots WHERE id = ?", (snapshot_id,)).fetchone()
+                if not whole and (row[0] if row is not None else None) != generation:
+                    conn.execute("ROLLBACK")  # another run changed it since we read it
+                    return False
+                used = conn.execute("SELECT COALESCE(MAX(used), 0) + 1 FROM snapshots").fetchone()[0]
+                if whole:
+                    conn.execute("DELETE FROM units WHERE snapshot = ?", (snapshot_id,))
+                conn.executemany("DELETE FROM units WHERE snapshot = ? AND id = ?",
+                                 [(snapshot_id, u) for u in delete])
+                conn.executemany("INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?)",
+                                 [(snapshot_id, *unit) for unit in replace])
+                conn.execute("INSERT OR REPLACE INTO snapshots VALUES (?, ?, ?, ?)",
+                             (snapshot_id, (row[0] if row is not None else 0) + 1, used, data))
+                # The few most recently written snapshots stay (a corpus is checked with a
+                # handful of settings), however often each of them was written.
+                old = [r[0] for r in conn.execute("SELECT id FROM snapshots WHERE id NOT IN "
+                                                  "(SELECT id FROM snapshots ORDER BY used DESC LIMIT ?)",
+                                                  (KEEP_SNAPSHOTS,))]
+                conn.executemany("DELETE FROM units WHERE snapshot = ?", [(o,) for o in old])
+                conn.executemany("DELETE FROM snapshots WHERE id = ?", [(o,) for o in old])
+                conn.execute("COMMIT")
+                return True
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            self.notify(f"cache not updated: {exc}")
+        except sqlite3.DatabaseError as exc:
+            self._failed("writing stored findings", exc)
+        return False
+
+
+class ParsedFiles:
+    """What factlint.yamlio keeps of the YAML files it parsed, in an open index."""
+
+    def __init__(self, index: ClaimIndex):
+        self.index = index
+        self.pid = os.getpid()
+
+    def get(self, key: str) -> Optional[bytes]:
+        return self.index._get_blob("parsed", key, "reading a parsed table")
+
+    def put(self, key: str, data: bytes) -> None:
+        conn = self.index.conn
+        if conn is None or os.getpid() != self.pid:
+            return
+        try:
+            with conn:  # its own transaction
+                conn.execute("INSERT OR REPLACE INTO parsed VALUES (?, ?)", (key, data))
+                conn.execute("DELETE FROM parsed WHERE rowid NOT IN "
+                             "(SELECT rowid FROM parsed ORDER BY rowid DESC LIMIT ?)", (KEEP_PARSED,))
+        except sqlite3.OperationalError as exc:
+            self.index.notify(f"cache not updated: {exc}")
+        except sqlite3.DatabaseError as exc:
+            self.index._failed("writing a parsed table", exc)
 
 
 def clean(root: Path) -> bool:

@@ -40,6 +40,14 @@ def _selectors(values: Optional[List[str]]) -> Optional[list[str]]:
     return parse_selectors(values)
 
 
+def _needs_claims(fmt: str, statistics: bool, baseline: bool) -> bool:
+    """Whether the output reads the claims of findings: concise lines, statistics and the
+    JSON report (which copies what the index kept of each finding) do not."""
+    from factlint.report import PARTIAL_FORMATS
+
+    return baseline or not (statistics or fmt in PARTIAL_FORMATS)
+
+
 @app.command("check")
 def check_command(
     paths: Optional[List[Path]] = typer.Argument(
@@ -80,7 +88,8 @@ def check_command(
     require_paths(paths)
     options = CheckOptions(select=_selectors(select), ignore=_selectors(ignore),
                            fail_level=fail_level.value if fail_level else None, jobs=jobs,
-                           use_cache=not no_cache, quiet=quiet, baseline=baseline, diff_base=diff_base)
+                           use_cache=not no_cache, quiet=quiet, baseline=baseline, diff_base=diff_base,
+                           complete=_needs_claims(fmt.value, statistics, write_baseline is not None))
     config = resolve_config(paths, None, config_file, options)  # overrides apply idempotently
     from factlint.fileio import refuse_input_target
 

@@ -20,9 +20,8 @@ from typing import Optional, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from factlint.resources import builtin_rules_dir
-from ruamel.yaml import YAML
 
-from factlint.yamlio import load_model
+from factlint.yamlio import load_model, load_plain
 
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -151,8 +150,6 @@ def _load_builtin(path: str) -> RateTable:
     to the careful loader for a positioned error.
     """
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = YAML(typ="safe").load(fh)
-        return RateTable.model_validate(data)
+        return RateTable.model_validate(load_plain(path))
     except Exception:  # noqa: BLE001 - any trouble: the careful loader reports it properly
         return load_rates(path)

@@ -15,7 +15,7 @@ from typing import Iterable, Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from factlint.resources import builtin_rules_dir
-from factlint.yamlio import load_yaml, model_from_data, shown
+from factlint.yamlio import load_plain, load_yaml, model_from_data, shown
 
 QualifierName = Literal["over", "at_least", "nearly", "about", "up_to", "under"]
 QUALIFIERS: tuple[str, ...] = ("over", "at_least", "nearly", "about", "up_to", "under", "range")
@@ -265,11 +265,7 @@ def _builtin_table() -> UnitTableFile:
     The file is ours and tested; any problem falls back to the positioned loader."""
     path = builtin_table_path()
     try:
-        from ruamel.yaml import YAML
-
-        with open(path, encoding="utf-8") as fh:
-            data = YAML(typ="safe").load(fh)
-        return UnitTableFile.model_validate(data)
+        return UnitTableFile.model_validate(load_plain(path))
     except Exception:  # noqa: BLE001 - the careful loader reports it with file:line:col
         return read_table(path)
 

@@ -35,12 +35,19 @@ HUMAN_FORMATS = frozenset({"concise", "full"})
 __all__ = ["FORMATS", "HUMAN_FORMATS", "Renderer", "render", "render_statistics", "human_summary"]
 
 
+# Formats that read no claims or related locations (json copies what the index kept of
+# each finding, see json_format.render_bytes): the others need a complete result.
+PARTIAL_FORMATS = frozenset({"concise", "json"})
+
+
 def render(result: CheckResult, fmt: str, *, color: bool = False) -> str:
     """The report in format ``fmt``; ``color`` adds ANSI styles to the human formats only."""
     try:
         renderer = FORMATS[fmt]
     except KeyError:
         raise FactlintError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
+    if fmt not in PARTIAL_FORMATS:
+        result.complete()
     if color and fmt in HUMAN_FORMATS:
         return renderer(result, color=True)  # type: ignore[call-arg]
     return renderer(result)

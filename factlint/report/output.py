@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import IO, Optional, Union
@@ -22,6 +23,21 @@ def report_text(result: CheckResult, fmt: str, *, statistics: bool = False, colo
     return render(result, fmt, color=color)
 
 
+def report_bytes(result: CheckResult, fmt: str, *, statistics: bool = False) -> bytes:
+    """:func:`report_text` as UTF-8 (for a file); the JSON encoder writes bytes directly."""
+    if fmt == "json" and not statistics:
+        from factlint.report.json_format import render_bytes
+
+        return render_bytes(result)
+    return report_text(result, fmt, statistics=statistics).encode("utf-8")
+
+
+def _writes_utf8_as_is(stream: IO[str]) -> bool:
+    """Whether bytes written to the stream's buffer are what writing the text would give."""
+    encoding = (getattr(stream, "encoding", None) or "").replace("_", "-").lower()
+    return hasattr(stream, "buffer") and encoding in ("utf-8", "utf8") and os.linesep == "\n"
+
+
 def emit(result: CheckResult, fmt: str = "concise", *, output: Optional[Union[str, Path]] = None,
          statistics: bool = False, stream: Optional[IO[str]] = None, errors: Optional[IO[str]] = None) -> None:
     """Print the report, or write it atomically to ``output`` and print the human summary.
@@ -37,9 +53,14 @@ def emit(result: CheckResult, fmt: str = "concise", *, output: Optional[Union[st
         if notice.level != "info":
             errors.write(f"{notice.path}: {notice.level}: {notice.message}\n")
     if output is None:
+        if fmt == "json" and not statistics and _writes_utf8_as_is(stream):
+            stream.flush()
+            stream.buffer.write(report_bytes(result, fmt))  # type: ignore[attr-defined]
+            stream.buffer.flush()  # type: ignore[attr-defined]
+            return
         stream.write(report_text(result, fmt, statistics=statistics, color=want_color(stream)))
         stream.flush()
         return
-    write_atomic(Path(output), report_text(result, fmt, statistics=statistics))
+    write_atomic(Path(output), report_bytes(result, fmt, statistics=statistics))
     stream.write(f"{human_summary(result)} Report ({fmt}) written to {output}.\n")
     stream.flush()

@@ -19,6 +19,13 @@ from factlint.models import Claim, FileResult, Finding, Location, Severity
 from factlint.normalize.currency import RateTable
 
 
+# What a rule type's findings depend on (its module's ``SCOPE``; see factlint.rules.units):
+# DOCUMENT: the claims of the one document a finding stands in; ENTITY: the claims, in any
+# document, about the canonical entity of the finding's claims.
+DOCUMENT = "document"
+ENTITY = "entity"
+
+
 class Options(BaseModel):
     """Base of every rule type's options model: unknown keys are errors."""
 

@@ -13,10 +13,13 @@ from pydantic import Field
 from factlint.compare.grouping import Pair, comparison_key
 from factlint.compare.outcomes import DISAGREE, OUTCOME_LABELS, ROUNDING, coarser, judge
 from factlint.models import Claim, Finding
-from factlint.rules.base import (COMMON_PLACEHOLDERS, Context, Options, Rule, describe, make_finding,
+from factlint.rules.base import (COMMON_PLACEHOLDERS, ENTITY, Context, Options, Rule, describe, make_finding,
                                  number_text, related_location, source_note, subject_label)
 
 TYPE = "conflict"
+# Findings come from pairs of claims about one entity (see factlint.compare.grouping): an
+# incremental run recomputes them for the entities whose claims changed.
+SCOPE = ENTITY
 PLACEHOLDERS = COMMON_PLACEHOLDERS | {"values", "a", "b", "outcome", "rounded", "precise"}
 
 

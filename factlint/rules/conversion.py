@@ -14,10 +14,12 @@ from pydantic import Field
 
 from factlint.compare.periods import rate_date
 from factlint.models import Finding
-from factlint.rules.base import (COMMON_PLACEHOLDERS, Context, Options, Rule, figure_text, fmt_number,
+from factlint.rules.base import (COMMON_PLACEHOLDERS, DOCUMENT, Context, Options, Rule, figure_text, fmt_number,
                                  make_finding, related_location, subject_label)
 
 TYPE = "conversion"
+# A conversion and the figure it converts stand in one document.
+SCOPE = DOCUMENT
 PLACEHOLDERS = COMMON_PLACEHOLDERS | {"original", "equivalent", "implied_rate", "table_rate", "deviation",
                                       "month", "from_unit", "to_unit", "expected"}
 

@@ -20,11 +20,14 @@ from factlint.compare.outcomes import Interval, rounding_interval
 from factlint.compare.periods import same_time
 from factlint.compare.grouping import Item
 from factlint.models import Claim, Finding
-from factlint.rules.base import (COMMON_PLACEHOLDERS, Context, Options, Rule, describe, fmt_number, make_finding,
-                                 related_location, subject_label)
+from factlint.rules.base import (COMMON_PLACEHOLDERS, DOCUMENT, Context, Options, Rule, describe, fmt_number,
+                                 make_finding, related_location, subject_label)
 from factlint.rules.reference import fact_index
 
 TYPE = "derived"
+# A rate and its count stand in one document; the population claims it is checked against
+# may stand anywhere, which `dependencies` and `population_items` tell an incremental run.
+SCOPE = DOCUMENT
 PLACEHOLDERS = COMMON_PLACEHOLDERS | {"count", "rate", "implied", "base_unit", "expected", "reference",
                                       "deviation"}
 
@@ -137,20 +140,18 @@ def _rate_text(rate: Claim) -> str:
     return f"{rate.text} per {base}{rate.rate_unit or 'people'}"
 
 
-def check(rule: Rule, ctx: Context) -> list[Finding]:
-    opts: DerivedOptions = rule.options
-    findings: list[Finding] = []
+def _checked_rates(ctx: Context, opts: DerivedOptions):
+    """(rate, count, canonical entity) for every rate whose count is found: what ``check`` judges."""
     rates = [it.claim for it in ctx.items
              if it.claim.rate_base and it.claim.value and it.claim.value > 0 and it.claim.sentence]
     if not rates:
-        return findings
+        return
     with_rates = {c.path for c in rates}
     by_path: dict[str, list[Claim]] = {}
     for it in ctx.items:
         c = it.claim
         if c.path in with_rates:
             by_path.setdefault(c.path, []).append(c)
-    population_claims = _population_claims(ctx, opts)
     by_offset = {path: _ByOffset(claims) for path, claims in by_path.items()}
     for rate in rates:
         count = _count_for(rate, _same_sentence(rate, by_offset[rate.path]))
@@ -158,10 +159,19 @@ def check(rule: Rule, ctx: Context) -> list[Finding]:
             count = _count_for(rate, _earlier_counts(rate, by_offset[rate.path], opts.reach), strict=True)
         if count is None or count.value <= 0:
             continue
+        yield rate, count, ctx.matcher.entity(rate.entity or count.entity)
+
+
+def check(rule: Rule, ctx: Context) -> list[Finding]:
+    opts: DerivedOptions = rule.options
+    findings: list[Finding] = []
+    population_claims = None
+    for rate, count, entity in _checked_rates(ctx, opts):
+        if population_claims is None:
+            population_claims = _population_claims(ctx, opts)
         value, span = implied_base(count, rate)
         base_noun = (rate.rate_unit or "people").casefold()
         names = opts.base_metrics.get(base_noun, [base_noun])
-        entity = ctx.matcher.entity(rate.entity or count.entity)
         verdict = _against_facts(ctx, opts, entity, names, rate, value, span)
         if verdict is None:
             verdict = _against_claims(ctx, opts, entity, names, rate, value, span, population_claims)
@@ -184,6 +194,30 @@ def check(rule: Rule, ctx: Context) -> list[Finding]:
         findings.append(make_finding(rule, rate, values, subject=subject_label([rate]), claims=claims,
                                      outcome="derived-mismatch", related=rel))
     return findings
+
+
+# What an incremental run needs to know (see factlint.rules.units) ------------------------
+
+def dependencies(rule: Rule, ctx: Context) -> dict[str, set[tuple[str, str]]]:
+    """Path -> (canonical entity, metric) of the population claims, anywhere in the corpus,
+    that the rates of that document are checked against. Only the document decides it."""
+    opts: DerivedOptions = rule.options
+    wanted = _population_metrics(ctx, opts)
+    out: dict[str, set[tuple[str, str]]] = {}
+    for rate, _count, entity in _checked_rates(ctx, opts):
+        if not entity:
+            continue
+        base_noun = (rate.rate_unit or "people").casefold()
+        for name in opts.base_metrics.get(base_noun, [base_noun]):
+            metric = ctx.matcher.metric(name)
+            if metric in wanted:
+                out.setdefault(rate.path, set()).add((entity, metric))
+    return out
+
+
+def population_items(rule: Rule, ctx: Context) -> list[Item]:
+    """The claims of ``ctx`` that ``check`` may compare a rate's implied base with."""
+    return [it for group in _population_claims(ctx, rule.options).values() for it in group]
 
 
 def _agrees(span: Interval, expected: float, tolerance: float) -> bool:
@@ -209,8 +243,12 @@ def _against_facts(ctx: Context, opts: DerivedOptions, entity, names, rate: Clai
     return first
 
 
+def _population_metrics(ctx: Context, opts: DerivedOptions) -> set[Optional[str]]:
+    return {ctx.matcher.metric(n) for names in opts.base_metrics.values() for n in names}
+
+
 def _population_claims(ctx: Context, opts: DerivedOptions) -> dict[tuple[str, str], list[Item]]:
-    wanted = {ctx.matcher.metric(n) for names in opts.base_metrics.values() for n in names}
+    wanted = _population_metrics(ctx, opts)
     out: dict[tuple[str, str], list[Item]] = {}
     for it in ctx.items:
         c = it.claim

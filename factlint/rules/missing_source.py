@@ -16,9 +16,11 @@ from pydantic import Field
 
 from factlint.extract.tables import is_table_text
 from factlint.models import Finding
-from factlint.rules.base import COMMON_PLACEHOLDERS, Context, Options, Rule, make_finding, subject_label
+from factlint.rules.base import COMMON_PLACEHOLDERS, DOCUMENT, Context, Options, Rule, make_finding, subject_label
 
 TYPE = "missing-source"
+# Judged claim by claim.
+SCOPE = DOCUMENT
 PLACEHOLDERS = COMMON_PLACEHOLDERS
 
 Kind = Literal["level", "share", "change", "rate", "rank", "target"]

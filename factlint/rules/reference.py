@@ -23,11 +23,13 @@ from factlint.compare.periods import PeriodPolicy, rate_date, same_time
 from factlint.models import Claim, ClaimKind, Finding, Period, Strict
 from factlint.normalize.currency import RateTable
 from factlint.normalize.units import check_claim_unit
-from factlint.rules.base import (COMMON_PLACEHOLDERS, Context, Options, Rule, fmt_number, make_finding,
+from factlint.rules.base import (COMMON_PLACEHOLDERS, DOCUMENT, Context, Options, Rule, fmt_number, make_finding,
                                  subject_label)
 from factlint.yamlio import load_model
 
 TYPE = "reference"
+# Judged claim by claim, against the reference facts.
+SCOPE = DOCUMENT
 PLACEHOLDERS = COMMON_PLACEHOLDERS | {"expected", "reference", "url", "fact_period", "deviation"}
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

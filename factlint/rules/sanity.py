@@ -26,9 +26,11 @@ from pydantic import Field
 
 from factlint.compare.outcomes import strict_interval
 from factlint.models import Claim, Finding
-from factlint.rules.base import COMMON_PLACEHOLDERS, Context, Options, Rule, make_finding, subject_label
+from factlint.rules.base import COMMON_PLACEHOLDERS, DOCUMENT, Context, Options, Rule, make_finding, subject_label
 
 TYPE = "sanity"
+# Judged claim by claim.
+SCOPE = DOCUMENT
 PLACEHOLDERS = COMMON_PLACEHOLDERS | {"problem"}
 
 

@@ -368,7 +368,15 @@ def apply_suppressions(findings: Iterable[Finding], files: Iterable[FileResult],
     With ``config``, FL901 follows its select/ignore/severity settings and ids the
     config does not select are not reported as unused.
     """
-    directives = {f.meta.path: f.directives for f in files if f.directives}
+    return suppress_findings(findings, {f.meta.path: f.directives for f in files if f.directives}, config)
+
+
+def suppress_findings(findings: Iterable[Finding], directives: dict[str, list[Directive]],
+                      config: Optional["Config"] = None) -> tuple[list[Finding], list[Finding]]:
+    """:func:`apply_suppressions` with the directives of each file (by path) given directly."""
+    directives = {path: ds for path, ds in directives.items() if ds}
+    if not directives and (config is None or not config.per_path_ignores):
+        return list(findings), []  # the common case: nothing to apply, nothing to report unused
     used: dict[tuple[str, int], set[str]] = {}
     kept: list[Finding] = []
     ignored_cache: dict[str, list[str]] = {}

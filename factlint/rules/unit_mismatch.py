@@ -12,11 +12,13 @@ from pydantic import Field
 from factlint.compare.grouping import Item, dimension_class, subject_key
 from factlint.compare.outcomes import UNIT_MISMATCH
 from factlint.models import Claim, Finding
-from factlint.rules.base import (COMMON_PLACEHOLDERS, Context, Options, Rule, describe, make_finding,
+from factlint.rules.base import (COMMON_PLACEHOLDERS, ENTITY, Context, Options, Rule, describe, make_finding,
                                  related_location, subject_label)
 from factlint.rules.conflict import primary_and_other
 
 TYPE = "unit-mismatch"
+# Pairs of claims about one entity, like conflict's.
+SCOPE = ENTITY
 PLACEHOLDERS = COMMON_PLACEHOLDERS | {"values", "a", "b", "a_unit", "b_unit"}
 
 # Dimensions of amounts: two different ones can never state the same figure.

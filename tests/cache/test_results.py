@@ -39,17 +39,22 @@ def corpus(tmp_path: Path, monkeypatch) -> Path:
 
 
 class Counting:
-    """Wraps check_files to count how often comparison actually runs."""
+    """Counts how often comparison actually runs: check_files (a run over some files) and
+    the unit engine (a run over the whole corpus, computing all units or the changed ones)."""
 
     def __init__(self, monkeypatch):
-        self.calls = 0
-        real = check_module.check_files
+        from factlint.rules.units import UnitEngine
 
+        self.calls = 0
+        for owner, name in ((check_module, "check_files"), (UnitEngine, "compute_all"), (UnitEngine, "update")):
+            monkeypatch.setattr(owner, name, self._counted(getattr(owner, name)))
+
+    def _counted(self, real):
         def counted(*args, **kwargs):
             self.calls += 1
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(check_module, "check_files", counted)
+        return counted
 
 
 def run(corpus: Path, **options):
@@ -94,7 +99,7 @@ def test_changed_settings_or_options_are_compared_again(corpus: Path, monkeypatc
     assert counter.calls == 4
 
 
-def test_baseline_content_is_part_of_the_key(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+def test_baseline_content_decides_the_result(corpus: Path, tmp_path: Path, monkeypatch) -> None:
     from factlint.rules.baseline import write_baseline
 
     first, opts = run(corpus)
@@ -105,7 +110,26 @@ def test_baseline_content_is_part_of_the_key(corpus: Path, tmp_path: Path, monke
     write_baseline(opts.unfiltered[:1], baseline)
     counter = Counting(monkeypatch)
     partial, _ = run(corpus, baseline=baseline)
-    assert counter.calls == 1 and len(partial.findings) == len(first.findings) - 1
+    assert len(partial.findings) == len(first.findings) - 1
+    # The baseline filters the stored findings of a whole-corpus run: nothing is compared again.
+    assert counter.calls == 0
+
+
+def test_baseline_content_is_part_of_the_key_of_an_incremental_run(corpus: Path, tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    from factlint.rules.baseline import write_baseline
+
+    target = corpus / "2022-02-10-5g.md"
+    opts = CheckOptions(jobs=1)
+    first = run_check([target], options=opts)
+    assert first.findings
+    baseline = tmp_path / "baseline.json"
+    write_baseline(opts.unfiltered, baseline)
+    assert run_check([target], options=CheckOptions(jobs=1, baseline=baseline)).findings == []
+    write_baseline([], baseline)
+    counter = Counting(monkeypatch)
+    again = run_check([target], options=CheckOptions(jobs=1, baseline=baseline))
+    assert counter.calls == 1 and again.model_dump_json() == first.model_dump_json()
 
 
 def test_incremental_runs_store_results_per_target(corpus: Path, monkeypatch) -> None:
@@ -118,12 +142,27 @@ def test_incremental_runs_store_results_per_target(corpus: Path, monkeypatch) ->
     assert b.model_dump_json() != again.model_dump_json()
 
 
-def test_corrupt_stored_result_is_recomputed(corpus: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("garbage", [b'["x", [[1, 2]]]', b"not json", b"[]"])
+def test_corrupt_stored_findings_are_recomputed(corpus: Path, monkeypatch, capsys, garbage: bytes) -> None:
     first, _ = run(corpus)
+    with sqlite3.connect(corpus / CACHE_DIR_NAME / DB_NAME) as conn:
+        assert conn.execute("UPDATE units SET data = ?", (garbage,)).rowcount >= 1
+    capsys.readouterr()
+    counter = Counting(monkeypatch)
+    second, _ = run(corpus)
+    assert counter.calls == 1 and second.model_dump_json() == first.model_dump_json()
+    assert capsys.readouterr().err.count("\n") == 1  # a one-line notice
+    third, _ = run(corpus)
+    assert counter.calls == 1 and third.model_dump_json() == first.model_dump_json()
+
+
+def test_corrupt_stored_result_of_an_incremental_run_is_recomputed(corpus: Path, monkeypatch) -> None:
+    target = [corpus / "2022-02-10-5g.md"]
+    first = run_check(target, options=CheckOptions(jobs=1))
     with sqlite3.connect(corpus / CACHE_DIR_NAME / DB_NAME) as conn:
         assert conn.execute("UPDATE results SET data = ?", (b'{"findings": [[1, 2]]}',)).rowcount >= 1
     counter = Counting(monkeypatch)
-    second, _ = run(corpus)
+    second = run_check(target, options=CheckOptions(jobs=1))
     assert counter.calls == 1 and second.model_dump_json() == first.model_dump_json()
 
 

@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from factlint.models import CheckResult, Finding
 from factlint.report import render
 
@@ -79,3 +81,47 @@ def test_json_lines_one_finding_per_line(result, shuffled):
 
 def test_json_lines_empty_when_clean(empty):
     assert render(empty, "json-lines") == ""
+
+
+# The fast encoder against pydantic's ------------------------------------------------------
+
+def _odd_claim(**update):
+    import datetime as dt
+
+    from factlint.models import Claim, Period
+
+    values = dict(id="corpus/a.md:0", path="corpus/a.md", line=1, column=1, end_line=1, end_column=5, offset=0,
+                  end_offset=4, text="x\u0000\u001f\u007f\u2028 é 中文 \"\\ \t\n\r\b\f😀", sentence="s", value=5,
+                  unit="count", dimension="count", low=float("-inf"), high=float("nan"), rate_base=10000,
+                  period=Period(start=dt.date(2021, 1, 1), end=dt.date(2021, 12, 31), text="2021"))
+    values.update(update)
+    return Claim.model_construct(**values)
+
+
+def _with_claims(result, *claims):
+    first = result.findings[0]
+    odd = first.model_copy(update={"claims": list(claims), "message": "ümlaut \u0007 bell", "related": []})
+    return result.model_copy(update={"findings": result.findings + [odd]})
+
+
+def test_the_fast_encoder_writes_what_pydantic_writes(result, empty):
+    from factlint.report.json_format import reference_bytes, render_bytes, report_model
+
+    odd = _with_claims(result, _odd_claim(), _odd_claim(value=1e21, low=1.5e-7, high=0.1 + 0.2, rate_base=None),
+                       _odd_claim(value=-0.0, low=123456789012345.6, high=None, period=None))
+    for r in (result, empty, odd):
+        assert render_bytes(r) == reference_bytes(report_model(r))
+    assert b'"value": 5.0,' in render_bytes(odd)  # an int where the model says float
+
+
+def test_what_the_fast_encoder_refuses_goes_through_pydantic(result):
+    from factlint.report.json_format import reference_bytes, render_bytes, report_model
+
+    odd = _with_claims(result, _odd_claim(text="lone \udc80 surrogate"))
+    try:
+        expected = reference_bytes(report_model(odd))
+    except Exception as exc:  # pydantic refuses it too: so must we
+        with pytest.raises(type(exc)):
+            render_bytes(odd)
+    else:
+        assert render_bytes(odd) == expected
