@@ -240,7 +240,9 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
         if candidates:
             hit = None
             for name in candidates:
-                if text.startswith(name, a):
+                # a name wrapped at the end of a line ("the United\nStates") is still the name
+                if text.startswith(name, a) or (" " in name and "\n" in text[a:a + len(name)]
+                                                and text[a:a + len(name)].replace("\n", " ") == name):
                     stop = a + len(name)
                     if stop >= end or not (text[stop].isalnum() or text[stop] == "$" or
                                            (text[stop] == "-" and text[stop + 1:stop + 2].isalpha())):

@@ -97,6 +97,8 @@ def test_place_words_inside_other_names_are_no_mentions():
                                ("American Video Group Inc", "American Video", "company", False, None)]
     # the country itself still counts, also as the speaker's office
     assert [m[1] for m in _mentions("The U.S. economy grew and Chinese Premier Li spoke.")] == ["United States", "China"]
+    # a name wrapped at the end of a line is still the name
+    assert [m[1] for m in _mentions("Japan's trade surplus with the United\nStates rose.")] == ["Japan", "United States"]
     # a country whose name ends like a demonym ("Japan", "Iran") before a capitalised word is still itself
     assert [m[1] for m in _mentions("Japan February Trade Surplus Widens")] == ["Japan"]
 
