@@ -786,6 +786,20 @@ def trade_partner(text: str, metric: str, mentions: Sequence[Mention], lo: int, 
     return None
 
 
+_EXCLUDING = re.compile(r"\b(?:[Ee]xcluding|[Ee]xcept(?:\s+for)?)\s+(?:the\s+|its\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+                        r"(?=\s*[,;)]|\s+(?:and|were|was|is|are|fell|rose|dropped|increased|decreased|grew)\b)")
+
+
+def excluded_part(text: str, lo: int, hi: int) -> Optional[str]:
+    """What a figure leaves out, when its clause says so ("Excluding defense orders, factory
+    orders fell 5.2 pct"): "excluding defense orders". The total and the total less a part are
+    different figures."""
+    if "xcluding" not in text[lo:hi] and "xcept" not in text[lo:hi]:
+        return None
+    m = _EXCLUDING.search(text, lo, hi)
+    return f"excluding {' '.join(m.group('what').split())}" if m else None
+
+
 def _has_content(phrase: str) -> bool:
     if not phrase:
         return False

@@ -19,7 +19,7 @@ from factlint.extract import attribution as attr
 from factlint.extract.classify import TARGET_WORDS, classify, find_ranks, is_target, rate_span
 from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, bind_entity, counted_like, doc_entities,
                                        find_mentions, following_noun, located_in, title_company, share_numerator, share_parts,
-                                       subject_phrase, trade_partner, word_run_spans)
+                                       subject_phrase, trade_partner, excluded_part, word_run_spans)
 from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods, carryable, find_periods,
                                       implied_period, prior_period, sentence_words)
 from factlint.extract.quantities import Quantity, scan_quantities
@@ -664,6 +664,9 @@ class _DocExtractor:
                                         clause_hi.start() if clause_hi else sent.end, entity)
                 if partner:
                     metric = f"{metric} {partner}"
+                left_out = excluded_part(text, sent.start, q.start)
+                if left_out and left_out not in metric:
+                    metric = f"{metric} {left_out}"
             claim = self._claim(q, sentence_text, kind, entity, metric, period, source)
             if rate is not None and q.rate_base is None:
                 claim.__dict__["rate_base"], claim.__dict__["rate_unit"] = rate[0], rate[1] or None

@@ -390,3 +390,10 @@ def test_a_trade_figure_with_one_partner_names_it():
     korea = _wire("South Korea had a trade surplus of 7.2 billion dlrs with the United States in 1986, "
                   "against 4.1 billion in 1985.")
     assert {c.metric for c in korea} == {"trade surplus with United States"}
+
+
+def test_a_figure_that_leaves_a_part_out_says_so():
+    total = _wire("Commerce reported January factory orders fell 4.0 pct, the department said.")[0]
+    ex_defense = _wire("Excluding defense orders, factory orders fell 5.2 pct in January, the department said.")[0]
+    assert total.metric == "factory order"
+    assert ex_defense.metric == "factory order excluding defense orders"
