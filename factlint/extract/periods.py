@@ -56,7 +56,8 @@ _BRANCHES = [
     r"(?P<week>(?:the\s+)?(?P<week_n>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<week_m>" + _MONTH + r")"
     r"(?:,?\s+(?P<week_y>" + _YEAR + r"))?)",
     # "the week ended February 22": the seven days to that date
-    r"(?P<wkend>(?:the\s+)?week\s+(?:ended|ending|to)\s+(?:(?P<wkend_m>" + _MONTH + r")\s+(?P<wkend_d>[0-3]?\d)"
+    r"(?P<wkend>(?:the\s+)?(?:(?P<wkend_n>[1-9]\d?|two|three|four|five|six|eight|ten|twelve|thirteen|twenty-six"
+    r"|fifty-two)\s+weeks|week)\s+(?:ended|ending|to)\s+(?:(?P<wkend_m>" + _MONTH + r")\s+(?P<wkend_d>[0-3]?\d)"
     r"|(?P<wkend_d2>[0-3]?\d)\s+(?P<wkend_m2>" + _MONTH + r"))(?:st|nd|rd|th)?(?:,?\s+(?P<wkend_y>" + _YEAR + r"))?)",
     # "Tuesday's auction": the latest such day by the publication date
     r"(?P<wday>(?-i:(?P<wday_d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:'s|’s))",
@@ -358,7 +359,8 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
         if year is None or not 1 <= day <= _last_day(year, month).day:
             return out(_unresolved(text))
         last = dt.date(year, month, day)
-        return out(_span(text, last - dt.timedelta(days=6), last))
+        weeks = _weeks(g["wkend_n"]) if g["wkend_n"] else 1
+        return out(_span(text, last - dt.timedelta(days=7 * weeks - 1), last))
     if kind == "lastwk":
         if doc_date is None:
             return out(_unresolved(text))
@@ -533,6 +535,15 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
         year = int(g["year_y"])
         return out(_span(text, dt.date(year, 1, 1), dt.date(year, 12, 31)))
     return None
+
+
+_WEEK_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12,
+               "thirteen": 13, "twenty-six": 26, "fifty-two": 52}
+
+
+def _weeks(written: str) -> int:
+    """The number of weeks in "the 26 weeks ended ...", "the four weeks ended ..."."""
+    return int(written) if written.isdigit() else _WEEK_WORDS[written.lower()]
 
 
 _BASE_YEAR_WORDS = frozenset(("base", "constant"))

@@ -164,3 +164,10 @@ def test_weeks_and_days_are_periods_of_their_own():
 def test_a_split_year_is_its_whole_span_not_its_first_year(text, start, end):
     pm = _one(text, D(1987, 3, 27))
     assert (pm.period.start, pm.period.end) == (start, end)
+
+
+def test_a_run_of_weeks_to_a_date_is_its_weeks():
+    pm = _one("net earnings rose to 25.94 mln dlrs in the 26 weeks ended December 28", D(1987, 3, 19))
+    assert (pm.period.start, pm.period.end) == (D(1986, 6, 30), D(1986, 12, 28))
+    pm = _one("refinery runs in the four weeks ended March 13 were", D(1987, 3, 19))
+    assert (pm.period.start, pm.period.end) == (D(1987, 2, 14), D(1987, 3, 13))
