@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -40,6 +41,21 @@ CACHEDIR_TAG = (
 )
 
 Notify = Callable[[str], None]
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection, begin: str = "BEGIN IMMEDIATE") -> Iterator[None]:
+    """One transaction: committed when the block ends, rolled back when it raises (or left
+    alone when the block rolled back itself, as a write that finds itself outdated does)."""
+    conn.execute(begin)
+    try:
+        yield
+        if conn.in_transaction:
+            conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +146,8 @@ class ClaimIndex:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(conn):
                 ClaimIndex._ensure_schema(conn, notify)
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
             return conn
         except BaseException:
             conn.close()
@@ -260,8 +271,7 @@ class ClaimIndex:
             return
         conn = self.conn
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(conn):
                 stale = [(r.key,) for r in rows] + [(k,) for k in forget]
                 conn.executemany("DELETE FROM entities WHERE path = ?", stale)
                 conn.executemany("DELETE FROM files WHERE path = ?", [(k,) for k in forget])
@@ -272,11 +282,6 @@ class ClaimIndex:
                                  [(r.key, e) for r in rows for e in r.entities])
                 conn.executemany("UPDATE files SET mtime_ns = ?, size = ? WHERE path = ?",
                                  [(m, s, k) for k, m, s in touched])
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
         except sqlite3.OperationalError as exc:
             # Locked for longer than the busy timeout by another run: skip this write.
             self.notify(f"cache not updated: {exc}")
@@ -321,16 +326,10 @@ class ClaimIndex:
             return
         conn = self.conn
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(conn):
                 used = conn.execute("SELECT COALESCE(MAX(used), 0) + 1 FROM results").fetchone()[0]
                 conn.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (result_id, used, data))
                 conn.execute("DELETE FROM results WHERE used <= ?", (used - KEEP_RESULTS,))
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
         except sqlite3.OperationalError as exc:
             self.notify(f"cache not updated: {exc}")
         except sqlite3.DatabaseError as exc:
@@ -355,17 +354,11 @@ class ClaimIndex:
             return None
         conn = self.conn
         try:
-            conn.execute("BEGIN")  # one read transaction: the snapshot row and its units agree
-            try:
+            with _transaction(conn, "BEGIN"):  # one read transaction: the snapshot row and its units agree
                 row = conn.execute("SELECT generation, data FROM snapshots WHERE id = ?", (snapshot_id,)).fetchone()
                 units = [] if row is None else \
                     conn.execute("SELECT id, data, claims, report FROM units WHERE snapshot = ?",
                                  (snapshot_id,)).fetchall()
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
         except sqlite3.OperationalError as exc:
             self.notify(f"cache not read: {exc}")
             return None
@@ -385,8 +378,7 @@ class ClaimIndex:
         replace, delete = list(replace), list(delete)
         conn = self.conn
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(conn):
                 row = conn.execute("SELECT generation FROM snapshots WHERE id = ?", (snapshot_id,)).fetchone()
                 if not whole and (row[0] if row is not None else None) != generation:
                     conn.execute("ROLLBACK")  # another run changed it since we read it
@@ -407,12 +399,7 @@ class ClaimIndex:
                                                   (KEEP_SNAPSHOTS,))]
                 conn.executemany("DELETE FROM units WHERE snapshot = ?", [(o,) for o in old])
                 conn.executemany("DELETE FROM snapshots WHERE id = ?", [(o,) for o in old])
-                conn.execute("COMMIT")
                 return True
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
         except sqlite3.OperationalError as exc:
             self.notify(f"cache not updated: {exc}")
         except sqlite3.DatabaseError as exc:
