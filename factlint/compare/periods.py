@@ -11,20 +11,24 @@ Kinds of period a claim can carry (see ``factlint.models.Period``):
   publication delay; at most ``implied_window_days``). An undated "30 percent"
   published in January 2022 is about 2021, but an undated figure in an April
   story is not about March 2 (a daily tender) nor about January (a monthly
-  figure two months old). A written point ("as of the end of 2021") matches
-  when it lies within ``implied_window_days`` before publication. Two implied
+  figure two months old), and never a span that is no whole months or weeks (a
+  year-to-date figure to March 9 is that story's own). A written month-end point
+  ("as of the end of 2021") matches when it lies within ``implied_window_days``
+  before publication; a written day ("on March 24") only on that day. Two implied
   claims match only when published on the same day (``implied_pair_days``):
   weekly and daily reports (rig counts, money-market shortages, fund assets)
   restate the same undated subjects with new figures every time;
 - unresolved: a relative expression with no date to anchor it ("currently" in
   an undated article). Such a claim is only ever compared with other unresolved
-  claims worded the same way, never with dated ones;
+  claims worded the same way, never with dated ones; one that points back into
+  its own story ("for the month", "in the quarter") only within that story;
 - no period at all: compared only within its own document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -64,11 +68,19 @@ def _same_month(a: dt.date, b: dt.date) -> bool:
     return (a.year, a.month) == (b.year, b.month)
 
 
+# A period that points back into its own story ("for the month", "in the quarter").
+_ANAPHORIC = re.compile(r"(?:(?:for|in|during) )?the (?:month|quarter|period|week)(?:'s|’s)?")
+_DAY_WRITTEN = re.compile(r"[A-Za-z]\.?\s+[0-3]?\d(?:st|nd|rd|th)?\b|\b[0-3]?\d\s+[A-Z][a-z]|\d{4}-\d\d-\d\d")
+
+
 def _names_a_day(period: Period) -> bool:
-    """A point inside its month ("on Feb 27", "March 9") names that day; one at a month's end
-    may stand for the month ("as of June", "at the end of 2021")."""
+    """A point inside its month ("on Feb 27", "March 9"), or a month's last day written as a
+    day ("on March 31"), names that day; "as of June" or "at the end of 2021" may stand for
+    the month."""
+    if not period.point:
+        return False
     following = period.end + dt.timedelta(days=1)
-    return bool(period.point) and following.month == period.end.month
+    return following.month == period.end.month or bool(period.text and _DAY_WRITTEN.search(period.text))
 
 
 def _written_match(a: Period, b: Period) -> bool:
@@ -82,13 +94,26 @@ def _written_match(a: Period, b: Period) -> bool:
     return a.start == b.start and a.end == b.end
 
 
+def _reporting_span(period: Period) -> bool:
+    """A day, whole weeks or whole calendar months: the spans figures are reported for. A
+    year-to-date span (January 1 to March 9) or "March 11-20" is one story's own cut."""
+    start, end = period.start, period.end
+    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+        return True
+    days = (end - start).days + 1
+    return days == 1 or days % 7 == 0
+
+
 def _implied_matches_written(implied: Period, written: Period, policy: PeriodPolicy) -> bool:
     published = implied.end
     if written.end > published:
         return False
     lag = (published - written.end).days
     if written.point:
-        return lag <= policy.implied_window_days
+        # a day's figure (a tender, a closing price) is that day's news only
+        return lag == 0 if _names_a_day(written) else lag <= policy.implied_window_days
+    if not _reporting_span(written):
+        return False
     length = (written.end - written.start).days + 1
     return lag <= min(policy.implied_window_days, length * IMPLIED_LAG_SLACK)
 
@@ -121,7 +146,10 @@ def bucket(period: Optional[Period], path: str) -> tuple:
     if period is None:
         return ("none", path)
     if not period.resolved:
-        return ("unresolved", _wording(period))
+        wording = _wording(period)
+        if _ANAPHORIC.fullmatch(wording):
+            return ("unresolved", wording, path)    # "for the month": this story's month only
+        return ("unresolved", wording)
     if not is_dated(period):
         return ("none", path)
     return ("year", period.end.year)

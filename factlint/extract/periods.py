@@ -49,7 +49,11 @@ _BRANCHES = [
     # comparison with the year before ("from 1.94 billion a year earlier", "year-ago")
     r"(?P<prior>(?:the\s+)?same\s+(?:period|quarter|month|time)\s+(?:of\s+|a\s+)?(?:last|the\s+previous|the\s+prior)\s+year"
     r"|(?:a|one)\s+year\s+(?:earlier|ago|before)|year[-\s](?:ago|earlier)|(?:the\s+)?(?:prior|previous)[-\s]year(?:\s+period)?"
-    r"|the\s+year\s+before|\bprior\b)",
+    r"|the\s+year\s+before|last\s+year[-\s]to[-\s]date|\bprior\b)",
+    # "against 1.58 mln in the same period of 1985", "the same 1985 period": the figure's own
+    # span in that year (January/December or a year-to-date), not the whole year
+    r"(?P<sameyr>(?:the\s+)?(?:same|corresponding|comparable)\s+(?:(?P<sameyr_y1>" + _YEAR + r")\s+)?"
+    r"(?:period|quarter|months|month|weeks|time)(?(sameyr_y1)|\s+(?:of|in)\s+(?P<sameyr_y>" + _YEAR + r")))",
     # "the first three quarters of 2021", "first nine months", newswire "nine mths"
     r"(?P<cum>(?:the\s+)?first\s+(?P<cum_n>" + _NUMW + r")\s+(?P<cum_u>quarters|months|mths|mos)\b"
     + _YEAR_TAIL.format(p="cum", Y=_YEAR) + r")",
@@ -79,9 +83,12 @@ _BRANCHES = [
     r"(?P<yend>(?:year[-\s]end|end-)\s*(?P<yend_y>" + _YEAR + r"))",
     r"(?P<range>(?:from|between)\s+(?P<range_a>" + _YEAR + r")\s+(?:to|and|through|until)\s+(?P<range_b>" + _YEAR + r")"
     r"|\b(?P<range_c>" + _YEAR + r")\s*[-–/]\s*(?P<range_d>" + _YEAR + r"|\d\d)\b)",
+    # newswire "January/December 1986", "Jan-Nov 1986": the months between, in one year
+    r"(?P<mrange>(?:(?:in|for|during|of|over)\s+)?(?P<mrange_a>" + _MONTH + r")\s*[/–-]\s*(?P<mrange_b>" + _MONTH + r")"
+    r"(?:,?\s+(?P<mrange_y>" + _YEAR + r"))?)",
     r"(?P<iso>\b(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)",
     r"(?P<date>(?P<date_m>" + _MONTH + r")\s+(?P<date_d>[0-3]?\d)(?:st|nd|rd|th)?"
-    r"(?:\s*[-–]\s*(?P<date_to>[0-3]?\d)(?:st|nd|rd|th)?)?\b(?!\s*(?:%|pct|percent))"
+    r"(?:(?:\s*[-–]\s*|\s+through\s+)(?P<date_to>[0-3]?\d)(?:st|nd|rd|th)?)?\b(?!\s*(?:%|pct|percent))"
     r"(?:,?\s+(?P<date_y>" + _YEAR + r"))?|\b(?P<date_d2>[0-3]?\d)\s+(?P<date_m2>" + _MONTH + r")(?:,?\s+(?P<date_y2>" + _YEAR + r"))?)",
     r"(?P<my>(?P<my_m>" + _MONTH + r")\s+(?P<my_y>" + _YEAR + r"))",
     r"(?P<ytd>so\s+far\s+this\s+year|(?:this\s+)?year[-\s]to[-\s]date)",
@@ -92,6 +99,10 @@ _BRANCHES = [
     r"(?P<year>(?:(?P<year_w>in|for|during|throughout|over|of|fiscal|calendar|since|until|before|after|from|the)\s+)?"
     # a split year ("fiscal 1986/87", "the 1987/88 season") is the range above, not its first year
     r"(?P<year_y>" + _YEAR + r")(?!\s*[-–/]\s*\d\d(?:\d\d)?\b))",
+    # "for the month", "in the quarter", "the period's": the story's own period, which its
+    # headline or an earlier story may name; it says nothing a reader elsewhere can date
+    r"(?P<anaph>(?:(?:for|in|during)\s+the\s+(?:month|quarter|period|week)|the\s+(?:month|quarter|period|week)(?:'s|’s))"
+    r"(?!\s+(?:ended|ending|to|through|of|before|after|ahead|just|under|from|between|since)\b))",
     r"(?P<now>\b(?:currently|at\s+present|presently|now|at\s+the\s+moment|to\s+date|so\s+far)\b)",
 ]
 
@@ -166,9 +177,10 @@ _NOT_A_PERIOD_BEFORE = frozenset({"since", "until", "before", "after", "from"})
 class PeriodMatch:
     start: int
     end: int
-    period: Optional[Period]     # None for a "prior" marker
-    kind: str                    # explicit, prior, now, target, date
+    period: Optional[Period]     # None for a "prior" marker and a span's "start"
+    kind: str                    # explicit, prior, now, target, date, start
     future: bool = False         # lies after the publication date: a target or forecast
+    year: Optional[int] = None   # a "prior" marker's own year ("the same period of 1985")
 
 
 _PERIOD_FIELDS = frozenset(Period.model_fields)
@@ -244,11 +256,12 @@ def _shift_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def prior_period(base: Period) -> Period:
-    """The same period one year earlier ("vs" figures in results, "a year earlier")."""
+def prior_period(base: Period) -> Optional[Period]:
+    """The same period one year earlier ("vs" figures in results, "a year earlier"); none
+    for a base with no dates ("134 rigs a year ago" against "83 for the week" of a story with
+    no date): "prior" alone would match every other undatable year-ago figure."""
     if base.start is None or base.end is None:
-        return _period(start=None, end=None, text="prior", point=base.point,
-                                      resolved=False, implied=base.implied)
+        return None
     end = base.end
     start = _shift_years(base.start, -1)
     if end.month == 2 and end.day >= 28:
@@ -257,6 +270,19 @@ def prior_period(base: Period) -> Period:
         new_end = _shift_years(end, -1)
     return _period(start=start, end=new_end, text="prior", point=base.point,
                                   resolved=True, implied=base.implied)
+
+
+def _in_year(base: Period, year: int, marker: PeriodMatch) -> Optional[Period]:
+    """"Against 1.58 mln tonnes in the same period of 1985": the figure's span moved to that
+    year; with no written span to move (an undated figure), no period."""
+    if not base.resolved or base.implied or base.start is None or base.end is None:
+        return None
+    shift = year - base.end.year
+    if shift >= 0 or shift < -30:
+        return None                          # a "same period" that is no earlier one: unclear
+    end = base.end
+    new_end = _last_day(end.year + shift, 2) if end.month == 2 and end.day >= 28 else _shift_years(end, shift)
+    return _span(f"same period of {year}", _shift_years(base.start, shift), new_end, point=base.point)
 
 
 def earlier_period(base: Period) -> Optional[Period]:
@@ -273,7 +299,8 @@ def earlier_period(base: Period) -> Optional[Period]:
     if days == 7:
         return _span("the week before", start - dt.timedelta(days=7), start - dt.timedelta(days=1))
     if start.day != 1 or end != _last_day(end.year, end.month):
-        return None
+        # a year to date ("year to date, sales rose to 20,398 from 18,477"): a year earlier
+        return prior_period(base) if (start.month, start.day) == (1, 1) and end.year == start.year else None
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     if months == 12 and start.month == 1:
         return _span(str(start.year - 1), dt.date(start.year - 1, 1, 1), dt.date(start.year - 1, 12, 31))
@@ -310,6 +337,18 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
 
     if kind == "prior":
         return PeriodMatch(start, end, None, "prior")
+    if kind == "sameyr":
+        return PeriodMatch(start, end, None, "prior", year=int(g["sameyr_y"] or g["sameyr_y1"]))
+    if kind == "mrange":
+        first, last = _month_of(g["mrange_a"]), _month_of(g["mrange_b"])
+        if last <= first:
+            return None                      # "Nov/Jan" crosses a year: which one is unsaid
+        year = int(g["mrange_y"]) if g["mrange_y"] else _completed_year(last, doc_date)
+        if year is None:
+            return out(_unresolved(text))
+        return out(_span(text, dt.date(year, first, 1), _last_day(year, last)))
+    if kind == "anaph":
+        return out(_unresolved(text))
     if kind == "now":
         if doc_date is None:
             return out(_unresolved(text, point=True), "now")
@@ -577,7 +616,7 @@ def _is_name_year(text: str, start: int, end: int, limit: int) -> bool:
 _TRIGGERS = frozenset(
     [str(y) for y in range(1950, 2100)]
     + [f"{y}s" for y in range(1950, 2100, 10)]
-    + "year years month months mths mos quarter quarters qtr half h1 h2 1h 2h q1 q2 q3 q4 currently now present "
+    + "year years month months mths mos quarter quarters qtr period half h1 h2 1h 2h q1 q2 q3 q4 currently now present "
       "presently moment date far ago earlier prior previous yearend week monday tuesday wednesday thursday friday "
       "saturday sunday".split()
     + "january february march april may june july august september october november december jan feb mar apr "
@@ -660,8 +699,23 @@ def find_periods(text: str, start: int, end: int, doc_date: Optional[dt.date],
             continue
         pm = resolve(m, doc_date)
         if pm is not None:
+            if _restates_start(pm, found, text, start):
+                pm = PeriodMatch(pm.start, pm.end, None, "start")   # words of a period, none of its own
             found.append(pm)
     return found
+
+
+_FROM_BEFORE = re.compile(r"\b(?:from|since)\s+$", re.IGNORECASE)
+
+
+def _restates_start(pm: PeriodMatch, found: list[PeriodMatch], text: str, start: int) -> bool:
+    """"year-to-date sales from January 1": the day a span written before it starts on, no
+    period of its own."""
+    if pm.kind != "date" or pm.period is None or not pm.period.point:
+        return False
+    if not _FROM_BEFORE.search(text, max(start, pm.start - 8), pm.start):
+        return False
+    return any(f.period is not None and not f.period.point and f.period.start == pm.period.start for f in found)
 
 
 def carryable(pm: PeriodMatch) -> bool:
@@ -679,29 +733,36 @@ class Slot:
     vs: bool = False           # newswire "vs": the year-ago figure
 
 
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)
+
+
 def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], default: Period,
-                   sentence_end: int) -> list[Period]:
+                   sentence_end: int, text: Optional[str] = None) -> list[Period]:
     """The period of each quantity of one sentence.
 
     A period written right after a quantity (before the next one) is its own; otherwise the
     nearest one written before it, otherwise the first one after it; with none written the
     sentence's ``default`` (carried from the sentence before, or implied by the publication
     date). Compared figures ("from 1.94 billion a year earlier", "vs 10.1 mln") take the
-    year-before period of the figure they are compared with.
+    year-before period of the figure they are compared with. With ``text``, a period past a
+    clause break ("to 7,271 from 7,592, and year to date, sales rose to 20,398") is not the
+    figure's before the break.
     """
     if not matches and not any(s.compared for s in slots):
         return [default] * len(slots)          # the common case: no period written, no comparison
     real = [pm for pm in matches if pm.period is not None]
-    has_prior = any(pm.kind == "prior" for pm in matches)
+    first_prior = next((pm for pm in matches if pm.kind == "prior"), None)
     out: list[Optional[Period]] = [None] * len(slots)
-    after_prior = [False] * len(slots)
+    after_prior: list[Optional[PeriodMatch]] = [None] * len(slots)
     for i, s in enumerate(slots):
         gap_end = slots[i + 1].start if i + 1 < len(slots) else sentence_end
         own = None
         for pm in matches:
             if s.end <= pm.start < gap_end:
+                if text is not None and _CLAUSE_BREAK.search(text, s.end, pm.start):
+                    break
                 if pm.kind == "prior":
-                    after_prior[i] = True
+                    after_prior[i] = pm
                     if s.compared:
                         break
                     continue
@@ -718,7 +779,8 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
         if out[i] is not None or s.compared:
             continue
         before = [pm for pm in real if pm.end <= s.start and id(pm.period) not in taken]
-        after = [pm for pm in real if pm.start >= s.end and id(pm.period) not in taken]
+        after = [pm for pm in real if pm.start >= s.end and id(pm.period) not in taken
+                 and (text is None or not _CLAUSE_BREAK.search(text, s.end, pm.start))]
         if before:
             out[i] = before[-1].period
         elif after:
@@ -739,7 +801,10 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
                     base = out[j]
                     break
         base = base or default
-        if s.vs or after_prior[i] or has_prior:
+        marker = after_prior[i] or first_prior
+        if marker is not None and marker.year is not None:
+            out[i] = _in_year(base, marker.year, marker)
+        elif s.vs or marker is not None:
             out[i] = prior_period(base)
         else:
             out[i] = earlier_period(base)

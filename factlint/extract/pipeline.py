@@ -24,7 +24,7 @@ from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods
                                       implied_period, prior_period, sentence_words)
 from factlint.extract.quantities import Quantity, scan_quantities
 from factlint.extract.sentences import clean, paragraph_spans, split_sentences
-from factlint.extract.tables import RESULTS_LABEL, is_results_line
+from factlint.extract.tables import RESULTS_LABEL, is_figure_row, is_results_line
 from factlint.models import Claim, Document, Period
 from factlint.normalize.aliases import AliasTables, canonical_metric, load_aliases
 
@@ -570,7 +570,7 @@ class _DocExtractor:
                 compared = True
             slots.append(Slot(q.start, q.end, compared, vs))
             prev_end = q.end
-        periods = assign_periods(slots, sent.periods, sent.default or self.implied, sent.end)
+        periods = assign_periods(slots, sent.periods, sent.default or self.implied, sent.end, text)
         skip = [(a.start, a.end) for a, _ in sent.sources]
         remove = [(m.start, m.end) for m in sent.mentions] + [(pm.start, pm.end) for pm in sent.periods] + \
                  [(quantities[i].start, quantities[i].end) for i in items] + skip
@@ -592,6 +592,8 @@ class _DocExtractor:
         # Only a headline company renames an entity (_as_main); with one, it is also the
         # document's main entity, so the main entities are not computed just for this.
         company = self.company
+        # "Apr 149.00 149.00 149.25 ...": which column a figure stands in is not known
+        figure_row = len(items) >= 4 and not results and is_figure_row(sentence_text)
         for n, i in enumerate(items):
             q = quantities[i]
             if q.start < rate_end:
@@ -667,6 +669,8 @@ class _DocExtractor:
                 left_out = excluded_part(text, sent.start, q.start)
                 if left_out and left_out not in metric:
                     metric = f"{metric} {left_out}"
+            if figure_row:
+                metric = None
             claim = self._claim(q, sentence_text, kind, entity, metric, period, source)
             if rate is not None and q.rate_base is None:
                 claim.__dict__["rate_base"], claim.__dict__["rate_unit"] = rate[0], rate[1] or None

@@ -5,7 +5,8 @@ sentence by sentence: a newswire results table ("Shr 1.19 dlrs vs 1.46 dlrs"), a
 Markdown pipe table, an HTML table cell, a newswire table laid out with spaces, a
 table's footnote. The extractor reads results lines with
 :func:`is_results_line`; rules that judge prose (a missing attribution) ask
-:func:`is_table_text` of a claim's sentence.
+:func:`is_table_text` of a claim's sentence, and a figure of a row laid out with
+spaces gets no metric (which column it stands in is not known).
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ def is_table_text(sentence: str, figure: str) -> bool:
         return True
     if is_results_line(s, 0, len(s)):
         return True
-    # at least as many figures as half the words: a row of columns, not a sentence
-    figures = len(_FIGURE.findall(s))
-    return figures >= 4 and figures * 2 >= len(_WORD.findall(s))
+    return is_figure_row(s)
+
+
+def is_figure_row(sentence: str) -> bool:
+    """A row of figures laid out with spaces ("Apr 149.00 149.00 149.25 ... May 147.75"): at
+    least four figures and as many as half its words, a row of columns, not a sentence."""
+    figures = len(_FIGURE.findall(sentence))
+    return figures >= 4 and figures * 2 >= len(_WORD.findall(sentence))

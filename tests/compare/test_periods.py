@@ -74,12 +74,40 @@ def test_undated_claim_matches_only_the_latest_span_of_its_length():
     assert not same_time(implied(dt.date(2023, 3, 1)), year(2021))
 
 
+def test_undated_claim_never_matches_a_story_s_own_cut_or_another_day():
+    april_9 = implied(dt.date(1987, 4, 9))
+    # Comair's "year to date" (January 1 to March 9) is that story's span, not a month's
+    assert not same_time(april_9, Period(start=dt.date(1987, 1, 1), end=dt.date(1987, 3, 9), text="year to date"))
+    # a week ended on a Sunday and a quarter are reporting spans
+    assert same_time(april_9, Period(start=dt.date(1987, 3, 30), end=dt.date(1987, 4, 5), text="week ended April 5"))
+    assert same_time(april_9, Period(start=dt.date(1987, 1, 1), end=dt.date(1987, 3, 31), text="first quarter"))
+    # "on March 24" names a day: an undated figure of April 3 is not about it...
+    march_24 = Period(start=dt.date(1987, 3, 24), end=dt.date(1987, 3, 24), text="March 24", point=True)
+    assert not same_time(implied(dt.date(1987, 4, 3)), march_24)
+    assert same_time(implied(dt.date(1987, 3, 24)), march_24)
+    # ...while "as of the end of 2021" stands for a stock the next year's stories restate
+    end_2021 = Period(start=dt.date(2021, 12, 31), end=dt.date(2021, 12, 31), text="as of the end of 2021", point=True)
+    assert same_time(implied(dt.date(2022, 1, 24)), end_2021)
+    # a month's last day written as a day is a daily figure too (a Treasury cash balance)
+    march_31 = Period(start=dt.date(1987, 3, 31), end=dt.date(1987, 3, 31), text="March 31", point=True)
+    assert not same_time(implied(dt.date(1987, 4, 13)), march_31)
+    as_of_june = Period(start=dt.date(2022, 6, 30), end=dt.date(2022, 6, 30), text="As of June", point=True)
+    assert same_time(implied(dt.date(2022, 7, 20)), as_of_june)
+
+
 def test_unresolved_periods_never_meet_dated_ones():
     currently = unresolved("currently")
     assert not same_time(currently, year(2022))
     assert not same_time(currently, implied(dt.date(2022, 12, 22)))
     assert same_time(currently, unresolved("Currently"))
     assert not same_time(currently, unresolved("last year"))
+
+
+def test_a_story_s_own_month_is_compared_only_within_that_story():
+    month = unresolved("For the month")
+    assert bucket(month, "a.md") != bucket(unresolved("for the month"), "b.md")
+    assert bucket(month, "a.md") == bucket(unresolved("for the month"), "a.md")
+    assert bucket(unresolved("currently"), "a.md") == bucket(unresolved("currently"), "b.md")
 
 
 def test_claims_without_any_period_compare_only_among_themselves():

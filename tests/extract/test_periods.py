@@ -80,6 +80,20 @@ def test_prior_period_shifts_back_one_year():
     base = _one("its fourth quarter net", D(1987, 3, 2)).period
     prior = prior_period(base)
     assert (prior.start, prior.end, prior.text) == (D(1985, 10, 1), D(1985, 12, 31), "prior")
+    # a year before an undatable period is undatable too, not a "prior" every story shares
+    assert prior_period(_one("rigs working for the week", None).period) is None
+
+
+def test_a_period_that_points_back_into_its_story_is_unresolved():
+    for text in ("For the month, sales declined to", "The month's truck sales", "sales in the quarter rose",
+                 "profit for the period was"):
+        pm = _one(text, D(1987, 4, 3))
+        assert not pm.period.resolved and pm.period.text in text, text
+    # ...but not where the words go on to name the period
+    pm = _one("net in the quarter ended March 31 rose", D(1987, 4, 3))
+    assert (pm.period.start, pm.period.end) == (D(1987, 1, 1), D(1987, 3, 31))
+    assert all(pm.period.resolved for pm in find_periods("in the period from May 15, 1987", 0, 31, D(1987, 4, 3))
+               if pm.period is not None)
 
 
 def _slots(text, *needles, compared=(), vs=()):
@@ -171,3 +185,39 @@ def test_a_run_of_weeks_to_a_date_is_its_weeks():
     assert (pm.period.start, pm.period.end) == (D(1986, 6, 30), D(1986, 12, 28))
     pm = _one("refinery runs in the four weeks ended March 13 were", D(1987, 3, 19))
     assert (pm.period.start, pm.period.end) == (D(1987, 2, 14), D(1987, 3, 13))
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("shipments during January/December 1986 totalled", D(1986, 1, 1), D(1986, 12, 31)),
+    ("shipments during January/November 1986 totalled", D(1986, 1, 1), D(1986, 11, 30)),
+    ("exports in Jan-Mar 1987 were", D(1987, 1, 1), D(1987, 3, 31)),
+    ("exports in Jan-Mar were", D(1987, 1, 1), D(1987, 3, 31)),
+])
+def test_a_newswire_month_range_is_its_months(text, start, end):
+    pm = _one(text, D(1987, 4, 1))
+    assert (pm.period.start, pm.period.end) == (start, end)
+
+
+@pytest.mark.parametrize("text,first,second,start,end", [
+    # the figure's own span moved to the year named, not the whole of that year
+    ("Argentine vegetable oils shipments during January/November 1986 totalled 1,693,951 tonnes, against "
+     "1,469,208 tonnes in the same 1985 period", "1,693,951 tonnes", "1,469,208 tonnes", D(1985, 1, 1), D(1985, 11, 30)),
+    ("year-to-date sales increased to 3.64 billion dlrs from 3.37 billion dlrs in the same period of 1986",
+     "3.64 billion dlrs", "3.37 billion dlrs", D(1986, 1, 1), D(1986, 4, 1)),
+    # "from January 1" restates where the year to date starts; "last year to date" is its year-ago span
+    ("year-to-date sales from January 1 fell to 383,380 from 402,599 last year to date", "383,380", "402,599",
+     D(1986, 1, 1), D(1986, 4, 1)),
+])
+def test_the_same_period_of_a_year_is_the_figure_s_own_span_then(text, first, second, start, end):
+    slots = _slots(text, first, second, compared=(second,))
+    periods = find_periods(text, 0, len(text), D(1987, 4, 1))
+    p = assign_periods(slots, periods, implied_period(D(1987, 4, 1)), len(text))
+    assert (p[1].start, p[1].end) == (start, end)
+    assert (p[0].start, p[0].end) == (D(start.year + 1, start.month, start.day), D(end.year + 1, end.month, end.day))
+
+
+def test_the_same_period_of_a_year_against_an_undated_figure_has_no_period():
+    text = "exports totalled 1.2 mln tonnes against 1.1 mln in the same 1985 period"
+    slots = _slots(text, "1.2 mln tonnes", "1.1 mln", compared=("1.1 mln",))
+    p = assign_periods(slots, find_periods(text, 0, len(text), D(1987, 4, 1)), implied_period(D(1987, 4, 1)), len(text))
+    assert p[0].implied and p[1] is None

@@ -1,3 +1,6 @@
+import datetime as dt
+
+from factlint.extract.pipeline import extract_text
 from factlint.extract.tables import is_results_line, is_table_text
 
 
@@ -24,3 +27,13 @@ def test_table_rows_and_cells_are_not_prose():
     assert not is_table_text("M-2 showed a rise of 5.09 pct for January at 55.68 billion rand after 4.30 pct in "
                              "December, M-1 16.72 pct at 5.12 billion after 12.80 pct.", "5.12 billion")
     assert not is_table_text("Total pre-tax profits fell to 254 mln after 268 mln in 1985.", "268 mln")
+
+
+def test_figures_of_a_row_laid_out_with_spaces_get_no_metric():
+    text = ("LONDON COCOA FUTURES\n\nApr 149.00 149.00 149.25 149.75 147.75 2184 May 147.75 147.50 147.75 148.00\n\n"
+            "Sales of cocoa rose 5 pct to 12,000 tonnes in March, the association said.\n")
+    claims = extract_text(text, format="markdown", date=dt.date(1987, 4, 7))
+    row = [c for c in claims if c.line == 3]
+    assert len(row) >= 4 and all(c.metric is None for c in row)
+    prose = [c for c in claims if c.line == 5]
+    assert [c.metric for c in prose] == ["cocoa sales", "cocoa sales"]
