@@ -101,7 +101,8 @@ def _reporting_span(period: Period) -> bool:
     if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
         return True
     days = (end - start).days + 1
-    return days == 1 or days % 7 == 0
+    # weeks only when written as weeks: a year to date to March 4 is nine weeks by chance
+    return days == 1 or (days % 7 == 0 and "week" in (period.text or "").lower())
 
 
 def _implied_matches_written(implied: Period, written: Period, policy: PeriodPolicy) -> bool:

@@ -585,12 +585,17 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
             if name:
                 return name
         break
+    # A company that reports the figure owns it rather than the market it names ("Mazda Motor
+    # Corp reported car sales in the U.S. of 10,049"): the place only qualifies the sales.
+    reporter = next((m.name for m in sources if m.type == "company" and m.name), None)
     # 3. the sentence's subject: its first name or anaphor before the figure
     for m in before:
         if m.anaphor == "pronoun":
             continue
         name = name_of(m)
         if name:
+            if reporter is not None and not m.anaphor and m.type != "company" and not m.possessive:
+                return reporter
             return name
     # 4. a name after it in the sentence ("... based in Beijing")
     after = next((m for m in usable if m.start >= q_end and not m.anaphor

@@ -373,6 +373,8 @@ class _DocExtractor:
         # A results table is a company's: with no company named, a place known only from
         # the dateline or the place list (the 'usa' of every US earnings story) is no owner.
         entity = entities.by_type.get("company") or (entities.main if entities.main in entities.written else None)
+        if entity is not None and metric in self.tables.company_metrics and self.tables.is_place(entity):
+            entity = None            # a country's "Net 12.3 mln vs 10.1 mln" is some company's
         sentence = clean(text[a:b])
         prior = None
         prev_end = a
@@ -671,6 +673,8 @@ class _DocExtractor:
                     metric = f"{metric} {left_out}"
             if figure_row:
                 metric = None
+            elif entity is not None and metric in self.tables.company_metrics and self.tables.is_place(entity):
+                entity = None        # "Air Canada ... net profit", "a Dutch bank's net": not the country's
             claim = self._claim(q, sentence_text, kind, entity, metric, period, source)
             if rate is not None and q.rate_base is None:
                 claim.__dict__["rate_base"], claim.__dict__["rate_unit"] = rate[0], rate[1] or None

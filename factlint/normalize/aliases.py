@@ -25,6 +25,7 @@ from factlint.yamlio import load_model
 EntityType = str
 # What "the city", "the country", "the company"... in an article can resolve to.
 ENTITY_TYPES = ("city", "country", "province", "region", "company", "organization")
+PLACE_TYPES = frozenset(("city", "country", "province", "region"))
 
 
 class AliasFile(BaseModel):
@@ -35,6 +36,7 @@ class AliasFile(BaseModel):
     entities: dict[str, list[str]] = Field(default_factory=dict)
     metrics: dict[str, list[str]] = Field(default_factory=dict)
     entity_types: dict[str, str] = Field(default_factory=dict)
+    company_metrics: list[str] = Field(default_factory=list)
 
     @field_validator("entity_types")
     @classmethod
@@ -57,9 +59,13 @@ class AliasTables:
     entity_names: dict[str, str] = field(default_factory=dict)    # name as written -> canonical
     entity_pattern: Optional[re.Pattern] = None                   # finds any name in running text
     name_index: dict[str, list[str]] = field(default_factory=dict)  # first two letters -> names, longest first
+    company_metrics: set = field(default_factory=set)             # canonical metrics only a company reports
 
     def entity_type(self, canonical: Optional[str]) -> Optional[EntityType]:
         return self.entity_types.get(canonical) if canonical else None
+
+    def is_place(self, canonical: Optional[str]) -> bool:
+        return self.entity_type(canonical) in PLACE_TYPES
 
 
 # ---------------------------------------------------------------- metric text
@@ -289,6 +295,7 @@ def _merge(tables: AliasTables, data: AliasFile) -> None:
                 tables.entity_names[n.strip()] = canonical
     for canonical, kind in data.entity_types.items():
         tables.entity_types[canonical.strip()] = kind.strip().lower()
+    tables.company_metrics.update(m.strip() for m in data.company_metrics if m.strip())
     for canonical, names in data.metrics.items():
         canonical = canonical.strip()
         tables.metrics[canonical] = tuple(dict.fromkeys(tables.metrics.get(canonical, ()) + tuple(names)))

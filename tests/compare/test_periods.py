@@ -78,6 +78,8 @@ def test_undated_claim_never_matches_a_story_s_own_cut_or_another_day():
     april_9 = implied(dt.date(1987, 4, 9))
     # Comair's "year to date" (January 1 to March 9) is that story's span, not a month's
     assert not same_time(april_9, Period(start=dt.date(1987, 1, 1), end=dt.date(1987, 3, 9), text="year to date"))
+    assert not same_time(implied(dt.date(1987, 3, 13)),
+                         Period(start=dt.date(1987, 1, 1), end=dt.date(1987, 3, 4), text="Year-to-date"))  # 9 weeks
     # a week ended on a Sunday and a quarter are reporting spans
     assert same_time(april_9, Period(start=dt.date(1987, 3, 30), end=dt.date(1987, 4, 5), text="week ended April 5"))
     assert same_time(april_9, Period(start=dt.date(1987, 1, 1), end=dt.date(1987, 3, 31), text="first quarter"))

@@ -181,6 +181,27 @@ def test_newswire_results_vs_figures_get_the_prior_period():
     assert _claim(claims, "1.37").period.start == dt.date(1985, 1, 1)
 
 
+def test_a_company_s_figure_is_not_the_country_s_in_its_name():
+    text = ("Air Canada, owned by the Canadian Government, said it recorded a net profit of 16.3 mln dlrs in "
+            "the first quarter.\n\nThe Dutch bank said 1986 net profit rose to 24.1 mln guilders.\n\n"
+            "Canada's gross domestic product rose 1.1 pct in the fourth quarter, Statistics Canada said.\n")
+    claims = extract_claims(_doc(text, dt.date(1987, 4, 3), "c.md"))
+    assert _claim(claims, "16.3").metric == _claim(claims, "24.1").metric == "net income"
+    assert _claim(claims, "16.3").entity is None and _claim(claims, "24.1").entity is None
+    assert (_claim(claims, "1.1").entity, _claim(claims, "1.1").metric) == ("Canada", "GDP")
+
+
+def test_a_reporting_company_owns_the_market_figure_it_gives():
+    text = ("Mazda Motor Corp of Japan reported car sales in the U.S. during February of 10,049.\n\n"
+            "U.S. car sales dropped 45.7 pct to 6,627 in the year to date, Volkswagen AG said.\n\n"
+            "China's exports rose 5 pct to 1.2 billion dlrs in February, Acme Corp said.\n")
+    claims = extract_claims(_doc(text, dt.date(1987, 3, 4), "cars.md"))
+    assert _claim(claims, "10,049").entity == "Mazda Motor"
+    assert _claim(claims, "6,627").entity == "Volkswagen"
+    # a possessive still names the owner, whoever reports it
+    assert _claim(claims, "1.2 billion").entity == "China"
+
+
 def test_bracketed_equivalent_and_counted_noun_from_the_scanner(monkeypatch):
     text = "Last year, Shenzhen's core digital economy industries exceeded 900 billion yuan (US$128.8 billion)."
     y, u = text.index("900"), text.index("US$")
