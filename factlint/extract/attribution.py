@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 
 _VERBS = (r"said|says|say|told|added|noted|stated|stressed|explained|announced|reported|reports|estimated"
           r"|estimates|shows|showed|show|shown|revealed|reveals|indicated|indicates|found|finds|predicted|predicts"
-          r"|projected|projects|forecast|forecasts|calculated|disclosed|confirmed")
+          r"|projected|projects|forecast|forecasts|calculated|disclosed|confirmed|expects|expected|declared")
 _DATA_NOUNS = (r"[Dd]ata|[Ff]igures|[Ss]tatistics|[Nn]umbers|[Rr]eports?|[Ss]urvey|[Ss]tudy|[Rr]esearch|[Ff]indings"
                r"|[Ww]hite\s+paper|[Cc]ensus")
 
@@ -54,7 +54,7 @@ _LEAD_IN_VERB = re.compile(
 _LEAD_IN_WORDS = ("presented", "introduced", "walked", "outlined", "shared", "briefed", "listed", "highlighted",
                   "detailed", "gave", "described", "reviewed", "summed", "went", "cited")
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"]\s*")
-_APPOSITIVE = re.compile(r",[^,]*,")
+_APPOSITIVE = re.compile(r",[^,]*,[\"”’']?\s*$")       # the one right before the verb
 _WORD = re.compile(r"\S+")
 
 
@@ -94,12 +94,11 @@ def _subject_of(text: str, lo: int, verb_start: int) -> tuple[int, str]:
     start = _clause_start(text, lo, verb_start)
     subject = text[start:verb_start].strip()
     if not subject:
-        # "X, released at the summit, shows": skip one appositive back
+        # "X, released at the summit, shows", "Zambia Consolidated Copper Mines, ZCCM, said":
+        # skip one appositive back
         seg = text[lo:verb_start]
-        m = None
-        for m in _APPOSITIVE.finditer(seg):
-            pass
-        if m is not None and m.end() >= len(seg.rstrip()) - 1:
+        m = _APPOSITIVE.search(seg)
+        if m is not None:
             start = _clause_start(text, lo, lo + m.start())
             subject = text[start:lo + m.start()].strip()
     return start, subject
@@ -118,6 +117,7 @@ _DATA_VERBS = frozenset("shows showed show revealed reveals indicated indicates 
 
 
 _TRAILING_ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+$")
+_AUXILIARY_END = re.compile(r"\s+(?:had|have|has|would\s+have|had\s+earlier)$")
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 
 
@@ -142,7 +142,8 @@ def _plausible_source(subject: str, verb: str) -> bool:
     if low[0] in ("this", "that", "which", "what", "there") and len(words) == 1:
         return False
     if low[0] == "it" and len(words) == 1:
-        return verb in ("said", "says", "added", "noted", "told", "reported", "estimated", "announced")
+        return verb in ("said", "says", "added", "noted", "told", "reported", "estimated", "announced", "projected",
+                        "projects", "forecast", "forecasts", "predicted", "predicts", "expects", "expected", "declared")
     if any(w in _SOURCE_NOUNS or w.rstrip("s") in _SOURCE_NOUNS for w in low):
         return True
     if verb in _DATA_VERBS:
@@ -158,7 +159,7 @@ _DOC_HINTS = ("data", "figures", "statistic", "report", "survey", "study", "rese
               "numbers", "index", "ranking", "assessment")
 _VERB_HINTS = ("said", "says", "say ", "told", "added", "noted", "stated", "stress", "explain", "announc", "report",
                "estimat", "show", "reveal", "indicat", "found", "finds", "predict", "project", "forecast", "calculat",
-               "disclos", "confirm")
+               "disclos", "confirm", "expect", "declared")
 _THAT = re.compile(r"\s+that\b")
 _REPORTING_NEXT = re.compile(r"\s*(?:[.,;:“”\"]|$|that\b|on\s|in\s+a\b|yesterday|today|last\b)")
 _SAID_BY = re.compile(r"\b(?:was|were|is|are)\s+said\s+by\s+(?P<src>[^,;.]+?)(?=\s+to\b|[,;.]|$)")
@@ -167,7 +168,8 @@ _SAID_BY = re.compile(r"\b(?:was|were|is|are)\s+said\s+by\s+(?P<src>[^,;.]+?)(?=
 _VERB_WORDS = frozenset(
     "said says say told added adds noted notes stated states stressed stresses explained explains announced announces "
     "reported reports estimated estimates shows showed show revealed reveals indicated indicates found finds "
-    "predicted predicts projected projects forecast forecasts calculated disclosed confirmed".split())
+    "predicted predicts projected projects forecast forecasts calculated disclosed confirmed expects expected "
+    "declared".split())
 _DOC_WORDS = frozenset(
     "data figures statistics report reports survey study research findings paper census numbers index ranking "
     "assessment".split())
@@ -218,11 +220,15 @@ def find_attribution(text: str, start: int, end: int, words: Optional[set] = Non
         if v.group("verb") == "shown":
             continue
         sub_start, subject = _subject_of(text, start, v.start())
-        if v.group("verb") in ("added", "reported", "found", "estimated", "projected", "forecast") and \
+        if v.group("verb") in ("added", "reported", "found", "estimated", "projected", "forecast", "expected",
+                               "declared") and \
                 not _REPORTING_NEXT.match(text, v.end(), end) and not _names_a_reporter(subject):
             continue                     # "the added value", "its reported net profit of": not a source
         if _TRAILING_ADVERBS.sub("", subject.lower()).endswith((" was", " were", " is", " are", " be")):
             continue                     # "was said by officials" is handled below; "are provisionally estimated at" is passive
+        if v.group("verb") == "expected" and subject.lower().endswith((" than", " as", " been")):
+            continue                     # "lower than expected": no one's forecast
+        subject = _AUXILIARY_END.sub("", subject)     # "Analysts had expected", "officials have said"
         if _plausible_source(subject, v.group("verb")):
             stop = v.end()
             tail = _THAT.match(text, stop, stop + 6)

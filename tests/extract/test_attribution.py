@@ -26,6 +26,14 @@ def _att(sentence):
      "diversified rubber and plastics group"),
     ("Noranda Forest's preliminary share prospectus, released today, shows the company earned 80.2 mln dlrs.",
      "Noranda Forest's preliminary share prospectus"),
+    # an acronym in apposition, a forecast, a declaration, an auxiliary before the verb
+    ("Sales fell 18.7 pct to 119,967 tonnes from 147,537, Zambia Consolidated Copper Mines, ZCCM, said.",
+     "Zambia Consolidated Copper Mines"),
+    ("Kathleen Stephansen of Donaldson Lufkin expects a 26.3 billion dlr February budget deficit.",
+     "Kathleen Stephansen of Donaldson Lufkin"),
+    ("Pier 1 also declared a 12.5 pct annual dividend increase.", "Pier 1"),
+    ('<Casey-Werner Co>, producer of "The Cosby Show," said it filed suit over 450 mln dlrs.', "<Casey-Werner Co>"),
+    ("Analysts had expected a 1.2 billion dlr deficit.", "Analysts"),
 ])
 def test_explicit_attributions(sentence, source):
     att = _att(sentence)
@@ -39,6 +47,9 @@ def test_explicit_attributions(sentence, source):
     # "reported" and "estimated" as adjectives or in the passive name nobody
     "Its reported net profit fell to 5.2 mln dlrs in 1986.",
     "India's castor oil exports are provisionally estimated at 30,000 tonnes.",
+    "Sales were lower than expected at 5 mln dlrs.",
+    "Output is expected to reach 5 mln tonnes.",
+    "Its expected profit of 5 mln dlrs was cut.",
 ])
 def test_no_attribution(sentence):
     assert _att(sentence) is None
