@@ -5,7 +5,9 @@ decides which claims need one. Small counts ("ten ASEAN countries") and
 bracketed equivalents (their figure already has its own claim) are left alone,
 and so, unless ``tables`` is set, are figures in tables (a newswire results
 table, a pipe-table row, an HTML cell): a table is attributed by its caption or
-headline, not row by row.
+headline, not row by row. With ``reach: story`` a figure after the story's first
+attributed figure counts as sourced: wire copy names its source once, in the lead
+("the company said"), and goes on reporting it paragraph after paragraph.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ class MissingSourceOptions(Options):
     min_count: float = Field(100, ge=0, description="counts below this are not checked (\"ten countries\")")
     require_entity: bool = Field(False, description="only check claims whose entity was found")
     tables: bool = Field(False, description="also check figures in tables (results lines, table rows and cells)")
+    reach: Literal["paragraph", "story"] = Field(
+        "paragraph", description="where an attribution must stand: the figure's sentence or paragraph, or anywhere "
+                                 "earlier in the story (wire copy that names its source once)")
 
 
 OPTIONS = MissingSourceOptions
@@ -44,9 +49,16 @@ def check(rule: Rule, ctx: Context) -> list[Finding]:
     kinds = set(opts.kinds)
     dims = set(opts.dimensions)
     findings: list[Finding] = []
+    first_sourced: dict[str, int] = {}       # path -> offset of its first attributed figure
+    if opts.reach == "story":
+        for it in ctx.items:
+            if it.claim.source and it.claim.offset < first_sourced.get(it.claim.path, it.claim.offset + 1):
+                first_sourced[it.claim.path] = it.claim.offset
     for it in ctx.items:
         c = it.claim
         if c.source or c.equivalent_of is not None or c.kind not in kinds:
+            continue
+        if c.offset > first_sourced.get(c.path, c.offset):
             continue
         if dims and c.dimension not in dims:
             continue

@@ -56,3 +56,22 @@ def test_figures_in_tables_are_attributed_by_their_caption_unless_asked_for(tmp_
     (tmp_path / "factlint.yaml").write_text("options:\n  FL401: {tables: true}\n")
     found = check(results, select=["FL401"], config=load_config([tmp_path])).findings
     assert sorted(f.path for f in found) == ["b.txt", "r.md", "t.html", "t.md"]
+
+
+def test_reach_story_lets_wire_copy_name_its_source_once(tmp_path):
+    from factlint.config import load_config
+
+    lead = make_claim("5.2 mln dlrs", 5.2e6, "USD", entity="Acme", metric="net income", path="w.md", line=3,
+                      offset=40, sentence="Acme Corp said its net income rose to 5.2 mln dlrs.", source="Acme Corp")
+    later = make_claim("1.1 billion dlrs", 1.1e9, "USD", entity="Acme", metric="sales", path="w.md", line=5,
+                       offset=200, sentence="Sales rose to 1.1 billion dlrs.", source=None)
+    before = make_claim("300 mln dlrs", 3e8, "USD", entity="Acme", metric="debt", path="w.md", line=1, offset=5,
+                        sentence="Debt stood at 300 mln dlrs.", source=None)
+    other = make_claim("45 mln dlrs", 45e6, "USD", entity="Beta", metric="sales", path="x.md", line=2, offset=300,
+                       sentence="Beta's sales were 45 mln dlrs.", source=None)
+    results = [file_result("w.md", [before, lead, later]), file_result("x.md", [other])]
+    assert [(f.path, f.line) for f in check(results, select=["FL401"]).findings] == [("w.md", 1), ("w.md", 5), ("x.md", 2)]
+    (tmp_path / "factlint.yaml").write_text("options:\n  FL401: {reach: story}\n")
+    found = check(results, select=["FL401"], config=load_config([tmp_path])).findings
+    # only what comes before the story's first source, and stories with none
+    assert [(f.path, f.line) for f in found] == [("w.md", 1), ("x.md", 2)]
