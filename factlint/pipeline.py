@@ -25,7 +25,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+from typing import Callable, Iterable, Optional, Sequence, Union
 
 import orjson
 
@@ -35,7 +35,7 @@ from factlint.cache.results import check_digest, corpus_fingerprint, decode_chec
 from factlint.cache.store import ClaimIndex, Entry, Row
 from factlint.errors import FactlintError
 from factlint.ingest import discover_files, display_path, load_document
-from factlint.models import Document, DocumentMeta, FileResult, Finding, IngestNotice
+from factlint.models import CheckResult, Document, DocumentMeta, FileResult, Finding, IngestNotice
 from factlint.rules.suppress import parse_directives
 from factlint.workers import die_with_parent
 from factlint.yamlio import parsed_store

@@ -130,7 +130,6 @@ def decode_findings(rows: list) -> list[Finding]:
             raise CodecError("finding row of the wrong length")
         flat.extend(row[claims_at])
     claims = decode_claims(flat)
-    new, put, finding_cls = object.__new__, object.__setattr__, Finding
     out = []
     append = out.append
     at = 0
@@ -145,12 +144,7 @@ def decode_findings(rows: list) -> list[Finding]:
                     raise CodecError("location row of the wrong length")
                 related.append(_built(Location, dict(zip(LOCATION_FIELDS, loc)), location_set))
             row[related_at] = related
-        finding = new(finding_cls)
-        put(finding, "__dict__", dict(zip(fields, row)))
-        put(finding, "__pydantic_fields_set__", finding_set)
-        put(finding, "__pydantic_extra__", None)
-        put(finding, "__pydantic_private__", None)
-        append(finding)
+        append(_built(Finding, dict(zip(fields, row)), finding_set))
     return out
 
 

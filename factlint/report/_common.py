@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Iterable, Optional
 
 from factlint.display import fmt_number, interval_label  # noqa: F401 - re-exported for the formats
-from factlint.models import SEVERITY_ORDER, CheckResult, Claim, Finding, Location, RuleMeta
+from factlint.models import CheckResult, Claim, Finding, Location, RuleMeta
 
 TOOL_NAME = "factlint"
 

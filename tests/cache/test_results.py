@@ -12,6 +12,7 @@ import factlint.check as check_module
 from factlint.cache.results import decode_check, encode_check
 from factlint.cache.store import CACHE_DIR_NAME, DB_NAME
 from factlint.check import CheckOptions, run_check
+from tests.cache.corpuskit import write_corpus
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -29,13 +30,7 @@ ARTICLES = {
 
 @pytest.fixture()
 def corpus(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    (folder / "factlint.yaml").write_text("fail-level: warning\n", encoding="utf-8")
-    return folder
+    return write_corpus(tmp_path, monkeypatch, ARTICLES)
 
 
 class Counting:

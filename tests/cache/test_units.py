@@ -20,6 +20,7 @@ from factlint.check import CheckOptions, run_check
 from factlint.report import render
 from factlint.report.output import report_bytes
 from factlint.rules.units import UnitEngine
+from tests.cache.corpuskit import write_corpus
 
 FORMATS = ("json", "sarif", "junit", "concise", "full")
 
@@ -42,13 +43,7 @@ CONFLICTING = "\nShenzhen had 60,000 5G base stations at the end of 2021, the bu
 
 @pytest.fixture()
 def corpus(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    (folder / "factlint.yaml").write_text("fail-level: warning\n", encoding="utf-8")
-    return folder
+    return write_corpus(tmp_path, monkeypatch, ARTICLES)
 
 
 class Spy:

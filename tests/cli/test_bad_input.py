@@ -62,7 +62,7 @@ def make_desk(root: Path) -> Path:
 
 @pytest.fixture
 def desk_run(tmp_path, capsys, monkeypatch):
-    desk = make_desk(tmp_path)
+    make_desk(tmp_path)
     real_open = os.open
 
     def after_listing(target, flags, *args, **kwargs):

@@ -10,7 +10,6 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-import pytest
 
 from factlint.models import CheckResult, Claim, Finding, IngestNotice, Location, Period, RuleMeta, Summary
 
