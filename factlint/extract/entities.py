@@ -23,7 +23,7 @@ from factlint.normalize.aliases import AliasTables, canonical_entity, canonical_
 _COMPANY = re.compile(
     r"(?P<name>(?:[A-Z][\w&'.-]*\s+){0,5}?(?:[A-Z][\w&'.-]*)\s+(?:Inc|Corp|Corporation|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group"
     r"|Holdings|Industries|Technologies|Bancorp|Cos)\b\.?(?:,?\s+(?:Inc|Ltd|Co|Corp|Plc)\b\.?)?)(?:\s*<[^>]+>)?"
-    r"|(?P<ticker_name>(?:[A-Z][\w&'.-]*\s+){1,5})<(?P<ticker>[A-Z][A-Z0-9.]*)>")
+    r"|(?P<ticker_name>(?:[A-Z][\w&'.-]*\s+(?:(?:for|of|and|de)\s+(?=[A-Z]))?){1,5})<(?P<ticker>[A-Z][A-Z0-9.]*)>")
 _POSSESSIVE = re.compile(r"(?<![\w’'])(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?:'s|’s)(?!\w)")
 _ANAPHOR = re.compile(
     r"\b(?:the|The)\s+(?P<head>city|country|nation|kingdom|company|firm|group|province|region|municipality|bank"
@@ -393,6 +393,10 @@ _HEADLINE_BREAKS = frozenset(
     "OFFER OFFERS RAISES CUTS - : ,".split())
 
 
+_NAME_LINKS = frozenset(("FOR", "OF"))
+_LINKED_HEADS = frozenset("BANK FUND SOCIETY INSTITUTION FOUNDATION TRUST ASSOCIATION".split())
+
+
 def title_company(title: Optional[str], tables: AliasTables, lead: str = "") -> Optional[str]:
     """The company a newswire headline is about, from its ticker: "AMERICAN EXPRESS <AXP> 1ST QTR NET"
     -> "American Express", "<ROYAL GOLD AND SILVER CORP> 1ST QTR NET" -> "Royal Gold and Silver";
@@ -412,8 +416,13 @@ def title_company(title: Optional[str], tables: AliasTables, lead: str = "") -> 
     else:
         words = title[:m.start()].split()
         kept: list[str] = []
-        for w in reversed(words):
-            if w.upper() in _HEADLINE_BREAKS or len(kept) == 6:
+        for i in range(len(words) - 1, -1, -1):
+            w = words[i]
+            if len(kept) == 6:
+                break
+            # "APPLE BANK FOR SAVINGS <APPL.O>": a name's "for", not the headline's
+            if w.upper() in _HEADLINE_BREAKS and not (w.upper() in _NAME_LINKS and kept and i
+                                                       and words[i - 1].upper() in _LINKED_HEADS):
                 break
             kept.append(w)
         kept.reverse()
@@ -602,11 +611,15 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
                   and not _splits_clause(text, q_end, m.start)), None)
     if after is not None:
         return after.name
-    # 5. the paragraph's subject so far, else the document's
+    # 5. the paragraph's subject so far, else the document's; an agent ("rated B-1 by
+    #    Moody's", "co-managed by Salomon") is no subject
     for m in reversed(context()):
-        if not m.anaphor and m.name:
+        if not m.anaphor and m.name and not _AGENT_BEFORE.search(text, max(0, m.start - 4), m.start):
             return m.name
     return docs().main
+
+
+_AGENT_BEFORE = re.compile(r"\bby\s+$")
 
 
 _POSS_PRONOUN = re.compile(r"\b(?:its|their|Its|Their)\b")

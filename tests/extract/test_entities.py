@@ -1,3 +1,5 @@
+import datetime as dt
+
 from factlint.extract.entities import (Mention, bind_entity, doc_entities, find_mentions, resolve_anaphor,
                                        subject_phrase)
 from factlint.normalize.aliases import canonical_metric, load_aliases
@@ -89,6 +91,20 @@ def test_headline_ticker_names_the_company():
     # ...but "(RPT)" and "(CORRECTED)" flag the story, they name no company
     assert title_company("(RPT) U.S. SAYS TIN DISPOSALS WILL NOT AFFECT ACCORD", T) is None
     assert title_company("(CORRECTED) - PHILIPPINES CRITICISES EC FOR OIL LEVY", T) is None
+    # a bank's "for" is part of its name; a deal's is not
+    assert title_company("APPLE BANK FOR SAVINGS <APPL.O> 3RD QTR NET", T) == "Apple Bank for Savings"
+    assert title_company("ACME TO SELL STAKE FOR 5 MLN DLRS TO GENERAL WIDGET CORP <GWC>", T) == "General Widget"
+
+
+def test_an_agent_is_no_subject_for_the_sentences_after_it():
+    from factlint.extract.pipeline import extract_text
+
+    text = ("Union Carbide Corp is raising 350 mln dlrs through an offering of notes.\n"
+            "    The debt is rated B-1 by Moody's and BB-minus by Standard and Poor's. The issue was "
+            "increased from an initial offering of 250 mln dlrs.\n")
+    claims = extract_text(text, date=dt.date(1987, 3, 19))
+    initial = [c for c in claims if c.text.startswith("250")]
+    assert initial and initial[0].entity == "Union Carbide"
 
 
 def test_place_words_inside_other_names_are_no_mentions():
