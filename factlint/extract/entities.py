@@ -27,12 +27,15 @@ _COMPANY = re.compile(
 _POSSESSIVE = re.compile(r"(?<![\w’'])(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?:'s|’s)(?!\w)")
 _ANAPHOR = re.compile(
     r"\b(?:the|The)\s+(?P<head>city|country|nation|kingdom|company|firm|group|province|region|municipality|bank"
-    r"|state|island|metropolis|corporation|carrier|operator|bloc)(?P<poss>'s|’s)?\b"
+    r"|state|island|metropolis|corporation|carrier|operator|bloc|automaker|airline|retailer|utility|insurer|lender"
+    r"|refiner|brewer)(?P<poss>'s|’s)?\b"
     r"|\b(?P<pron>its|Its|our|Our|their|Their)\b")
 _ANAPHOR_TYPE = {
     "city": "city", "municipality": "city", "metropolis": "city", "country": "country", "nation": "country",
     "kingdom": "country", "state": "country", "island": "country", "company": "company", "firm": "company",
     "group": "company", "bank": "company", "corporation": "company", "carrier": "company", "operator": "company",
+    "automaker": "company", "airline": "company", "retailer": "company", "utility": "company", "insurer": "company",
+    "lender": "company", "refiner": "company", "brewer": "company",
     "province": "province", "region": "region", "bloc": "region",
 }
 _NOT_NAMES = frozenset(
@@ -597,6 +600,8 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
     # A company that reports the figure owns it rather than the market it names ("Mazda Motor
     # Corp reported car sales in the U.S. of 10,049"): the place only qualifies the sales.
     reporter = next((m.name for m in sources if m.type == "company" and m.name), None)
+    if reporter is None and skip and any(m.anaphor == "company" and skipped(m) for m in mentions):
+        reporter = docs().by_type.get("company")        # "..., the automaker said": the story's company
     # 3. the sentence's subject: its first name or anaphor before the figure
     for m in before:
         if m.anaphor == "pronoun":

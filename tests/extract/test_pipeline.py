@@ -200,6 +200,11 @@ def test_a_reporting_company_owns_the_market_figure_it_gives():
     assert _claim(claims, "6,627").entity == "Volkswagen"
     # a possessive still names the owner, whoever reports it
     assert _claim(claims, "1.2 billion").entity == "China"
+    # "the automaker said" in a story headlined with the company's ticker
+    doc = _doc("Year-to-date U.S. car sales declined 62 pct to 4,922 from 12,861 cars in the comparable period "
+               "of 1986, the automaker said.\n", dt.date(1987, 3, 4), "amc.md",
+               title="AMERICAN MOTORS <AMO> LATE FEBRUARY SALES OFF")
+    assert {c.entity for c in extract_claims(doc)} == {"American Motors"}
 
 
 def test_bracketed_equivalent_and_counted_noun_from_the_scanner(monkeypatch):
