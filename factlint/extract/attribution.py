@@ -111,8 +111,8 @@ _SOURCE_NOUNS = frozenset(
     "professor index census industry association institute commission council authority authorities executive "
     "executives expert experts researchers he she they we i paper newspaper agency statement academy center centre "
     "university regulator committee customs administration tribunal court observatory group corporation concern "
-    "utility airline carrier maker producer exporter importer refiner insurer lender retailer prospectus filing "
-    "release".split())
+    "utility airline carrier maker automaker carmaker brewer producer exporter importer refiner insurer lender retailer "
+    "prospectus filing release".split())
 _DATA_VERBS = frozenset("shows showed show revealed reveals indicated indicates found finds".split())
 
 
