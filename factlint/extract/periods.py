@@ -57,6 +57,9 @@ _BRANCHES = [
     # "the first three quarters of 2021", "first nine months", newswire "nine mths"
     r"(?P<cum>(?:the\s+)?first\s+(?P<cum_n>" + _NUMW + r")\s+(?P<cum_u>quarters|months|mths|mos)\b"
     + _YEAR_TAIL.format(p="cum", Y=_YEAR) + r")",
+    # "the first 20 days of February": those days
+    r"(?P<days>(?:the\s+)?first\s+(?P<days_n>[1-9]\d?|ten|twenty)\s+days\s+of\s+(?P<days_m>" + _MONTH + r")"
+    r"(?:,?\s+(?P<days_y>" + _YEAR + r"))?)",
     r"(?P<week>(?:the\s+)?(?P<week_n>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<week_m>" + _MONTH + r")"
     r"(?:,?\s+(?P<week_y>" + _YEAR + r"))?)",
     # "the week ended February 22": the seven days to that date
@@ -381,6 +384,16 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
             first_month += 12
             first_year -= 1
         return out(_span(text, dt.date(first_year, first_month, 1), end_day))
+    if kind == "days":
+        month = _month_of(g["days_m"])
+        year = int(g["days_y"]) if g["days_y"] else _recent_year(month, doc_date)
+        n_text = g["days_n"].lower()
+        n = {"ten": 10, "twenty": 20}.get(n_text) or int(n_text)
+        if year is None:
+            return out(_unresolved(text))
+        if n > _last_day(year, month).day:
+            return None
+        return out(_span(text, dt.date(year, month, 1), dt.date(year, month, n)))
     if kind == "week":
         month = _month_of(g["week_m"])
         year = int(g["week_y"]) if g["week_y"] else _recent_year(month, doc_date)
@@ -595,7 +608,8 @@ def _is_name_year(text: str, start: int, end: int, limit: int) -> bool:
     after = text[end:end + 40].split()
     if before:
         prev = before[-1]
-        if prev.lower() in ("a", "an") or (prev[:1].isupper() and prev.lower() not in ("in", "for", "during", "of")):
+        if prev.lower() in ("a", "an") or (prev[:1].isupper() and prev.lower() not in ("in", "for", "during", "of")
+                                             and not prev.endswith(("'s", "’s"))):   # "Taiwan's 1986 surplus"
             return True
         if prev.lstrip("(").lower() in _BASE_YEAR_WORDS:
             return True

@@ -221,3 +221,12 @@ def test_the_same_period_of_a_year_against_an_undated_figure_has_no_period():
     slots = _slots(text, "1.2 mln tonnes", "1.1 mln", compared=("1.1 mln",))
     p = assign_periods(slots, find_periods(text, 0, len(text), D(1987, 4, 1)), implied_period(D(1987, 4, 1)), len(text))
     assert p[0].implied and p[1] is None
+
+
+def test_the_first_days_of_a_month_and_a_year_after_a_possessive():
+    pm = _one("the trade surplus in the first 20 days of February jumped", D(1987, 3, 2))
+    assert (pm.period.start, pm.period.end) == (D(1987, 2, 1), D(1987, 2, 20))
+    # "Taiwan's 1986 trade surplus" is a period; "the Development Report 2022" is a name
+    pm = _one("Taiwan's 1986 trade surplus with Washington was", D(1987, 4, 11))
+    assert (pm.period.start, pm.period.end) == (D(1986, 1, 1), D(1986, 12, 31))
+    assert find_periods("the Development Report 2022 shows", 0, 33, D(2022, 12, 22)) == []
