@@ -54,7 +54,15 @@ def render_bytes(result: CheckResult) -> bytes:
         frame = orjson.dumps({"findings": [orjson.Fragment(_ITEMS)], "summary": report.summary,
                               "notices": report.notices}, default=_fields, option=orjson.OPT_INDENT_2)
         before, after = frame.split(_ITEMS)
-        return b"".join((before, _SEPARATOR.join(parts), after, b"\n"))
+        # one join: joining the findings first and then the frame would copy the whole
+        # report (tens of MB on an archive) twice
+        pieces = [before]
+        for part in parts:
+            pieces.append(part)
+            pieces.append(_SEPARATOR)
+        pieces[-1] = after
+        pieces.append(b"\n")
+        return b"".join(pieces)
     except (orjson.JSONEncodeError, TypeError):
         result.complete()
         return reference_bytes(report)
