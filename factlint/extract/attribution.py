@@ -162,6 +162,8 @@ _VERB_HINTS = ("said", "says", "say ", "told", "added", "noted", "stated", "stre
                "disclos", "confirm", "expect", "declared")
 _THAT = re.compile(r"\s+that\b")
 _REPORTING_NEXT = re.compile(r"\s*(?:[.,;:“”\"]|$|that\b|on\s|in\s+a\b|yesterday|today|last\b)")
+# "The Financial Times quoted VW chairman Carl Hahn as saying": the one quoted
+_QUOTED = re.compile(r"\bquoted\s+(?P<src>(?!him\b|her\b|them\b)[^,;.“”\"]{2,80}?)\s+(?:as\s+)?say(?:ing|s)\b")
 _SAID_BY = re.compile(r"\b(?:was|were|is|are)\s+said\s+by\s+(?P<src>[^,;.]+?)(?=\s+to\b|[,;.]|$)")
 
 
@@ -187,8 +189,12 @@ def find_attribution(text: str, start: int, end: int, words: Optional[set] = Non
         has_verb = any(h in low for h in _VERB_HINTS)
         has_doc = any(h in low for h in _DOC_HINTS)
         has_according = "ccording" in low
-    if not (has_verb or has_doc or has_according):
+    if not (has_verb or has_doc or has_according or "quoted" in low):
         return None
+    if "quoted" in low:
+        q = _QUOTED.search(text, start, end)
+        if q:
+            return _classify(q.group("src"), q.start(), q.end())
     m = _ACCORDING.search(text, start, end) if has_according else None
     if m:
         src = m.group("src")
