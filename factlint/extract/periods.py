@@ -259,23 +259,25 @@ def _shift_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def _moved(base: Period, years: int, text: str) -> Period:
+    """``base`` (with dates) the given number of years earlier or later; a February that ends
+    on its last day still does."""
+    end = base.end
+    new_end = _last_day(end.year + years, 2) if end.month == 2 and end.day >= 28 else _shift_years(end, years)
+    return _period(start=_shift_years(base.start, years), end=new_end, text=text, point=base.point,
+                   resolved=True, implied=base.implied)
+
+
 def prior_period(base: Period) -> Optional[Period]:
     """The same period one year earlier ("vs" figures in results, "a year earlier"); none
     for a base with no dates ("134 rigs a year ago" against "83 for the week" of a story with
     no date): "prior" alone would match every other undatable year-ago figure."""
     if base.start is None or base.end is None:
         return None
-    end = base.end
-    start = _shift_years(base.start, -1)
-    if end.month == 2 and end.day >= 28:
-        new_end = _last_day(end.year - 1, 2)
-    else:
-        new_end = _shift_years(end, -1)
-    return _period(start=start, end=new_end, text="prior", point=base.point,
-                                  resolved=True, implied=base.implied)
+    return _moved(base, -1, "prior")
 
 
-def _in_year(base: Period, year: int, marker: PeriodMatch) -> Optional[Period]:
+def _in_year(base: Period, year: int) -> Optional[Period]:
     """"Against 1.58 mln tonnes in the same period of 1985": the figure's span moved to that
     year; with no written span to move (an undated figure), no period."""
     if not base.resolved or base.implied or base.start is None or base.end is None:
@@ -283,9 +285,7 @@ def _in_year(base: Period, year: int, marker: PeriodMatch) -> Optional[Period]:
     shift = year - base.end.year
     if shift >= 0 or shift < -30:
         return None                          # a "same period" that is no earlier one: unclear
-    end = base.end
-    new_end = _last_day(end.year + shift, 2) if end.month == 2 and end.day >= 28 else _shift_years(end, shift)
-    return _span(f"same period of {year}", _shift_years(base.start, shift), new_end, point=base.point)
+    return _moved(base, shift, f"same period of {year}")
 
 
 def earlier_period(base: Period) -> Optional[Period]:
@@ -817,7 +817,7 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
         base = base or default
         marker = after_prior[i] or first_prior
         if marker is not None and marker.year is not None:
-            out[i] = _in_year(base, marker.year, marker)
+            out[i] = _in_year(base, marker.year)
         elif s.vs or marker is not None:
             out[i] = prior_period(base)
         else:
