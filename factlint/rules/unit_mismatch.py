@@ -26,7 +26,8 @@ AMOUNTS = frozenset({"currency", "data", "mass", "length", "area", "volume"})
 
 
 class UnitMismatchOptions(Options):
-    percent_vs_points: bool = Field(True, description="percent against percentage points (same kind)")
+    percent_vs_points: bool = Field(True, description="percent against percentage points (same kind, the same "
+                                                      "number: 1.7 percent and 1.7 points)")
     across_amounts: bool = Field(
         True, description="two different kinds of amount, e.g. bytes against yuan, tonnes against dollars")
     share_vs_amount: bool = Field(True, description="a share in percent against an amount (share of GDP in yuan)")
@@ -51,12 +52,18 @@ def mismatch(a: Claim, b: Claim, opts: UnitMismatchOptions) -> bool:
     kinds = {a.kind, b.kind}
     if a.kind == b.kind:
         if opts.percent_vs_points and {da, db} == {"percent", "pp"}:
-            return True
+            # the same figure under the wrong unit; "cut 1.5 points to 22.5 pct" is two figures
+            return _same_number(a, b)
         return opts.across_amounts and da in AMOUNTS and db in AMOUNTS
     if kinds == {"share", "level"} and opts.share_vs_amount:
         share, level = (a, b) if a.kind == "share" else (b, a)
         return share.dimension == "percent" and dimension_class(level) in AMOUNTS
     return False
+
+
+def _same_number(a: Claim, b: Claim) -> bool:
+    """Whether the two intervals (as written, before any unit) overlap."""
+    return (a.high is None or b.low is None or b.low <= a.high) and (b.high is None or a.low is None or a.low <= b.high)
 
 
 def _two_units(block) -> bool:

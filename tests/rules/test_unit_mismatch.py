@@ -18,6 +18,16 @@ def test_percent_against_percentage_points_for_the_same_change():
     assert "percentage points (change)" in result.findings[0].message
 
 
+def test_a_cut_in_points_and_the_rate_it_leads_to_are_two_figures():
+    # "cut its lending rate by 1.5 percentage points to 22.5 pct", told in two stories
+    cut = make_claim("1.5 percentage points", 1.5, "pp", kind="target", entity="Westpac", metric="lending rate",
+                     path="a.md", period=year(1987))
+    rate = make_claim("22.5 pct", 22.5, "percent", kind="target", entity="Westpac", metric="lending rate",
+                      path="b.md", period=year(1987))
+    files = [file_result("a.md", [cut], dt.date(1987, 4, 2)), file_result("b.md", [rate], dt.date(1987, 4, 3))]
+    assert check(files, select=["FL201"]).findings == []
+
+
 def test_bytes_against_yuan_and_a_share_against_a_level():
     zb = make_claim("6.6ZB", 6.6, "ZB", entity="China", metric="data output", path="b.txt")
     yuan = make_claim("6.6 trillion yuan", 6.6e12, "CNY", entity="China", metric="data output", path="x.txt")
