@@ -35,7 +35,7 @@ _REPORT_SUBJECT = re.compile(
     r"\b(?P<src>(?:an?|the|An?|The)\s+(?:\d{4}\s+)?(?:[a-z]+\s+){0,2}(?:report|study|survey|ranking|index|assessment))"
     r"\s+(?:placed|puts?|ranked|ranks?|rated|listed|named)\b")
 # "X said", "X shows that": X is the clause before the verb.
-_SUBJECT_VERB = re.compile(r"\b(?P<verb>" + _VERBS + r")\b(?!\s+(?:to|by|in\s+\d))")
+_SUBJECT_VERB = re.compile(r"\b(?P<verb>" + _VERBS + r")\b(?!\s+(?:to|by)\b|\s+in\s+\d)")
 # Inverted: ", said Li Wei, head of the bureau."
 _VERB_SUBJECT_TAIL = r"(?:said|says|added|noted|told\s+\w+)\s+(?P<src>(?!that\b|it\b|on\b|in\b)[A-Za-z][^.;“”\"]*)"
 _VERB_SUBJECT = re.compile(r"(?:[,“”\"]\s*|^)" + _VERB_SUBJECT_TAIL)

@@ -30,7 +30,7 @@ def is_results_line(text: str, start: int, end: int) -> bool:
         and RESULTS_LABEL.match(text, start, end) is not None
 
 
-_NOTE = re.compile(r"(?i:note)\s*(?:\d+\s*)?[:.-]")
+_NOTE = re.compile(r"(?i:notes?)\s*(?:\d+\s*)?[:.-]")
 _FIGURE = re.compile(r"\d[\d,./-]*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 

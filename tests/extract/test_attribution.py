@@ -91,3 +91,9 @@ def test_lead_in_paragraph():
     p = "Professor Lin Tao of a local university then walked the audience through the city's results."
     assert is_lead_in(p, 0, len(p))
     assert not is_lead_in("The weather was fine.", 0, 21)
+
+
+def test_said_together_is_no_said_to():
+    # "said to" is a report about someone ("is said to be"); "said together with" is someone saying
+    att = _att("The company said together with 10 mln dlrs in advances, guarantees exceed 80 pct of the costs.")
+    assert att is not None and att.kind == "anaphor" and att.head == "company"

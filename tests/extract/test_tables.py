@@ -20,6 +20,7 @@ def test_table_rows_and_cells_are_not_prose():
     assert not is_table_text("Shenzhen had built 51,000 5G base stations by the end of 2021.", "51,000")
     # a results table's footnote, and columns laid out with spaces
     assert is_table_text("Note: 1986 net includes a gain of 26 cts a share from the sale of a funeral home.", "26 cts")
+    assert is_table_text("NOTES: Group is 60 pct owned by Royal Dutch and 40 pct by Shell Transport", "60 pct")
     assert is_table_text("CCC Stocks 950 950 602 602 Free Stocks 423 477 870 870", "870")
     assert is_table_text("Gold 4.71 billion (4.90 billion and 3.83 billion), SDR's 503 mln (524 mln and 468 mln)",
                          "468 mln")
