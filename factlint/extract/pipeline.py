@@ -24,7 +24,7 @@ from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods
                                       implied_period, prior_period, sentence_words)
 from factlint.extract.quantities import Quantity, scan_quantities
 from factlint.extract.sentences import clean, paragraph_spans, split_sentences
-from factlint.extract.tables import RESULTS_LABEL, is_figure_row, is_results_line
+from factlint.extract.tables import RESULTS_LABEL, is_figure_row, is_footnote, is_results_line
 from factlint.models import Claim, Document, Period
 from factlint.normalize.aliases import AliasTables, canonical_metric, load_aliases
 
@@ -594,8 +594,9 @@ class _DocExtractor:
         # Only a headline company renames an entity (_as_main); with one, it is also the
         # document's main entity, so the main entities are not computed just for this.
         company = self.company
-        # "Apr 149.00 149.00 149.25 ...": which column a figure stands in is not known
-        figure_row = len(items) >= 4 and not results and is_figure_row(sentence_text)
+        # "Apr 149.00 149.00 149.25 ...": which column a figure stands in is not known;
+        # "1986 net includes a gain of 26 cts": which item of the results is not either
+        figure_row = not results and ((len(items) >= 4 and is_figure_row(sentence_text)) or is_footnote(sentence_text))
         for n, i in enumerate(items):
             q = quantities[i]
             if q.start < rate_end:

@@ -6,7 +6,8 @@ Markdown pipe table, an HTML table cell, a newswire table laid out with spaces, 
 table's footnote. The extractor reads results lines with
 :func:`is_results_line`; rules that judge prose (a missing attribution) ask
 :func:`is_table_text` of a claim's sentence, and a figure of a row laid out with
-spaces gets no metric (which column it stands in is not known).
+spaces or of a footnote gets no metric (which column it stands in, or which item of
+the results it is part of, is not known).
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ def is_results_line(text: str, start: int, end: int) -> bool:
 
 
 _NOTE = re.compile(r"(?i:notes?)\s*(?:\d+\s*)?[:.-]")
+# A results table's footnote without the label: "Third qtr 1986 net includes a credit of ...",
+# "Excludes extraordinary gains of 29 cts", "Net includes pretax loan loss provisions of ..."
+_FOOTNOTE = re.compile(r"(?i)(?:(?:[\w-]+\s+){0,5}?(?:net|shr|oper(?:ating)?\s+net|revs|revenues|results|earnings|"
+                       r"figures|loss|profit)\s+)?(?:includes?|excludes?|reflects?|restated)\b")
 _FIGURE = re.compile(r"\d[\d,./-]*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -38,15 +43,21 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 def is_table_text(sentence: str, figure: str) -> bool:
     """Whether a claim's sentence is a table row or cell: a results line, a pipe-table row,
     a cell holding nothing but the figure, a table's footnote ("Note: 1986 net includes a
-    gain of 26 cts"), or a row of figures laid out with spaces ("CCC Stocks 950 950 602 602")."""
+    gain of 26 cts", "Third qtr net includes a credit of 76,400 dlrs"), or a row of figures laid out with spaces ("CCC Stocks 950 950 602 602")."""
     s = sentence.strip()
     if not s or s == figure.strip():
         return True
-    if s.count("|") >= 2 or _NOTE.match(s):
+    if s.count("|") >= 2 or is_footnote(s):
         return True
     if is_results_line(s, 0, len(s)):
         return True
     return is_figure_row(s)
+
+
+def is_footnote(sentence: str) -> bool:
+    """A results table's footnote ("Note: 1986 net includes a gain of 26 cts", "Excludes
+    extraordinary gains of 29 cts"): what its figures are part of is the table's business."""
+    return bool(_NOTE.match(sentence) or _FOOTNOTE.match(sentence))
 
 
 def is_figure_row(sentence: str) -> bool:

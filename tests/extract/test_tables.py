@@ -21,6 +21,9 @@ def test_table_rows_and_cells_are_not_prose():
     # a results table's footnote, and columns laid out with spaces
     assert is_table_text("Note: 1986 net includes a gain of 26 cts a share from the sale of a funeral home.", "26 cts")
     assert is_table_text("NOTES: Group is 60 pct owned by Royal Dutch and 40 pct by Shell Transport", "60 pct")
+    assert is_table_text("Third qtr 1986 net includes extraordinary credit of 76,400 dlrs, or four cts a share.", "76,400 dlrs")
+    assert is_table_text("Excludes fourth quarter extraordinary gains of 29 cts per share.", "29 cts")
+    assert not is_table_text("Shenzhen's economy includes 51,000 5G base stations, the bureau said.", "51,000")
     assert is_table_text("CCC Stocks 950 950 602 602 Free Stocks 423 477 870 870", "870")
     assert is_table_text("Gold 4.71 billion (4.90 billion and 3.83 billion), SDR's 503 mln (524 mln and 468 mln)",
                          "468 mln")
@@ -38,3 +41,12 @@ def test_figures_of_a_row_laid_out_with_spaces_get_no_metric():
     assert len(row) >= 4 and all(c.metric is None for c in row)
     prose = [c for c in claims if c.line == 5]
     assert [c.metric for c in prose] == ["cocoa sales", "cocoa sales"]
+
+
+def test_figures_of_a_footnote_get_no_metric():
+    text = ("Shr 26 cts vs 18 cts\n\nNOTE: Latest year net includes writeoff of investment in a refinery of 79 cts "
+            "shr.\n")
+    claims = extract_text(text, format="markdown", date=dt.date(1987, 3, 18))
+    note = [c for c in claims if c.text.startswith("79")]
+    assert note and note[0].metric is None
+    assert [c.metric for c in claims if c.text.startswith("26")] == ["earnings per share"]
