@@ -36,6 +36,14 @@ def numbered_words(text: str) -> frozenset[str]:
     return frozenset(w.replace(",", "") for w in _NUMBERED.findall(text.casefold()))
 
 
+_NEGATED = re.compile(r"\bnon[-\s]?(\w+)")
+
+
+def negated_words(text: str) -> frozenset[str]:
+    """The words a metric negates: "non-defense capital goods orders" -> {"defense"}."""
+    return frozenset(_NEGATED.findall(text.casefold())) if "non" in text.casefold() else frozenset()
+
+
 class Matcher:
     """Canonical entity and metric keys plus metric similarity (0..100)."""
 
@@ -107,6 +115,9 @@ class Matcher:
         # "5G base stations" and "4G base stations" are as close as strings get and
         # still different things: words carrying digits must be the same.
         if numbered_words(a) != numbered_words(b):
+            return 0.0
+        # "non-defense capital goods orders" is the rest of "defense capital goods orders"
+        if negated_words(a) != negated_words(b):
             return 0.0
         if self._aliases is not None:
             return float(self._aliases.metric_similarity(a, b))

@@ -37,6 +37,8 @@ _MONTH = (r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|Ma
           r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?![a-z])")
 _FULL_MONTH = (r"(?-i:January|February|March|April|June|July|August|September|October|November"
                r"|December)(?![a-z])")
+_FULL_MONTH_ANY_CASE = (r"(?:january|february|march|april|june|july|august|september|october|november"
+                        r"|december)(?![a-z])")
 _YEAR = r"(?:19[5-9]\d|20\d\d)(?!\d|[,.]\d|\s*(?:%|percent|per\s*cent|pct\b))"
 _NUMW = r"two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}"
 _ORD = r"first|second|third|fourth|1st|2nd|3rd|4th"
@@ -93,7 +95,8 @@ _BRANCHES = [
     r"(?P<date>(?P<date_m>" + _MONTH + r")\s+(?P<date_d>[0-3]?\d)(?:st|nd|rd|th)?"
     r"(?:(?:\s*[-–]\s*|\s+through\s+)(?P<date_to>[0-3]?\d)(?:st|nd|rd|th)?)?\b(?!\s*(?:%|pct|percent))"
     r"(?:,?\s+(?P<date_y>" + _YEAR + r"))?|\b(?P<date_d2>[0-3]?\d)\s+(?P<date_m2>" + _MONTH + r")(?:,?\s+(?P<date_y2>" + _YEAR + r"))?)",
-    r"(?P<my>(?P<my_m>" + _MONTH + r")\s+(?P<my_y>" + _YEAR + r"))",
+    # a month name in lower case is no verb when a year follows ("a surplus in january 1986")
+    r"(?P<my>(?P<my_m>" + _MONTH + r"|" + _FULL_MONTH_ANY_CASE + r")\s+(?P<my_y>" + _YEAR + r"))",
     r"(?P<ytd>so\s+far\s+this\s+year|(?:this\s+)?year[-\s]to[-\s]date)",
     r"(?P<rely>(?P<rely_w>last|this|next|past|current)\s+year\b)",
     r"(?P<relm>(?P<relm_w>last|this|next|past)\s+month\b)",

@@ -145,6 +145,14 @@ def test_metrics_that_differ_in_a_numbered_word_are_different_things():
     assert pairs_of([file_result("a.txt", [five]), file_result("b.txt", [four])]) == []
 
 
+def test_a_metric_and_its_negation_are_different_things():
+    defense = make_claim("48.9 pct", 48.9, "percent", kind="change", entity="United States", path="a.txt",
+                         metric="defense capital goods orders", period=year(1987))
+    rest = make_claim("17 pct", 17, "percent", kind="change", entity="United States", path="b.txt",
+                      metric="non-defense capital goods orders", period=year(1987))
+    assert pairs_of([file_result("a.txt", [defense]), file_result("b.txt", [rest])]) == []
+
+
 def test_a_subject_with_many_different_values_across_the_corpus_is_left_out():
     # A hundred company reports under one dateline entity: "United States · net income · 1986".
     def reports(n):

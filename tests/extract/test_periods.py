@@ -230,3 +230,10 @@ def test_the_first_days_of_a_month_and_a_year_after_a_possessive():
     pm = _one("Taiwan's 1986 trade surplus with Washington was", D(1987, 4, 11))
     assert (pm.period.start, pm.period.end) == (D(1986, 1, 1), D(1986, 12, 31))
     assert find_periods("the Development Report 2022 shows", 0, 33, D(2022, 12, 22)) == []
+
+
+def test_a_month_in_lower_case_before_a_year_is_that_month():
+    pm = _one("compared with a 56 mln dlr surplus in january 1986.", D(1987, 4, 9))
+    assert (pm.period.start, pm.period.end) == (D(1986, 1, 1), D(1986, 1, 31))
+    # "may" stays a verb
+    assert _one("Sales may 1986 be higher", D(1987, 4, 9)).period.start == D(1986, 1, 1)
