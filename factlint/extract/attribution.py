@@ -128,7 +128,10 @@ def _names_a_reporter(subject: str) -> bool:
     words = _TRAILING_ADVERBS.sub("", _ADVERBS.sub("", " ".join(subject.split()))).split()
     if not words or words[-1].lower() in _DETERMINERS or words[-1].lower() in ("is", "are", "was", "were", "be"):
         return False
-    return words[0][:1].isupper() or words[0].lower() in ("it", "he", "she", "they", "we")
+    if words[0][:1].isupper() or words[0].lower() in ("it", "he", "she", "they", "we"):
+        return True
+    # "Earlier, the company reported a loss": a source noun after its article
+    return words[0].lower() in ("the", "a") and words[-1].lower() in _SOURCE_NOUNS
 
 
 @lru_cache(maxsize=16384)

@@ -29,7 +29,10 @@ from factlint.models import Claim, Document, Period
 from factlint.normalize.aliases import AliasTables, canonical_metric, load_aliases
 
 _COMPARED = re.compile(r"(?:\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from)"
-                       r"\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+                       r"\s+(?:an?\s+|the\s+)?(?:(?:net\s+)?(?P<result>profit|loss|income|earnings)\s+(?:of\s+)?)?$",
+                       re.IGNORECASE)
+# "a loss of 140.8 mln dlrs, compared with a profit of 682.4 mln": the compared figure's own result
+_RESULT_FLIP = {"profit": "net income", "income": "net income", "earnings": "net income", "loss": "net loss"}
 _VS = re.compile(r"\b(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?(?:profit\s+|loss\s+)?$", re.IGNORECASE)
 _TITLE_YEAR = re.compile(r"\b(?:YEAR|FY)\s+(?:NET|LOSS|PROFIT|EARNINGS|RESULTS|OPER)\b")
 _RESULTS_HEADING = re.compile(
@@ -119,6 +122,16 @@ def _compared(lead: str) -> tuple[bool, bool]:
         return False, False
     vs = bool(_VS.search(lead))
     return vs, vs or bool(_COMPARED.search(lead))
+
+
+def _compared_result(metric: str, lead: str) -> str:
+    """The metric of a compared figure: its partner's, unless the words before it name the other
+    side of a result ("a loss of 140.8 mln dlrs, compared with a profit of 682.4 mln")."""
+    if metric not in ("net income", "net loss") or not _may_compare(lead):
+        return metric
+    m = _COMPARED.search(lead)
+    named = m.group("result") if m else None
+    return _RESULT_FLIP[named.lower()] if named else metric
 
 
 def _rank_quantities(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -585,6 +598,10 @@ class _DocExtractor:
         prev_full: Optional[str] = None
         prev_kind: Optional[str] = None
         prev_entity: Optional[str] = None
+        # (kind, metric, entity) of the latest figure of each (dimension, rate or not): a compared
+        # figure's partner ("244.4 mln dlrs, or 1.78 dlrs a share, compared with 219.7 mln dlrs":
+        # the 219.7 is the 244.4's year-ago figure, not the per-share one's)
+        partners: dict[tuple, tuple] = {}
         prev_q_end = sent.start
         target_period = next((pm.period for pm in sent.periods if pm.kind == "target"), None)
         low, words = self.words(sent.start, sent.end)
@@ -612,12 +629,14 @@ class _DocExtractor:
                 if found is not None:
                     rate = found[:2]
                     rate_end = found[2]          # "for every 10,000 people" is no claim of its own
+            key = (q.dimension, rate is not None)
+            partner = partners.get(key) if slots[n].compared else None
             future = bool(period is not None and period.resolved and period.start is not None
                           and self.date is not None and period.start > self.date and not period.implied)
             target = future or (may_target and is_target(text, sent.start, q.start, False, words))
             kind = classify(text, sent.start, sent.end, q.start, q.end, q.dimension, rate is not None, target, words)
-            if slots[n].compared and prev_kind is not None:
-                kind = prev_kind
+            if slots[n].compared and (partner or prev_kind) is not None:
+                kind = partner[0] if partner else prev_kind
             if kind == "target" and target_period is not None:
                 period = target_period       # "announced in November ... by 2025": the goal's date
             # entity
@@ -627,10 +646,10 @@ class _DocExtractor:
             else:
                 if q.dimension == "percent" and based:
                     located = located_in(text, q.end, sent.end, sent.mentions)
-                if slots[n].compared and prev_entity is not None and \
+                if slots[n].compared and (partner or prev_entity) is not None and \
                         not any(prev_q_end <= m.start < q.start for m in sent.mentions):
                     # "declined to 2,978 units from 3,808": the earlier figure of the same subject
-                    entity = prev_entity
+                    entity = partner[2] if partner else prev_entity
                 else:
                     entity = located or bind_entity(q.start, q.end, sent.mentions, text, sent.end, skip, context,
                                                     self._get_entities, rank=q.dimension == "rank")
@@ -638,8 +657,9 @@ class _DocExtractor:
             clause_lo = max([b for a, b in skip if b <= q.start], default=sent.start) if skip else sent.start
             if results_label:
                 metric = results_label
-            elif slots[n].compared and prev_metric:
-                metric = prev_metric
+            elif slots[n].compared and (partner[1] if partner else prev_metric):
+                metric = _compared_result(partner[1] if partner else prev_metric,
+                                          text[max(sent.start, q.start - 30):q.start])
             else:
                 metric = self._metric(q, sent, clause_lo, remove, prev_metric)
                 if metric and metric.startswith(_INHERITED):
@@ -686,6 +706,7 @@ class _DocExtractor:
                 prev_metric = base_metric or metric or prev_metric
                 prev_full = metric or prev_full
                 prev_kind = kind if kind != "target" else prev_kind
+                partners[key] = (prev_kind, base_metric or metric, entity)
                 self.last_metric = base_metric or metric or self.last_metric
 
     @staticmethod

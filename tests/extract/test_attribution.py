@@ -93,6 +93,11 @@ def test_lead_in_paragraph():
     assert not is_lead_in("The weather was fine.", 0, 21)
 
 
+def test_the_company_reported_is_a_source():
+    att = _att("Earlier, the company reported a loss of 31.9 mln dlrs for the fourth quarter.")
+    assert att is not None and att.kind == "anaphor" and att.head == "company"
+
+
 def test_said_together_is_no_said_to():
     # "said to" is a report about someone ("is said to be"); "said together with" is someone saying
     att = _att("The company said together with 10 mln dlrs in advances, guarantees exceed 80 pct of the costs.")

@@ -207,6 +207,15 @@ def test_a_reporting_company_owns_the_market_figure_it_gives():
     assert {c.entity for c in extract_claims(doc)} == {"American Motors"}
 
 
+def test_a_loss_compared_with_a_profit_is_two_results():
+    text = ("For the first nine months, Morgan posted a loss of 140.8 mln dlrs, compared with a profit of "
+            "682.4 mln in the same period of 1986.\n")
+    claims = extract_claims(_doc(text, dt.date(1987, 10, 19), "jpm.md"))
+    loss, profit = _claim(claims, "140.8"), _claim(claims, "682.4")
+    assert (loss.metric, profit.metric) == ("net loss", "net income")
+    assert (profit.period.start, profit.period.end) == (dt.date(1986, 1, 1), dt.date(1986, 9, 30))
+
+
 def test_bracketed_equivalent_and_counted_noun_from_the_scanner(monkeypatch):
     text = "Last year, Shenzhen's core digital economy industries exceeded 900 billion yuan (US$128.8 billion)."
     y, u = text.index("900"), text.index("US$")
