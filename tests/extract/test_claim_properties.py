@@ -36,6 +36,13 @@ PROSE = st.sampled_from([
     ". ", ".\n", "\n\n", " ", "(", ")", "“", "”", "Net profit ", " vs ", " a share", " by 2025",
     "Updated: 2022-12-09\n", "---\ndate: 2022-01-24\n---\n", "<p>", "</p>", "<td>", "&amp;", "&#36;", "# ",
     "- ", "`", "<!-- factlint-ignore FL401 -->\n",
+    # newswire periods, comparisons and attributions
+    " during January/November 1986", " in Jan-Mar", " in the same period of 1985", " the same 1985 period",
+    " the first 20 days of February", " for the month", " in the quarter", " year-to-date sales from January 1",
+    " last year to date", " March 11 through 20", "Taiwan's 1986 ", " in january 1986", " a loss of ",
+    ", compared with a profit of ", ", and ", "; ", " the company reported ", "NOTES: ", "Excludes ",
+    " quoted Li Wei as saying ", "Apr 149.00 149.00 149.25 147.75 ", " the automaker said", " by Moody's",
+    " non-defense ", "Air Canada ", " 1.78 dlrs a share",
 ])
 FRAGMENTS = st.lists(st.one_of(PIECES, PROSE, st.text(max_size=8)), max_size=25).map("".join)
 FIGURES = st.sampled_from(["51,000", "30.5%", "900 billion yuan (US$128.8 billion)", "over 50,000", "nearly 1 million",
