@@ -339,10 +339,15 @@ class _DocExtractor:
             a, b = self.paras[p]
             if results and b - a < 30 and _RESULTS_HEADING.match(text, a, b):
                 months = _heading_months(text[a:b].lower())
+                headline = self._title_period()
                 if months and section is not None and section.end is not None and not section.point \
                         and self._fiscal_section:
                     # "Year" after "Quarter ended Feb 28": the fiscal year to that date
                     section = _months_to(section.end, months, " ".join(text[a:b].split()))
+                elif months and months > 3 and headline is not None and not headline.point \
+                        and _span_months(headline) in (3, 6):
+                    # "12 mths" in a "3RD QTR NET" story: the twelve months to the quarter's end
+                    section = _months_to(headline.end, months, " ".join(text[a:b].split()))
                 else:
                     section = self._heading_period(a, b) or section
                 continue
@@ -808,6 +813,14 @@ def _heading_months(words: str) -> Optional[int]:
     if _YEAR_WORDS.search(words):
         return 12
     return None
+
+
+def _span_months(period: Period) -> Optional[int]:
+    """How many whole calendar months a span covers (None when it is no run of whole months)."""
+    start, end = period.start, period.end
+    if start is None or end is None or start.day != 1 or end != _month_end(end):
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
 def _months_to(last: dt.date, months: int, label: str) -> Period:

@@ -207,6 +207,16 @@ def test_a_reporting_company_owns_the_market_figure_it_gives():
     assert {c.entity for c in extract_claims(doc)} == {"American Motors"}
 
 
+def test_twelve_months_in_a_third_quarter_table_end_with_that_quarter():
+    text = "Shr 1.24 dlrs vs 1.16 dlrs\n\nNine mths\n\nShr 3.30 dlrs vs 3.00 dlrs\n\n12 mths\n\nShr 4.05 dlrs vs 3.68 dlrs\n"
+    doc = _doc(text, dt.date(1987, 10, 20), "d.md", title="DOMINION RESOURCES <D> 3RD QTR NET")
+    claims = extract_claims(doc)
+    nine, twelve = _claim(claims, "3.30").period, _claim(claims, "4.05").period
+    assert (nine.start, nine.end) == (dt.date(1987, 1, 1), dt.date(1987, 9, 30))
+    assert (twelve.start, twelve.end) == (dt.date(1986, 10, 1), dt.date(1987, 9, 30))
+    assert _claim(claims, "3.68").period.end == dt.date(1986, 9, 30)
+
+
 def test_a_loss_compared_with_a_profit_is_two_results():
     text = ("For the first nine months, Morgan posted a loss of 140.8 mln dlrs, compared with a profit of "
             "682.4 mln in the same period of 1986.\n")
