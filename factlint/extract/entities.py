@@ -223,6 +223,9 @@ def _third_chars(tables: AliasTables) -> dict[str, Optional[frozenset]]:
             for key, names in tables.name_index.items()}
 
 
+_BASED = re.compile(r"-based\s+(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})")
+
+
 def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[Mention]:
     """Entity mentions in ``text[start:end]``, in order, joint names ("Beijing and Shenzhen") merged."""
     found: list[Mention] = []
@@ -315,6 +318,16 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
                     found.append(Mention(caps[first][0], close + 1, name, tables.entity_type(name) or "company",
                                          False))
         pos = text.find("<", (close if close != -1 else pos) + 1, end)
+    # "Lisle, Ill.-based Amphenol had 1986 sales of": whatever is based somewhere is an organisation
+    if "-based " in text[start:end]:
+        for based in _BASED.finditer(text, start, end):
+            a, b = based.span("name")
+            if not any(m.start <= a < m.end or a <= m.start < b for m in found):
+                raw = based.group("name")
+                name = canonical_entity(raw, tables)
+                if name:
+                    found.append(Mention(a, b, name, tables.entity_type(name) or "company",
+                                         raw.endswith(("'s", "’s"))))
     low = text[start:end].lower()
     if "the " in low:
         for the_head in _THE_HEAD.finditer(low):

@@ -217,6 +217,14 @@ def test_twelve_months_in_a_third_quarter_table_end_with_that_quarter():
     assert _claim(claims, "3.68").period.end == dt.date(1986, 9, 30)
 
 
+def test_what_is_based_somewhere_owns_its_figures():
+    text = ("Allied-Signal Inc said it agreed to buy Amphenol.\n\nLisle, Ill.-based Amphenol had 1986 sales of "
+            "about 500 mln dlrs.\n\nAtlanta, Ga.-based Neptune, which makes water meters, had sales last year of "
+            "80 mln dlrs.\n")
+    claims = extract_claims(_doc(text, dt.date(1987, 4, 3), "ald.md", title="ALLIED-SIGNAL <ALD> TO BUY AMPHENOL"))
+    assert (_claim(claims, "500").entity, _claim(claims, "80 mln").entity) == ("Amphenol", "Neptune")
+
+
 def test_a_loss_compared_with_a_profit_is_two_results():
     text = ("For the first nine months, Morgan posted a loss of 140.8 mln dlrs, compared with a profit of "
             "682.4 mln in the same period of 1986.\n")
