@@ -122,6 +122,11 @@ _TIME_OPENERS = frozenset("last next this previous prior past year month week qu
 _PREDICATE_WORDS = frozenset("will would shall should may might can could must to today tomorrow yesterday "
                              "tonight".split())
 _WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'’.%-]*")
+
+
+def is_predicate(words_before: str) -> bool:
+    """Whether the words before a figure hold a modal or a time word (see _PREDICATE_WORDS)."""
+    return not _PREDICATE_WORDS.isdisjoint(words_before.lower().split())
 # (\s\s* rather than \s+: the regex engine only scans ahead for a pattern's first character when the
 # pattern opens with a plain character or class, not with a repeat or a lookbehind)
 _PP_CUT = re.compile(r"\s\s*(?:in|during|for|over|at|on|since|across|through|throughout|as\s+of|by|from|under|compared)\s+")
@@ -909,6 +914,26 @@ def counted_like(counted: str, previous: Optional[str], tables: AliasTables) -> 
         if mine and mine <= theirs:
             return previous
     return canonical_metric(counted, tables)
+
+
+_AMOUNT_STOPS = r"(?:to|from|in|at|for|on|by|with|or|of|and|was|were|is|are|has|had|which|that)\b"
+_AMOUNT_WORD = r"(?!" + _AMOUNT_STOPS + r")[a-z]+(?:-[a-z]+)*"
+# "of medium- and long-term debt": "medium- and long-" joins two words into one
+_AMOUNT_OF = re.compile(r"\s+of\s+(?:its\s+|their\s+|the\s+)?(?P<what>" + _AMOUNT_WORD + r"(?:(?:\s+|-\s+and\s+)"
+                        + _AMOUNT_WORD + r"){0,4})(?=\s*(?:[,;.:()]|$)|\s+" + _AMOUNT_STOPS + r")")
+_NOT_WHAT = frozenset("which that this these those a an about around some each every all its their".split())
+
+
+def amount_of(text: str, q_end: int, sent_end: int) -> Optional[str]:
+    """What a sum of money is of: "68 billion dlrs of medium- and long-term debt" -> the debt."""
+    m = _AMOUNT_OF.match(text, q_end, min(sent_end, q_end + 70))
+    if not m:
+        return None
+    what = m.group("what")
+    first = what.split(None, 1)[0]
+    if first in _NOT_WHAT or first in _STRIP_WORDS or first in _TIME_OPENERS:
+        return None
+    return what
 
 
 def following_noun(text: str, q_end: int, sent_end: int) -> Optional[str]:

@@ -17,9 +17,10 @@ from typing import Optional, Sequence
 
 from factlint.extract import attribution as attr
 from factlint.extract.classify import TARGET_WORDS, classify, find_ranks, is_target, rate_span
-from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, bind_entity, counted_like, doc_entities,
-                                       find_mentions, following_noun, located_in, title_company, share_numerator, share_parts,
-                                       subject_phrase, trade_partner, excluded_part, word_run_spans)
+from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, amount_of,
+                                       bind_entity, counted_like, doc_entities, excluded_part, find_mentions,
+                                       following_noun, is_predicate, located_in, share_numerator, share_parts,
+                                       subject_phrase, title_company, trade_partner, word_run_spans)
 from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods, carryable, find_periods,
                                       implied_period, prior_period, sentence_words)
 from factlint.extract.quantities import Quantity, scan_quantities
@@ -744,6 +745,12 @@ class _DocExtractor:
                 if cleaned and not _RANK_SCOPE.match(cleaned):
                     return canonical_metric(cleaned, self.tables)
             return prev_metric
+        if q.dimension == "currency":
+            # "suspended interest payments on 68 billion dlrs of medium- and long-term debt"; not
+            # what a modal clause plans ("will sell tomorrow 500 billion yen of financing bills")
+            what = amount_of(text, q.end, sent.end)
+            if what and not is_predicate(text[max(clause_lo, sent.start):q.start]):
+                return canonical_metric(what, self.tables)
         first = q.text.split(None, 1)[0].lower() if q.text else ""
         verb_in_q = first.endswith("ed") or first in _QUANTITY_VERBS
         phrase, participle = subject_phrase(text, max(clause_lo, sent.start), q.start, remove, verb_in_q)

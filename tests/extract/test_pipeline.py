@@ -225,6 +225,16 @@ def test_what_is_based_somewhere_owns_its_figures():
     assert (_claim(claims, "500").entity, _claim(claims, "80 mln").entity) == ("Amphenol", "Neptune")
 
 
+def test_a_sum_of_money_is_of_what_follows_it():
+    claims = _wire("Brazil suspended interest payments on its 68 billion dlrs of medium- and long-term debt on "
+                   "February 20.")
+    assert claims[0].metric == "medium long-term debt"
+    other = _wire("Brazil has suspended all interest payments on its 109 billion dlrs of foreign debt.")[0]
+    assert other.metric == "foreign debt"
+    bills = _wire("The central bank bought 31 mln stg of treasury bills and three mln stg of bank bills.")
+    assert [c.metric for c in bills] == ["treasury bill", "bank bill"]
+
+
 def test_a_loss_compared_with_a_profit_is_two_results():
     text = ("For the first nine months, Morgan posted a loss of 140.8 mln dlrs, compared with a profit of "
             "682.4 mln in the same period of 1986.\n")
