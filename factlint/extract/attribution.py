@@ -112,7 +112,7 @@ _SOURCE_NOUNS = frozenset(
     "executives expert experts researchers he she they we i paper newspaper agency statement academy center centre "
     "university regulator committee customs administration tribunal court observatory group corporation concern "
     "utility airline carrier maker automaker carmaker brewer producer exporter importer refiner insurer lender retailer "
-    "prospectus filing release".split())
+    "prospectus filing release manager managers strategist strategists broker brokers".split())
 _DATA_VERBS = frozenset("shows showed show revealed reveals indicated indicates found finds".split())
 
 

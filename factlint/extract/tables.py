@@ -35,7 +35,8 @@ _NOTE = re.compile(r"(?i:notes?)\s*(?:\d+\s*)?[:.-]")
 # A results table's footnote without the label: "Third qtr 1986 net includes a credit of ...",
 # "Excludes extraordinary gains of 29 cts", "Net includes pretax loan loss provisions of ..."
 _FOOTNOTE = re.compile(r"(?i)(?:(?:[\w-]+\s+){0,5}?(?:net|shr|oper(?:ating)?\s+net|revs|revenues|results|earnings|"
-                       r"figures|loss|profit)\s+)?(?:includes?|excludes?|reflects?|restated)\b")
+                       r"figures|loss|profit)(?:\s+(?:both|all|each|in|for|the|two|periods?|years?|quarters?))*\s+)?"
+                       r"(?:includes?|excludes?|reflects?|restated)\b")
 _FIGURE = re.compile(r"\d[\d,./-]*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 

@@ -34,6 +34,8 @@ def _att(sentence):
     ("Pier 1 also declared a 12.5 pct annual dividend increase.", "Pier 1"),
     ('<Casey-Werner Co>, producer of "The Cosby Show," said it filed suit over 450 mln dlrs.', "<Casey-Werner Co>"),
     ("Analysts had expected a 1.2 billion dlr deficit.", "Analysts"),
+    ("The market's 15 pct depreciation has turned investors away, one investment manager said.",
+     "one investment manager"),
     ("The Financial Times quoted VW chairman Carl Hahn as saying output would reach 300,000 units.",
      "VW chairman Carl Hahn"),
 ])

@@ -23,6 +23,7 @@ def test_table_rows_and_cells_are_not_prose():
     assert is_table_text("NOTES: Group is 60 pct owned by Royal Dutch and 40 pct by Shell Transport", "60 pct")
     assert is_table_text("Third qtr 1986 net includes extraordinary credit of 76,400 dlrs, or four cts a share.", "76,400 dlrs")
     assert is_table_text("Excludes fourth quarter extraordinary gains of 29 cts per share.", "29 cts")
+    assert is_table_text("1986 net both periods includes charge 768,000 dlrs from reversal of tax credits.", "768,000 dlrs")
     assert not is_table_text("Shenzhen's economy includes 51,000 5G base stations, the bureau said.", "51,000")
     assert is_table_text("CCC Stocks 950 950 602 602 Free Stocks 423 477 870 870", "870")
     assert is_table_text("Gold 4.71 billion (4.90 billion and 3.83 billion), SDR's 503 mln (524 mln and 468 mln)",
