@@ -636,13 +636,14 @@ class _DocExtractor:
                     rate = found[:2]
                     rate_end = found[2]          # "for every 10,000 people" is no claim of its own
             key = (q.dimension, rate is not None)
-            partner = partners.get(key) if slots[n].compared else None
+            # what a compared figure takes its kind, entity and metric from
+            ref_kind, ref_metric, ref_entity = partners.get(key) or (prev_kind, prev_metric, prev_entity)
             future = bool(period is not None and period.resolved and period.start is not None
                           and self.date is not None and period.start > self.date and not period.implied)
             target = future or (may_target and is_target(text, sent.start, q.start, False, words))
             kind = classify(text, sent.start, sent.end, q.start, q.end, q.dimension, rate is not None, target, words)
-            if slots[n].compared and (partner or prev_kind) is not None:
-                kind = partner[0] if partner else prev_kind
+            if slots[n].compared and ref_kind is not None:
+                kind = ref_kind
             if kind == "target" and target_period is not None:
                 period = target_period       # "announced in November ... by 2025": the goal's date
             # entity
@@ -652,10 +653,10 @@ class _DocExtractor:
             else:
                 if q.dimension == "percent" and based:
                     located = located_in(text, q.end, sent.end, sent.mentions)
-                if slots[n].compared and (partner or prev_entity) is not None and \
+                if slots[n].compared and ref_entity is not None and \
                         not any(prev_q_end <= m.start < q.start for m in sent.mentions):
                     # "declined to 2,978 units from 3,808": the earlier figure of the same subject
-                    entity = partner[2] if partner else prev_entity
+                    entity = ref_entity
                 else:
                     entity = located or bind_entity(q.start, q.end, sent.mentions, text, sent.end, skip, context,
                                                     self._get_entities, rank=q.dimension == "rank")
@@ -663,9 +664,8 @@ class _DocExtractor:
             clause_lo = max([b for a, b in skip if b <= q.start], default=sent.start) if skip else sent.start
             if results_label:
                 metric = results_label
-            elif slots[n].compared and (partner[1] if partner else prev_metric):
-                metric = _compared_result(partner[1] if partner else prev_metric,
-                                          text[max(sent.start, q.start - 30):q.start])
+            elif slots[n].compared and ref_metric:
+                metric = _compared_result(ref_metric, text[max(sent.start, q.start - 30):q.start])
             else:
                 metric = self._metric(q, sent, clause_lo, remove, prev_metric)
                 if metric and metric.startswith(_INHERITED):
