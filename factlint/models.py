@@ -23,6 +23,18 @@ DocumentFormat = Literal["text", "markdown", "html"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
+def trusted(cls: type, values: dict, fields_set: set) -> Any:
+    """An instance of the model ``cls`` from values known to be valid (``values`` names every
+    field), without validation: what pydantic's own unpickling does. For the extractor's hot
+    loop and for what the index stored, which was validated when it was written."""
+    obj = object.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -425,10 +425,7 @@ def collect(paths: Iterable[PathLike], exclude: Iterable[str] = (), jobs: Option
             out.files = _finish(extract_all(sources, jobs, quiet), None, (), (), out)
             out.stats = {"cached": 0, "extracted": len(sources), "hashed": 0}
         else:
-            entries = index.entries()
-            plan = _plan(sources, entries, index.settings)
-            forget = _vanished(entries, sources, paths, root_s)
-            hashes = {s.key: entries[s.key].file_hash for s in plan.fresh}
+            entries, plan, forget, hashes = _planned(index, sources, paths, root_s)
             if _reuse_result(index, out, root_s, sources, hashes, None, result_key, plan, forget):
                 return out
             if before_work is not None:
@@ -457,6 +454,16 @@ def _vanished(entries: dict[str, Entry], sources: Sequence[Source], paths: Seque
         return []
     seen = {s.key for s in sources}
     return [k for k in entries if k not in seen and not os.path.exists(os.path.join(root, k))]
+
+
+def _planned(index: ClaimIndex, sources: Sequence[Source], paths: Sequence[PathLike], root: str
+             ) -> tuple[dict[str, Entry], _Plan, list[str], dict[str, str]]:
+    """The index's entries, what to extract or reuse, the keys of vanished files, and the
+    stored content hashes of the files reused."""
+    entries = index.entries()
+    plan = _plan(sources, entries, index.settings)
+    return entries, plan, _vanished(entries, sources, paths, root), {s.key: entries[s.key].file_hash
+                                                                     for s in plan.fresh}
 
 
 # Incremental runs: some files against the indexed corpus ------------------------------
@@ -490,9 +497,8 @@ def collect_corpus(targets: Iterable[PathLike], root: PathLike, *, exclude: Iter
         t_plan = _plan(target_sources, entries, settings)
         c_plan = _plan(corpus_sources, entries, settings)
         stale = t_plan.stale + c_plan.stale
-        listed = {s.key for s in corpus_sources} | {s.key for s in target_sources}
-        forget = [k for k in entries if k not in listed and not os.path.exists(os.path.join(root_s, k))]
         every = target_sources + corpus_sources
+        forget = _vanished(entries, every, [root_s], root_s)
         hashes = {s.key: entries[s.key].file_hash for s in t_plan.fresh + c_plan.fresh}
         if index is not None and _reuse_result(index, out, root_s, every, hashes, out.targets, result_key,
                                                _Plan(stale=stale, touched=t_plan.touched + c_plan.touched),
@@ -696,10 +702,7 @@ def open_corpus(paths: Sequence[PathLike], root: PathLike, *, exclude: Iterable[
             context.close()
             index.close()
             return None
-        entries = index.entries()
-        plan = _plan(sources, entries, index.settings)
-        forget = _vanished(entries, sources, paths, root_s)
-        hashes = {s.key: entries[s.key].file_hash for s in plan.fresh}
+        _, plan, forget, hashes = _planned(index, sources, paths, root_s)
         if plan.stale and before_work is not None:
             before_work()
         pairs = _extracted_pairs(extract_all(plan.stale, jobs, quiet), index, out, hashes, plan.touched, forget)

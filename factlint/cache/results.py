@@ -22,9 +22,9 @@ from typing import Any, Iterable, Optional
 import orjson
 
 import factlint
-from factlint.cache.codec import SCHEMA_DIGEST, CodecError, _built, decode_claims, encode_claims
+from factlint.cache.codec import SCHEMA_DIGEST, CodecError, decode_claims, encode_claims
 from factlint.cache.keys import builtin_tables_digest
-from factlint.models import CheckResult, Finding, IngestNotice, Location, RuleMeta, Summary
+from factlint.models import CheckResult, Finding, IngestNotice, Location, RuleMeta, Summary, trusted
 
 FINDING_FIELDS: tuple[str, ...] = tuple(Finding.model_fields)
 LOCATION_FIELDS: tuple[str, ...] = tuple(Location.model_fields)
@@ -142,9 +142,9 @@ def decode_findings(rows: list) -> list[Finding]:
             for loc in row[related_at]:
                 if len(loc) != n_location:
                     raise CodecError("location row of the wrong length")
-                related.append(_built(Location, dict(zip(LOCATION_FIELDS, loc)), location_set))
+                related.append(trusted(Location, dict(zip(LOCATION_FIELDS, loc)), location_set))
             row[related_at] = related
-        append(_built(Finding, dict(zip(fields, row)), finding_set))
+        append(trusted(Finding, dict(zip(fields, row)), finding_set))
     return out
 
 

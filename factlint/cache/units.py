@@ -21,7 +21,7 @@ import orjson
 
 from factlint.cache.codec import CodecError
 from factlint.cache.results import _FINDING_SET, FINDING_FIELDS, decode_findings, encode_findings
-from factlint.models import Directive, Finding, IngestNotice
+from factlint.models import Directive, Finding, IngestNotice, trusted
 
 DOC_PREFIX = "d:"
 ENTITY_PREFIX = "e:"
@@ -193,7 +193,7 @@ def _light_findings(rows: list, stored: "StoredFindings", heavy: bytes, report: 
     """Findings of light rows (their claims and related locations wait as empty lists), added
     to ``stored`` with the unit's claims and report blobs."""
     n = len(FINDING_FIELDS)
-    fields, fields_set, new, put, cls = FINDING_FIELDS, _FINDING_SET, object.__new__, object.__setattr__, Finding
+    fields, fields_set = FINDING_FIELDS, _FINDING_SET
     reports, claim_ids = stored._report, stored._claim_ids
     findings, lengths = [], []
     at_report = 0
@@ -201,11 +201,7 @@ def _light_findings(rows: list, stored: "StoredFindings", heavy: bytes, report: 
     for row in rows:
         if len(row) != n + 3:
             raise CodecError("finding row of the wrong length")
-        f = new(cls)
-        put(f, "__dict__", dict(zip(fields, row)))
-        put(f, "__pydantic_fields_set__", fields_set)
-        put(f, "__pydantic_extra__", None)
-        put(f, "__pydantic_private__", None)
+        f = trusted(Finding, dict(zip(fields, row)), fields_set)    # row[n:] are the unit's own columns
         findings.append(f)
         claim_ids[id(f)] = row[n]
         lengths.append(row[n + 1])

@@ -20,7 +20,7 @@ from re import _constants as _c
 from re._parser import parse as _parse_regex
 from typing import Optional, Sequence
 
-from factlint.models import Period
+from factlint.models import Period, trusted
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -190,19 +190,12 @@ class PeriodMatch:
 
 
 _PERIOD_FIELDS = frozenset(Period.model_fields)
-_new_period = Period.__new__
-_set = object.__setattr__
 
 
 def _period(*, start, end, text, point, resolved, implied) -> Period:
     """``Period.model_construct`` without its per-call field loop (the extractor's hot path)."""
-    period = _new_period(Period)
-    _set(period, "__dict__", {"start": start, "end": end, "text": text, "point": point, "resolved": resolved,
-                              "implied": implied})
-    _set(period, "__pydantic_fields_set__", set(_PERIOD_FIELDS))
-    _set(period, "__pydantic_extra__", None)
-    _set(period, "__pydantic_private__", None)
-    return period
+    return trusted(Period, {"start": start, "end": end, "text": text, "point": point, "resolved": resolved,
+                            "implied": implied}, set(_PERIOD_FIELDS))
 
 
 def _month_of(name: str) -> int:

@@ -26,7 +26,7 @@ from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods
 from factlint.extract.quantities import Quantity, scan_quantities
 from factlint.extract.sentences import clean, paragraph_spans, split_sentences
 from factlint.extract.tables import RESULTS_LABEL, is_figure_row, is_footnote, is_results_line
-from factlint.models import Claim, Document, Period
+from factlint.models import Claim, Document, Period, trusted
 from factlint.normalize.aliases import AliasTables, canonical_metric, load_aliases
 
 _COMPARED = re.compile(r"(?:\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from)"
@@ -71,18 +71,11 @@ _TITLE_SMALL_WORDS = frozenset("AND OF THE FOR TO IN ON AT BY A AN OR AS UP".spl
 _KEEP_CASE = re.compile(r"<[^>]*>|[A-Z]{1,3}")
 _LEAD_ADVERB = re.compile(r"\s+(?:then|also|later|first|briefly)\s*$")
 _FIELDS = frozenset(Claim.model_fields)
-_new = Claim.__new__
-_set = object.__setattr__
 
 
 def _construct(values: dict) -> Claim:
     """``Claim.model_construct`` without its per-call field loop (values must name every field)."""
-    claim = _new(Claim)
-    _set(claim, "__dict__", values)
-    _set(claim, "__pydantic_fields_set__", set(_FIELDS))
-    _set(claim, "__pydantic_extra__", None)
-    _set(claim, "__pydantic_private__", None)
-    return claim
+    return trusted(Claim, values, set(_FIELDS))
 
 
 @dataclass(slots=True)
