@@ -91,6 +91,14 @@ def test_a_bad_option_override_in_the_config_names_the_config(tmp_path):
         configured_ruleset(load_config([tmp_path]))
 
 
+def _config_error(tmp_path, text: str) -> ConfigError:
+    """The error building the rule set from a factlint.yaml holding ``text`` raises."""
+    (tmp_path / "factlint.yaml").write_text(text)
+    with pytest.raises(ConfigError) as err:
+        configured_ruleset(load_config([tmp_path]))
+    return err.value
+
+
 @pytest.mark.parametrize("text, where, needle", [
     ("fail-level: warning\noptions:\n  fl101:\n    tolerance: lots\n", (4, 5), "options.FL101.tolerance"),
     # a boolean or a quoted number is a mistake, not 1.0 (every interval doubled) or 0.01
@@ -100,11 +108,9 @@ def test_a_bad_option_override_in_the_config_names_the_config(tmp_path):
     ("options:\n  FL401:\n    kinds: [level, targets]\n", (3, 5), "options.FL401.kinds.1"),
 ])
 def test_a_bad_option_value_in_the_config_names_its_line_and_column(tmp_path, text, where, needle):
-    (tmp_path / "factlint.yaml").write_text(text)
-    with pytest.raises(ConfigError) as err:
-        configured_ruleset(load_config([tmp_path]))
-    assert err.value.path == "factlint.yaml" or err.value.path.endswith("/factlint.yaml")
-    assert (err.value.line, err.value.column) == where and needle in err.value.message
+    err = _config_error(tmp_path, text)
+    assert err.path == "factlint.yaml" or err.path.endswith("/factlint.yaml")
+    assert (err.line, err.column) == where and needle in err.message
 
 
 def test_an_option_set_in_an_extended_file_is_reported_there(tmp_path):
@@ -123,11 +129,9 @@ def test_an_option_set_in_an_extended_file_is_reported_there(tmp_path):
     ("per-path-ignores:\n  'wire/**': [FL4, FL404]\n", (2, 20), "per-path-ignores: 'FL404' matches no rule"),
 ])
 def test_rule_ids_the_config_names_must_exist(tmp_path, text, where, needle):
-    (tmp_path / "factlint.yaml").write_text(text)
-    with pytest.raises(ConfigError) as err:
-        configured_ruleset(load_config([tmp_path]))
-    assert (err.value.line, err.value.column) == where
-    assert needle in err.value.message and "FL101, FL102" in err.value.message
+    err = _config_error(tmp_path, text)
+    assert (err.line, err.column) == where
+    assert needle in err.message and "FL101, FL102" in err.message
 
 
 def test_ids_from_the_users_rule_files_and_prefixes_that_match_are_accepted(tmp_path):
