@@ -8,13 +8,15 @@ Kinds of period a claim can carry (see ``factlint.models.Period``):
   publication (start = end = publication date). It matches a written span only
   if that span is the latest of its length at publication: the span ends before
   the article and no whole span of the same length fits between (10% slack for
-  publication delay; at most ``implied_window_days``). An undated "30 percent"
-  published in January 2022 is about 2021, but an undated figure in an April
-  story is not about March 2 (a daily tender) nor about January (a monthly
-  figure two months old), and never a span that is no whole months or weeks (a
-  year-to-date figure to March 9 is that story's own). A written month-end point
-  ("as of the end of 2021") matches when it lies within ``implied_window_days``
-  before publication; a written day ("on March 24") only on that day. Two implied
+  publication delay), and no more than ``implied_window_days`` (about two months)
+  before it. An undated "30 percent" published in January 2022 is about 2021,
+  but an undated figure in an April story is not about March 2 (a daily tender)
+  nor about January (a monthly figure two months old), nor about the year before
+  (by then an undated figure is today's: a price, a stock, an event), and never a
+  span that is no whole months or weeks (a year-to-date figure to March 9 is that
+  story's own). A written month-end point ("as of the end of 2021") matches when
+  it lies within ``implied_window_days`` before publication; a written day ("on
+  March 24") only on that day. Two implied
   claims match only when published on the same day (``implied_pair_days``):
   weekly and daily reports (rig counts, money-market shortages, fund assets)
   restate the same undated subjects with new figures every time;
@@ -34,8 +36,11 @@ from typing import Optional
 
 from factlint.models import Period
 
-# ~13 months: an annual figure is usually published in the months after its year ends.
-IMPLIED_WINDOW_DAYS = 396
+# About two months: a year's or a quarter's figure is stated undated in the weeks after
+# it ends ("30 percent" in January 2022 is 2021's); later, undated figures are today's. On
+# the Reuters stories (March to October 1987), every one of 33 conflicts an undated figure
+# drew with a 1986 figure under a 13-month window was a different thing.
+IMPLIED_WINDOW_DAYS = 62
 # Two undated claims describe the same "now" only when published the same day: "current"
 # figures (rig counts, prices, stocks, tenders) move from one report to the next.
 IMPLIED_PAIR_DAYS = 0

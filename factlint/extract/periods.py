@@ -287,10 +287,13 @@ def _in_year(base: Period, year: int) -> Optional[Period]:
 def earlier_period(base: Period) -> Optional[Period]:
     """A "from X" figure with no period of its own ("rose to 5.2 pct in February from 5.0 pct").
 
-    Stated against a calendar year, month or week, it is the one before ("1985", "January",
-    the week before); against a quarter, half or year-to-date span, the same span a year
-    earlier (how results are reported); against a point, an implied or an unresolved
-    period, nothing can be said: no period (compared only within its own document)."""
+    Stated against a calendar year or a week, it is the one before ("1985", the week
+    before); against a quarter, half or year-to-date span, the same span a year earlier (how
+    results are reported). Against a month it may be either the month before (economic
+    statistics) or the month a year earlier (a company's sales or traffic: "March revenue
+    passenger miles rose to 225.9 mln from 215.6 mln"), and against a point, an implied or
+    an unresolved period nothing can be said: no period (compared only within its own
+    document)."""
     start, end = base.start, base.end
     if not base.resolved or base.implied or base.point or start is None or end is None:
         return None
@@ -303,9 +306,6 @@ def earlier_period(base: Period) -> Optional[Period]:
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     if months == 12 and start.month == 1:
         return _span(str(start.year - 1), dt.date(start.year - 1, 1, 1), dt.date(start.year - 1, 12, 31))
-    if months == 1:
-        first = dt.date(start.year - 1, 12, 1) if start.month == 1 else dt.date(start.year, start.month - 1, 1)
-        return _span("the month before", first, start - dt.timedelta(days=1))
     if months in (3, 6, 9, 12):
         return prior_period(base)
     return None
@@ -746,6 +746,11 @@ class Slot:
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
+def _is_last_year(pm: PeriodMatch) -> bool:
+    return pm.kind == "explicit" and pm.period is not None and \
+        " ".join((pm.period.text or "").lower().split()) in ("last year", "last year's", "last year’s")
+
+
 def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], default: Period,
                    sentence_end: int, text: Optional[str] = None) -> list[Period]:
     """The period of each quantity of one sentence.
@@ -764,6 +769,7 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
     first_prior = next((pm for pm in matches if pm.kind == "prior"), None)
     out: list[Optional[Period]] = [None] * len(slots)
     after_prior: list[Optional[PeriodMatch]] = [None] * len(slots)
+    compared_years: set[int] = set()
     for i, s in enumerate(slots):
         gap_end = slots[i + 1].start if i + 1 < len(slots) else sentence_end
         own = None
@@ -776,12 +782,18 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
                     if s.compared:
                         break
                     continue
+                if s.compared and _is_last_year(pm):
+                    # "was 79.5 mln gallons versus 76.9 mln last year": the same time a year
+                    # earlier than the figure it is compared with, not the calendar year 1986
+                    after_prior[i] = pm
+                    compared_years.add(id(pm.period))
+                    break
                 own = pm.period
                 break
         if own is not None:
             out[i] = own
     # Periods written right after a compared figure belong to it alone.
-    taken = set()
+    taken = compared_years
     for i, s in enumerate(slots):
         if s.compared and out[i] is not None:
             taken.add(id(out[i]))

@@ -68,10 +68,14 @@ def test_undated_claim_matches_only_the_latest_span_of_its_length():
     # a month's figure is the latest one for about a month after it ends, not two months later
     assert same_time(implied(dt.date(1987, 2, 20)), month(1987, 1, 31))
     assert not same_time(implied(dt.date(1987, 3, 13)), month(1987, 1, 31))
-    # a year's figure stays the latest for the year after it (and a little more)
-    assert same_time(implied(dt.date(2022, 12, 9)), year(2021))
-    assert same_time(implied(dt.date(2023, 1, 20)), year(2021))
-    assert not same_time(implied(dt.date(2023, 3, 1)), year(2021))
+    # a year's or a quarter's figure is stated undated in the two months after it ends;
+    # later in the year an undated figure is today's (a price, a stock, an event)
+    assert same_time(implied(dt.date(2022, 2, 28)), year(2021))
+    assert not same_time(implied(dt.date(2022, 3, 15)), year(2021))
+    assert not same_time(implied(dt.date(2022, 12, 9)), year(2021))
+    first_quarter = Period(start=dt.date(1987, 1, 1), end=dt.date(1987, 3, 31), text="first quarter")
+    assert same_time(implied(dt.date(1987, 5, 20)), first_quarter)
+    assert not same_time(implied(dt.date(1987, 6, 15)), first_quarter)
 
 
 def test_undated_claim_never_matches_a_story_s_own_cut_or_another_day():
@@ -121,6 +125,6 @@ def test_buckets_let_implied_periods_visit_the_previous_year():
     assert bucket(year(2021), "a.txt") == ("year", 2021)
     assert bucket(unresolved("currently"), "e.txt") == ("unresolved", "currently")
     assert bucket(None, "e.txt") == ("none", "e.txt")
-    assert visitor_buckets(implied(dt.date(2022, 1, 24))) == (("year", 2020), ("year", 2021))
-    assert visitor_buckets(implied(dt.date(2022, 6, 1))) == (("year", 2021),)
+    assert visitor_buckets(implied(dt.date(2022, 1, 24))) == (("year", 2021),)
+    assert visitor_buckets(implied(dt.date(2022, 6, 1))) == ()
     assert visitor_buckets(year(2021)) == ()

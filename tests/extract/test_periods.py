@@ -139,7 +139,6 @@ def test_a_from_figure_against_an_undated_figure_has_no_period():
 
 
 @pytest.mark.parametrize("text,first,start,end", [
-    ("unemployment fell to 6.7 pct in February from 7.0 pct", "6.7 pct", D(1987, 1, 1), D(1987, 1, 31)),
     ("output rose to 1.2 mln tonnes in 1986 from 1.1 mln", "1.2 mln tonnes", D(1985, 1, 1), D(1985, 12, 31)),
     ("M-1 rose to 740.2 billion dlrs in the week ended March 2 from 738.1 billion", "740.2 billion dlrs",
      D(1987, 2, 17), D(1987, 2, 23)),
@@ -152,6 +151,39 @@ def test_a_from_figure_takes_the_period_before_its_partners(text, first, start, 
     p = assign_periods(slots, find_periods(text, 0, len(text), D(1987, 3, 12)), implied_period(D(1987, 3, 12)), len(text))
     assert (p[1].start, p[1].end) == (start, end)
     assert p[1].resolved and p[1].end < p[0].start
+
+
+@pytest.mark.parametrize("text", [
+    # economic statistics compare with the month before, a company's monthly figures with the
+    # same month a year earlier; the sentence does not say which
+    "unemployment fell to 6.7 pct in February from 7.0 pct",
+    "March revenue passenger miles rose five pct to 225.9 mln from 215.6 mln",
+])
+def test_a_from_figure_against_a_month_has_no_period(text):
+    first, second = text.split(" to ", 1)[1].split(" from ")
+    first = first.replace(" in February", "")
+    slots = _slots(text, first, second, compared=(second,))
+    p = assign_periods(slots, find_periods(text, 0, len(text), D(1987, 4, 3)), implied_period(D(1987, 4, 3)), len(text))
+    assert p[0].resolved and not p[0].implied and (p[0].end - p[0].start).days < 31
+    assert p[1] is None
+
+
+def test_last_year_after_a_compared_figure_is_a_year_before_its_partner():
+    doc_date = D(1987, 4, 9)
+    text = "Current season cumulative movement was 79,516,753 gallons versus 76,919,119 last year."
+    slots = _slots(text, "79,516,753 gallons", "76,919,119", compared=("76,919,119",))
+    p = assign_periods(slots, find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text))
+    # the main figure is undated (not the year 1986), and so is its year-ago partner
+    assert p[0].implied and p[1].implied and p[1].end == D(1986, 4, 9)
+    text = "Year to date car sales were 8,806, down 41.5 pct from 15,050 last year."
+    slots = _slots(text, "8,806", "15,050", compared=("15,050",))
+    p = assign_periods(slots, find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text))
+    assert (p[1].start, p[1].end) == (D(1986, 1, 1), D(1986, 4, 9))
+    # with no comparison, "last year" is the calendar year
+    text = "Sales in France dropped to about 14,008 last year."
+    p = assign_periods(_slots(text, "about 14,008"), find_periods(text, 0, len(text), doc_date),
+                       implied_period(doc_date), len(text))
+    assert (p[0].start, p[0].end) == (D(1986, 1, 1), D(1986, 12, 31))
 
 
 def test_weeks_and_days_are_periods_of_their_own():
