@@ -161,6 +161,13 @@ def bucket(period: Optional[Period], path: str) -> tuple:
     return ("year", period.end.year)
 
 
+def document_bound(period: Optional[Period]) -> bool:
+    """Whether claims with this period are compared only within their own document (no
+    period, no dates, or one that points back into its story)."""
+    key = bucket(period, "")
+    return key[0] == "none" or len(key) == 3
+
+
 def visitor_buckets(period: Optional[Period], policy: PeriodPolicy = DEFAULT_POLICY) -> tuple[tuple, ...]:
     """Other buckets an implied period must be compared against (earlier years in its window)."""
     if not is_implied(period):

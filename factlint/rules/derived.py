@@ -17,7 +17,7 @@ from typing import Optional
 from pydantic import Field
 
 from factlint.compare.outcomes import Interval, rounding_interval
-from factlint.compare.periods import same_time
+from factlint.compare.periods import document_bound, same_time
 from factlint.compare.grouping import Item
 from factlint.models import Claim, Finding
 from factlint.rules.base import (COMMON_PLACEHOLDERS, DOCUMENT, Context, Options, Rule, describe, fmt_number,
@@ -267,6 +267,8 @@ def _against_claims(ctx: Context, opts: DerivedOptions, entity, names, rate: Cla
             c = it.claim
             if not same_time(c.period, rate.period, ctx.policy):
                 continue
+            if c.path != rate.path and (document_bound(c.period) or document_bound(rate.period)):
+                continue             # "no period" in two stories is no shared time
             claim_span = rounding_interval(c).widened(opts.tolerance, c.value)
             where = describe(c)
             if claim_span.overlaps(span):

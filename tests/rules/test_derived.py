@@ -47,6 +47,21 @@ def test_a_population_claim_elsewhere_in_the_corpus_checks_the_rate_too():
     assert check(c_article() + [file_result("new.txt", [right], dt.date(2022, 3, 1))], select=["FL302"]).findings == []
 
 
+def test_a_population_of_another_story_with_no_period_is_no_check_of_a_rate_with_none():
+    # "no period" in two stories is no shared time: such claims meet only within their story
+    files = c_article()
+    for c in files[0].claims:
+        c.period = None
+    pop = make_claim("13.4 million", 13.4e6, path="old.txt", metric="population")
+    pop.period = None
+    assert check(files + [file_result("old.txt", [pop], dt.date(2022, 3, 1))], select=["FL302"]).findings == []
+    pop.period = END_2021
+    for c in files[0].claims:
+        c.period = END_2021
+    assert [f.rule for f in check(files + [file_result("old.txt", [pop], dt.date(2022, 3, 1))],
+                                  select=["FL302"]).findings] == ["FL302"]
+
+
 def test_nothing_to_check_against_means_no_finding():
     assert check(c_article(), select=["FL302"]).findings == []
 
