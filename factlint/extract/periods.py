@@ -221,6 +221,24 @@ def implied_period(doc_date: Optional[dt.date]) -> Period:
                                   resolved=doc_date is not None, implied=True)
 
 
+# A market report's figure of the moment ("fell 12.52 points to 1922.51", "closed 0.33 cent
+# higher", "5.74 pct bid", "the afternoon fix of 566.35"): stories of the same day give it at
+# other hours, so an undated one is no "latest figure" another story can be held to.
+_MARKET_SNAPSHOT = re.compile(
+    r"\b(?:closed|opened|ended|finished)\s+(?:the day\s+)?(?:at|up|down|higher|lower|unchanged|steady|"
+    r"firm(?:er)?|weak(?:er)?|\d)"
+    r"|\b(?:at the close|to close|closing|midday|midsession|fix(?:ed|ing)?|(?:morning|afternoon) setting)\b"
+    r"|\d\s*(?:pct\s+)?bid\b"
+    r"|\b(?:rose|fell|gained|lost|eased|slipped|slid|climbed|dropped|added|shed|edged (?:up|down|higher|lower)|"
+    r"was (?:up|down)|were (?:up|down)|up|down|off)\s+(?:[\d.,/ -]+\s*(?:points?|cents?|cts|basis points|dlrs?)"
+    r"\s+(?:higher\s+|lower\s+)?(?:to|at)\s+\d|\d+(?:-\d+)?/\d+\s+to\s+\d)")
+
+
+def market_snapshot(low: str) -> bool:
+    """Whether a lower-cased sentence reports a market's figure of the moment (see _MARKET_SNAPSHOT)."""
+    return _MARKET_SNAPSHOT.search(low) is not None
+
+
 def _year_from(rel: Optional[str], explicit: Optional[str], doc_date: Optional[dt.date]) -> Optional[int]:
     if explicit:
         return int(explicit)

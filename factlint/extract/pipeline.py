@@ -22,7 +22,7 @@ from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _con
                                        following_noun, is_predicate, located_in, share_numerator, share_parts,
                                        subject_phrase, title_company, trade_partner, word_run_spans)
 from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods, carryable, find_periods,
-                                      implied_period, prior_period, sentence_words)
+                                      implied_period, market_snapshot, prior_period, sentence_words)
 from factlint.extract.quantities import Quantity, scan_quantities
 from factlint.extract.sentences import clean, paragraph_spans, split_sentences
 from factlint.extract.tables import RESULTS_LABEL, is_figure_row, is_footnote, is_results_line
@@ -606,6 +606,7 @@ class _DocExtractor:
         low, words = self.words(sent.start, sent.end)
         based = "based in" in low or "located in" in low or "headquartered in" in low or "registered in" in low
         rate_end = -1
+        snapshot: Optional[bool] = None
         may_target = not TARGET_WORDS.isdisjoint(words)     # else no figure of the sentence is a target
         # Only a headline company renames an entity (_as_main); with one, it is also the
         # document's main entity, so the main entities are not computed just for this.
@@ -618,6 +619,11 @@ class _DocExtractor:
             if q.start < rate_end:
                 continue
             period = periods[n]
+            if period is self.implied and period.resolved:
+                if snapshot is None:
+                    snapshot = market_snapshot(low)
+                if snapshot:
+                    period = None        # a market's figure of the moment: the hour is not known
             source = self._source_for(q.start, sent) or fallback_source
             if q.equivalent_of is not None and q.equivalent_of in claims:
                 claims[i] = self._claim(q, sentence_text, "level", None, None, period, source)

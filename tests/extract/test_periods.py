@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from factlint.extract.periods import Slot, assign_periods, find_periods, implied_period, prior_period
+from factlint.extract.periods import Slot, assign_periods, find_periods, implied_period, market_snapshot, prior_period
 
 D = dt.date
 
@@ -269,3 +269,25 @@ def test_a_month_in_lower_case_before_a_year_is_that_month():
     assert (pm.period.start, pm.period.end) == (D(1986, 1, 1), D(1986, 1, 31))
     # "may" stays a verb
     assert _one("Sales may 1986 be higher", D(1987, 4, 9)).period.start == D(1986, 1, 1)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Montreal's market portfolio index fell 12.52 points to 1922.51.",
+    "Following crude futures, May gasoline closed 0.33 cent higher at 53.27 cts a gallon.",
+    "Year bills rose one basis points to 5.74 pct bid.",
+    "Platinum was fixed this afternoon at 566.35 dlrs, slightly above the morning setting of 565.75.",
+    "Northern Telecom slid 1-1/2 to 58-1/2 and Canadian Pacific lost 1/4 to 24-3/4.",
+])
+def test_a_market_report_s_figure_of_the_moment_is_recognised(sentence):
+    assert market_snapshot(sentence.lower())
+
+
+@pytest.mark.parametrize("sentence", [
+    "S and P cited GAF's 3.2 billion dlr acquisition offer for Borg-Warner Corp.",
+    "Grade 92 octane will be 90.2 cents against 87.6 previously.",
+    "Sales rose to 5 mln dlrs from 4 mln.",
+    "The company closed its plant, which employs 300 people.",
+    "Prices rose 5 to 10 pct.",
+])
+def test_other_undated_figures_are_no_market_snapshot(sentence):
+    assert not market_snapshot(sentence.lower())

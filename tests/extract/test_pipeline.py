@@ -460,3 +460,15 @@ def test_a_figure_that_leaves_a_part_out_says_so():
     ex_defense = _wire("Excluding defense orders, factory orders fell 5.2 pct in January, the department said.")[0]
     assert total.metric == "factory order"
     assert ex_defense.metric == "factory order excluding defense orders"
+
+
+def test_an_undated_market_figure_has_no_period_while_other_undated_figures_keep_the_publication_date():
+    # two stories of the same day give the index at other hours: no "latest figure" of the day
+    day = dt.date(1987, 4, 7)
+    index = _claim(_wire("Montreal's market portfolio index fell 12.52 points to 1922.51.", day), "1922.51")
+    assert index.period is None
+    debt = _claim(_wire("Brazil's foreign debt stands at 108 billion dlrs, bankers said.", day), "108 billion")
+    assert debt.period.implied and debt.period.end == day
+    # a written day is kept: it says when
+    dated = _claim(_wire("The index fell 12.52 points to 1922.51 on April 6.", day), "1922.51")
+    assert dated.period is not None and not dated.period.implied
