@@ -69,6 +69,11 @@ class Attribution:
 
 def _tidy(src: str, limit: int = 12) -> str:
     src = " ".join(src.split()).strip(" ,;:-—–\"'“”’")
+    # "..., and union leaders said": the conjunction opens the clause, not the source
+    for conjunction in ("and ", "but ", "while ", "whereas "):
+        if src.startswith(conjunction):
+            src = src[len(conjunction):]
+            break
     if src.startswith(("the ", "The ")):
         src = src[4:]
     words = src.split()
@@ -112,7 +117,7 @@ _SOURCE_NOUNS = frozenset(
     "executives expert experts researchers he she they we i paper newspaper agency statement academy center centre "
     "university regulator committee customs administration tribunal court observatory group corporation concern "
     "utility airline carrier maker automaker carmaker brewer producer exporter importer refiner insurer lender retailer "
-    "prospectus filing release manager managers strategist strategists broker brokers".split())
+    "prospectus filing release manager managers strategist strategists broker brokers leader leaders".split())
 _DATA_VERBS = frozenset("shows showed show revealed reveals indicated indicates found finds".split())
 
 

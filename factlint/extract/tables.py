@@ -19,7 +19,7 @@ _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 # A newswire results line: a short label, then its figures ("Shr 1.19 dlrs vs 1.46 dlrs",
 # "Net 3,150,185 vs 2,665,284", "Oper shr loss five cts vs profit two cts").
 RESULTS_LABEL = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z.'/&-]*(?:\s+(?!loss\b|profit\b|vs\b)(?!" + _NUMBER_WORDS
-                           + r")[a-z][A-Za-z.'/&-]*){0,3}?)\s+(?:loss\s+|profit\s+)?(?:[-(]?[$\d]|nil\b|"
+                           + r")[A-Za-z][A-Za-z.'/&-]*){0,3}?)\s+(?:loss\s+|profit\s+)?(?:[-(]?[$\d]|nil\b|"
                            + _NUMBER_WORDS + r")")
 # Results lines are short; a paragraph longer than this is prose that happens to say "vs".
 RESULTS_LINE_MAX = 160

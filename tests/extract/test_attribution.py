@@ -38,6 +38,8 @@ def _att(sentence):
      "one investment manager"),
     ("The Financial Times quoted VW chairman Carl Hahn as saying output would reach 300,000 units.",
      "VW chairman Carl Hahn"),
+    ("The strike has cost the company 50 mln dlrs so far, union leaders said.", "union leaders"),
+    ("The halt started on March 1, and union leaders said 120 ships were idle.", "union leaders"),
 ])
 def test_explicit_attributions(sentence, source):
     att = _att(sentence)

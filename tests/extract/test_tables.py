@@ -6,11 +6,14 @@ from factlint.extract.tables import is_results_line, is_table_text
 
 def test_results_lines_are_told_from_prose_that_says_vs():
     for line in ("Shr 1.19 dlrs vs 1.46 dlrs", "Net 3,150,185 vs 2,665,284", "Oper shr loss five cts vs profit two cts",
-                 "Avg shrs 5,029,000 vs 4,464,000"):
+                 "Avg shrs 5,029,000 vs 4,464,000", "Qtrly Class B div 10 cts vs 10 cts",
+                 "Continental Europe 77 mln vs 56 mln"):
         assert is_results_line(line, 0, len(line)), line
     prose = ("The company said net income rose to 3.1 mln dlrs in the quarter, up from 2.6 mln dlrs a year "
              "earlier, as sales climbed on strong demand for its products in Europe vs weak demand at home.")
     assert not is_results_line(prose, 0, len(prose))
+    short = "Exports to the U.S. Fell to 226,942 vs 259,272"
+    assert not is_results_line(short, 0, len(short))
 
 
 def test_table_rows_and_cells_are_not_prose():
