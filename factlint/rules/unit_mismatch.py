@@ -7,6 +7,8 @@ relates the two values, so one of the articles names the wrong unit.
 
 from __future__ import annotations
 
+import re
+
 from pydantic import Field
 
 from factlint.compare.grouping import Item, dimension_class, subject_key
@@ -29,8 +31,10 @@ class UnitMismatchOptions(Options):
     percent_vs_points: bool = Field(True, description="percent against percentage points (same kind, the same "
                                                       "number: 1.7 percent and 1.7 points)")
     across_amounts: bool = Field(
-        True, description="two different kinds of amount, e.g. bytes against yuan, tonnes against dollars")
-    share_vs_amount: bool = Field(True, description="a share in percent against an amount (share of GDP in yuan)")
+        True, description="two different kinds of amount with the same number, e.g. 6.6ZB against 6.6 trillion "
+                          "yuan")
+    share_vs_amount: bool = Field(True, description="a share in percent against an amount with the same number "
+                                                    "(39.8 percent of GDP against 39.8 trillion yuan)")
     similarity: float = Field(100.0, ge=0, le=100,
                               description="how alike the metrics must be (100: identical after aliases)")
     max_values: int = Field(0, ge=0, description="leave out subjects the corpus gives more than this many "
@@ -54,16 +58,27 @@ def mismatch(a: Claim, b: Claim, opts: UnitMismatchOptions) -> bool:
         if opts.percent_vs_points and {da, db} == {"percent", "pp"}:
             # the same figure under the wrong unit; "cut 1.5 points to 22.5 pct" is two figures
             return _same_number(a, b)
-        return opts.across_amounts and da in AMOUNTS and db in AMOUNTS
+        return opts.across_amounts and da in AMOUNTS and db in AMOUNTS and _same_numeral(a, b)
     if kinds == {"share", "level"} and opts.share_vs_amount:
         share, level = (a, b) if a.kind == "share" else (b, a)
-        return share.dimension == "percent" and dimension_class(level) in AMOUNTS
+        return share.dimension == "percent" and dimension_class(level) in AMOUNTS and _same_numeral(a, b)
     return False
 
 
 def _same_number(a: Claim, b: Claim) -> bool:
     """Whether the two intervals (as written, before any unit) overlap."""
     return (a.high is None or b.low is None or b.low <= a.high) and (b.high is None or a.low is None or a.low <= b.high)
+
+
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _same_numeral(a: Claim, b: Claim) -> bool:
+    """Whether both claims write the same figure ("6.6ZB" and "6.6 trillion yuan"): the same
+    number under another unit is a wrong unit; "100,000 tonnes" against "250 mln dlrs" of
+    one subject is two measures of it (or two subjects the keys cannot tell apart)."""
+    ma, mb = _NUMERAL.search(a.text), _NUMERAL.search(b.text)
+    return ma is not None and mb is not None and float(ma.group().replace(",", "")) == float(mb.group().replace(",", ""))
 
 
 def _two_units(block) -> bool:

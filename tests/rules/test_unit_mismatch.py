@@ -51,3 +51,16 @@ def test_two_measures_of_one_thing_are_not_a_mismatch():
                            path="d.txt")
     files = [file_result("b.txt", [level, share]), file_result("c.txt", [growth]), file_result("d.txt", [same_unit])]
     assert check(files, select=["FL201"]).findings == []
+
+
+def test_different_figures_in_different_kinds_of_amount_are_two_measures_not_a_wrong_unit():
+    # "a buffer stock of 100,000 tonnes" and "a 250 mln dlr buffer stock": what it holds and
+    # what it costs; "more than one-third of the deficit" and "the 169 billion dlr deficit"
+    tonnes = make_claim("100,000 tonnes", 1e8, "kg", entity="ITC", metric="buffer stock", path="a.md")
+    dollars = make_claim("250 mln dlrs", 2.5e8, "USD", entity="ITC", metric="buffer stock", path="b.md")
+    assert check([file_result("a.md", [tonnes]), file_result("b.md", [dollars])], select=["FL201"]).findings == []
+    share = make_claim("more than one-third", 100 / 3, "percent", kind="share", entity="United States",
+                       metric="trade deficit", path="c.md")
+    level = make_claim("169 billion dlrs", 1.69e11, "USD", entity="United States", metric="trade deficit",
+                       path="d.md")
+    assert check([file_result("c.md", [share]), file_result("d.md", [level])], select=["FL201"]).findings == []
