@@ -110,6 +110,9 @@ _BRANCHES = [
     r"(?P<anaph>(?:(?:for|in|during)\s+the\s+(?:month|quarter|period|week)|the\s+(?:month|quarter|period|week)(?:'s|’s))"
     r"(?!\s+(?:ended|ending|to|through|of|before|after|ahead|just|under|from|between|since)\b))",
     r"(?P<now>\b(?:currently|at\s+present|presently|now|at\s+the\s+moment|to\s+date|so\s+far)\b)",
+    # "for the current season", "last season": a crop or marketing year, as "1986/87" is
+    r"(?P<season>(?:the\s+)?(?P<season_w>current|this|last|previous|next|coming)\s+(?:crop\s+|marketing\s+)?"
+    r"(?:season|campaign|crop\s+year|marketing\s+year)\b)",
 ]
 
 
@@ -366,6 +369,18 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
         return out(_span(text, dt.date(year, first, 1), _last_day(year, last)))
     if kind == "anaph":
         return out(_unresolved(text))
+    if kind == "season":
+        if doc_date is None:
+            return out(_unresolved(text))
+        shift = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(g["season_w"].lower(), 0)
+        if not shift:
+            # the season under way: its figures are so far ("cumulative purchases so far this
+            # season", a week's sales "for the current season"), as of the publication date
+            return out(_period(start=doc_date, end=doc_date, text=text, point=True, resolved=True, implied=True))
+        # a season or marketing year runs across two years: before July the current one
+        # began the year before ("last season" in March 1987 is 1985/86, as "1985/86" is)
+        first = (doc_date.year - 1 if doc_date.month < 7 else doc_date.year) + shift
+        return out(_span(text, dt.date(first, 1, 1), dt.date(first + 1, 12, 31)))
     if kind == "now":
         if doc_date is None:
             return out(_unresolved(text, point=True), "now")
@@ -646,7 +661,7 @@ _TRIGGERS = frozenset(
     + [f"{y}s" for y in range(1950, 2100, 10)]
     + "year years month months mths mos quarter quarters qtr period half h1 h2 1h 2h q1 q2 q3 q4 currently now present "
       "presently moment date far ago earlier prior previous yearend week monday tuesday wednesday thursday friday "
-      "saturday sunday".split()
+      "saturday sunday season campaign".split()
     + "january february march april may june july august september october november december jan feb mar apr "
       "jun jul aug sep sept oct nov dec".split())
 _SEPARATOR_CHARS = ",.;:!?()[]{}\"'“”‘’-–—/<>"
@@ -659,7 +674,7 @@ _WORD_START = re.compile(r"\w(?<![\w.’'-]\w)\w*")     # a word not preceded by
 _STARTERS = frozenset(
     "as at by until through to the first second third fourth 1st 2nd 3rd 4th in for during of over throughout "
     "fiscal calendar since before after from between last this next past current currently so now presently a one "
-    "same prior previous year yearend end h1 h2 q1 q2 q3 q4 three six nine twelve mths moment date final "
+    "same prior previous coming year yearend end h1 h2 q1 q2 q3 q4 three six nine twelve mths moment date final "
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec week monday tuesday wednesday thursday friday saturday sunday".split())
 _LOOK_BACK = 36
@@ -764,6 +779,18 @@ class Slot:
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
+def _whole_year(period: Optional[Period]) -> bool:
+    return period is not None and period.resolved and not period.point and period.start is not None \
+        and period.end is not None and period.start.year == period.end.year \
+        and (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31)
+
+
+def _year_to_date(period: Period) -> bool:
+    return period.resolved and not period.implied and not period.point and period.start is not None \
+        and period.end is not None and period.start.year == period.end.year \
+        and (period.start.month, period.start.day) == (1, 1) and (period.end.month, period.end.day) != (12, 31)
+
+
 def _is_last_year(pm: PeriodMatch) -> bool:
     return pm.kind == "explicit" and pm.period is not None and \
         " ".join((pm.period.text or "").lower().split()) in ("last year", "last year's", "last year’s")
@@ -788,6 +815,7 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
     out: list[Optional[Period]] = [None] * len(slots)
     after_prior: list[Optional[PeriodMatch]] = [None] * len(slots)
     compared_years: set[int] = set()
+    year_of: dict[int, Period] = {}
     for i, s in enumerate(slots):
         gap_end = slots[i + 1].start if i + 1 < len(slots) else sentence_end
         own = None
@@ -804,6 +832,10 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
                     # "was 79.5 mln gallons versus 76.9 mln last year": the same time a year
                     # earlier than the figure it is compared with, not the calendar year 1986
                     after_prior[i] = pm
+                    compared_years.add(id(pm.period))
+                    break
+                if s.compared and _whole_year(pm.period):
+                    year_of[i] = pm.period       # decided once the partner's period is known
                     compared_years.add(id(pm.period))
                     break
                 own = pm.period
@@ -841,6 +873,12 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
                     base = out[j]
                     break
         base = base or default
+        if i in year_of:
+            # "year-to-date demand averaged 16.26 mln bpd, up 1.6 pct from 15.99 mln in 1986":
+            # the same span of 1986, not the whole year
+            year = year_of[i]
+            out[i] = (_in_year(base, year.start.year) if _year_to_date(base) else None) or year
+            continue
         marker = after_prior[i] or first_prior
         if marker is not None and marker.year is not None:
             out[i] = _in_year(base, marker.year)

@@ -173,7 +173,12 @@ def test_last_year_after_a_compared_figure_is_a_year_before_its_partner():
     text = "Current season cumulative movement was 79,516,753 gallons versus 76,919,119 last year."
     slots = _slots(text, "79,516,753 gallons", "76,919,119", compared=("76,919,119",))
     p = assign_periods(slots, find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text))
-    # the main figure is undated (not the year 1986), and so is its year-ago partner
+    # the current season so far (not the year 1986) and, for its partner, a year before
+    assert p[0].implied and p[0].text == "Current season" and p[1].end == D(1986, 4, 9)
+    text = "Cumulative movement was 79,516,753 gallons versus 76,919,119 last year."
+    slots = _slots(text, "79,516,753 gallons", "76,919,119", compared=("76,919,119",))
+    p = assign_periods(slots, find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text))
+    # an undated figure's partner is undated too: a year before the publication date
     assert p[0].implied and p[1].implied and p[1].end == D(1986, 4, 9)
     text = "Year to date car sales were 8,806, down 41.5 pct from 15,050 last year."
     slots = _slots(text, "8,806", "15,050", compared=("15,050",))
@@ -291,3 +296,33 @@ def test_a_market_report_s_figure_of_the_moment_is_recognised(sentence):
 ])
 def test_other_undated_figures_are_no_market_snapshot(sentence):
     assert not market_snapshot(sentence.lower())
+
+
+def test_the_current_season_is_the_crop_year_of_the_publication_date():
+    doc_date = D(1987, 3, 26)
+    # the season under way is so far: its figures stand as of the publication date
+    current = _one("for the current season", doc_date).period
+    assert current.implied and current.end == doc_date and current.text == "the current season"
+    last = _one("last season", doc_date).period
+    assert (last.start, last.end) == (D(1985, 1, 1), D(1986, 12, 31))       # as "1985/86" is
+    assert _one("for the 1985/86 season", doc_date).period.start == last.start
+    autumn = _one("the next marketing year", D(1987, 9, 10)).period
+    assert autumn.start == D(1988, 1, 1)
+    # a season written after a figure is its own: the 1987/88 one is the next figure's
+    text = "Wheat sales of 317,200 tonnes for the current season and 125,000 tonnes for the 1987/88 season"
+    p = assign_periods(_slots(text, "317,200 tonnes", "125,000 tonnes"), find_periods(text, 0, len(text), doc_date),
+                       implied_period(doc_date), len(text))
+    assert p[0].text == "the current season" and p[1].text == "1987/88"
+
+
+def test_a_year_to_date_figure_compared_with_a_year_takes_the_same_span_of_that_year():
+    doc_date = D(1987, 4, 29)
+    text = "Year-to-date demand averaged 16.26 mln bpd, up 1.6 pct from 15.99 mln in 1986"
+    slots = _slots(text, "16.26 mln bpd", "1.6 pct", "15.99 mln", compared=("15.99 mln",))
+    p = assign_periods(slots, find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text))
+    assert (p[2].start, p[2].end) == (D(1986, 1, 1), D(1986, 4, 29))
+    # against a month, "an average 3.8 mln bpd in 1986" is the year's
+    text = "Output fell to 3.5 mln bpd in February from an average 3.8 mln bpd in 1986"
+    slots = _slots(text, "3.5 mln bpd", "3.8 mln bpd", compared=("3.8 mln bpd",))
+    p = assign_periods(slots, find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text))
+    assert (p[1].start, p[1].end) == (D(1986, 1, 1), D(1986, 12, 31))
