@@ -25,10 +25,33 @@ RESULTS_LABEL = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z.'/&-]*(?:\s+(?!loss\b|
 RESULTS_LINE_MAX = 160
 
 
+# "Net 204,765 vsd 539,769" (a wire typo), "vs."; upper case only in a line in capitals
+# ("Shr loss 6.48 DLS VS PROFIT 23 CTS"), not a product ("The VS 75E ... 64 users")
+_VS = re.compile(r"\s(?:vs|vsd)\.?\s")
+_VS_CAPS = re.compile(r"\sVS\.?\s")
+# A results line of one figure ("Revs 45.6 mln", "Shr 24 cts", "Net loss 186,000"): a known
+# label, the figure and its unit, nothing else
+_SINGLE_RESULT = re.compile(
+    r"\s*(?i:shr|shrs|avg\s+shrs|net|revs|revenues|sales|oper(?:ating)?\s+(?:net|shr)|qtly\s+div|qtrly\s+div"
+    r"|loans|deposits|assets|turnover|pretax|pre-tax)(?:\s+(?i:loss|profit))?\s+"
+    r"(?:\$?\d[\d,.]*|nil|" + _NUMBER_WORDS + r")(?:\s+(?:mln|billion|dlrs?|cts|pct|stg|marks|yen|francs|guilders))*"
+    r"\s*$")
+SINGLE_RESULT_MAX = 48
+
+
+def _mostly_capitals(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) * 2 > len(letters)
+
+
 def is_results_line(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` (a paragraph) is a line of a results table."""
-    return end - start < RESULTS_LINE_MAX and text.find(" vs ", start, end) != -1 \
-        and RESULTS_LABEL.match(text, start, end) is not None
+    if end - start >= RESULTS_LINE_MAX:
+        return False
+    if _VS.search(text, start, end) is not None or (_VS_CAPS.search(text, start, end) is not None
+                                                     and _mostly_capitals(text[start:end])):
+        return RESULTS_LABEL.match(text, start, end) is not None
+    return end - start < SINGLE_RESULT_MAX and _SINGLE_RESULT.match(text[start:end]) is not None
 
 
 _NOTE = re.compile(r"(?i:notes?)\s*(?:\d+\s*)?[:.-]")
@@ -37,7 +60,7 @@ _NOTE = re.compile(r"(?i:notes?)\s*(?:\d+\s*)?[:.-]")
 _FOOTNOTE = re.compile(r"(?i)(?:(?:[\w-]+\s+){0,5}?(?:net|shr|oper(?:ating)?\s+net|revs|revenues|results|earnings|"
                        r"figures|loss|profit)(?:\s+(?:both|all|each|in|for|the|two|periods?|years?|quarters?))*\s+)?"
                        r"(?:includes?|excludes?|reflects?|restated)\b")
-_FIGURE = re.compile(r"\d[\d,./-]*")
+_FIGURE = re.compile(r"\d[\d,./-]*|\bnil\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -62,7 +85,13 @@ def is_footnote(sentence: str) -> bool:
 
 
 def is_figure_row(sentence: str) -> bool:
-    """A row of figures laid out with spaces ("Apr 149.00 149.00 149.25 ... May 147.75"): at
-    least four figures and as many as half its words, a row of columns, not a sentence."""
-    figures = len(_FIGURE.findall(sentence))
-    return figures >= 4 and figures * 2 >= len(_WORD.findall(sentence))
+    """A row of figures laid out with spaces ("Apr 149.00 149.00 149.25 ... May 147.75", "Maize
+    158,400 189,000 272,700", "ARGENTINA nil 39,130"): at least three figures ("nil" is one) and
+    as many as half its other words, a row of columns, not a sentence."""
+    figures = _FIGURE.findall(sentence)
+    words = [w for w in _WORD.findall(sentence) if w.lower() != "nil"]
+    if len(figures) < 3 or len(figures) * 2 < len(words):
+        return False
+    # three figures make a row only without the words of a sentence ("In 1985 and 1986 it grew
+    # 5 pct"); four or more are a row whatever words stand between ("30-273 days 5.00 pct ...")
+    return len(figures) >= 4 or not any(len(w) > 3 and w.islower() for w in words)

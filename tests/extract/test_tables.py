@@ -16,6 +16,22 @@ def test_results_lines_are_told_from_prose_that_says_vs():
     assert not is_results_line(short, 0, len(short))
 
 
+def test_results_lines_of_one_figure_in_capitals_or_with_a_typo_are_results_lines_too():
+    for line in ("Revs 45.6 mln", "Shr 24 cts", "Net loss 186,000", "Avg shrs 16.0 mln",
+                 "Shr loss 6.48 DLS VS PROFIT 23 CTS", "Net 204,765 vsd 539,769", "Cash Flow 956 mln francs vs. 941 mln"):
+        assert is_results_line(line, 0, len(line)), line
+    for prose in ("Sales rose 5 pct.", "Net income was 5 mln dlrs.",
+                  "The VS 75E, which replaces the 65, can support 64 users"):
+        assert not is_results_line(prose, 0, len(prose)), prose
+
+
+def test_a_row_of_three_figures_or_of_nil_entries_is_table_text():
+    assert is_table_text("Maize 158,400 189,000 272,700", "189,000")
+    assert is_table_text("IMPORTS ALLOCATIONS ARGENTINA nil 39,130 AUSTRALIA nil 75,530 BARBADOS nil 7,500", "39,130")
+    assert not is_table_text("In 1985 and 1986 output grew 5 pct.", "5 pct")
+    assert not is_table_text("Sales rose 5 pct to 10 mln from 8 mln.", "10 mln")
+
+
 def test_table_rows_and_cells_are_not_prose():
     assert is_table_text("Shr 47 cts vs 46 cts", "47 cts")
     assert is_table_text("| 5G base stations | 51,000 |", "51,000")
