@@ -55,7 +55,8 @@ _MEASURE_VERB = re.compile(
 _PARTICIPLE_START = re.compile(
     r"\s*(?:accounting|making|representing|ranking|bringing|taking|putting|reaching|exceeding|giving|leaving"
     r"|raising|lifting|pushing|cutting|lowering|boosting|with|up|down"
-    r"|compared|against|from|vs|versus|while|an?\s+(?:[\w-]+\s+){0,2}?(?:increase|rise|decrease|drop|decline|jump|growth|gain))\b",
+    r"|compared|against|from|vs|versus|while\s+(?:up|down|off|rising|falling)"
+    r"|an?\s+(?:[\w-]+\s+){0,2}?(?:increase|rise|decrease|drop|decline|jump|growth|gain))\b",
     re.IGNORECASE)
 # tickers, brackets and currency signs are no part of what is measured
 _NOISE = re.compile(r"<[^>]*>|\([^)]*\)?|\b(?:US|HK|NZ|A|C|S)?\$|\b(?:RMB|CNY|USD)\b|[¥€£]")
@@ -111,7 +112,7 @@ _STRIP_WORDS = frozenset(
     "currently still already new total some all such which who whose than into is are was were be been being has "
     "have had it there then up down over more less nearly almost about around roughly approximately among between "
     "against versus vs compared unchanged steady after before than but left today tomorrow yesterday tonight "
-    "overnight will would shall should might could must".split())
+    "overnight will would shall should might could must while whereas".split())
 _GENERIC = frozenset("number scale size amount volume total level figure".split())
 # Words that open a time expression ("166.3 billion dlrs last year"): what follows a figure
 # there is its period, not what it counts.
@@ -548,7 +549,7 @@ def _splits_clause(text: str, start: int, end: int) -> bool:
 def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str, sent_end: int,
                 skip: Sequence[tuple[int, int]], context: Callable[[], Sequence[Mention]],
                 doc: Union[DocEntities, Callable[[], DocEntities]],
-                rank: bool = False) -> Optional[str]:
+                rank: bool = False, carried: Optional[str] = None) -> Optional[str]:
     """The entity of the quantity at ``q_start``.
 
     ``skip`` holds the attribution spans (names there are sources, not subjects, though they
@@ -634,6 +635,10 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
                   and not _splits_clause(text, q_end, m.start)), None)
     if after is not None:
         return after.name
+    # 4b. the owner of the sentence's figure before it, when nothing else is named ("Ford said
+    #     its car sales rose 5.9 pct ... while truck sales gained by 12.6 pct")
+    if carried is not None:
+        return carried
     # 5. the paragraph's subject so far, else the document's; an agent ("rated B-1 by
     #    Moody's", "co-managed by Salomon") is no subject
     for m in reversed(context()):
@@ -677,6 +682,10 @@ def _content(phrase: str) -> str:
         return ""
     if any(mark in phrase for mark in _NOISE_MARKS):
         phrase = _NOISE.sub(" ", phrase)
+    # "the previous week's M-1 level" with the period taken out: its possessive stays behind
+    stripped = phrase.lstrip()
+    if stripped.startswith(("'s ", "’s ")):
+        phrase = stripped[3:]
     # drop prepositional tails that carried a name or a period ("in the city", "in 2021")
     words = [w for w in _WORDS.findall(phrase)]
     while words and words[0].lower() in _STRIP_WORDS:

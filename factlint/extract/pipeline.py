@@ -27,7 +27,7 @@ from factlint.extract.quantities import Quantity, scan_quantities
 from factlint.extract.sentences import clean, paragraph_spans, split_sentences
 from factlint.extract.tables import RESULTS_LABEL, is_figure_row, is_footnote, is_results_line
 from factlint.models import Claim, Document, Period, trusted
-from factlint.normalize.aliases import AliasTables, canonical_metric, load_aliases
+from factlint.normalize.aliases import AliasTables, canonical_entity, canonical_metric, load_aliases
 
 _COMPARED = re.compile(r"(?:\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from)"
                        r"\s+(?:an?\s+|the\s+)?(?:(?:net\s+)?(?P<result>profit|loss|income|earnings)\s+(?:of\s+)?)?$",
@@ -65,7 +65,19 @@ _GENERIC_COUNTED = frozenset(
     "people persons units tonnes tons tonne ton barrels barrel bpd ounces ounce shares share dlrs dollars yuan "
     "ringgit rupiah baht pesos peso marks francs yen pounds lire bushels acres hectares kilometres kilometers km "
     "miles cents pct times head".split())
+# A "metric" of nothing but these words says what a figure is compared with or when, not what
+# it measures ("off", "month earlier", "previous month", "higher", "off per day")
+_EMPTY_METRIC_WORDS = frozenset(
+    "month months year years week weeks day days earlier ago previous prior before after off up down higher "
+    "lower from against compared versus vs same period last this next a an the by to of at in on was were is "
+    "are per it its they them their those these which that".split())
 _AND = re.compile(r"[^,;.]{0,40}?(?:,\s*|\s+)and\s+|\s*,\s*")
+_TICKER = re.compile(r"\s*<[^<>]{1,14}>")
+_ITS_AFTER = re.compile(r"\s+(?:that\s+)?(?:its|their)\b")
+_NAME_JOINERS = frozenset({"and", "of", "&", "de", "du", "von"})
+# capitalised sources that are no name ("Officials said their ...", "Analysts said its ...")
+_NOT_SPEAKER_NAMES = frozenset("officials official analysts analyst sources source traders dealers bankers economists "
+                               "industry company government he she they it we".split())
 _QUANTITY_VERBS = frozenset("exceed exceeds exceeding topped tops surpassed reached hit hits totalled totaled".split())
 _TITLE_SMALL_WORDS = frozenset("AND OF THE FOR TO IN ON AT BY A AN OR AS UP".split())
 _KEEP_CASE = re.compile(r"<[^>]*>|[A-Z]{1,3}")
@@ -521,7 +533,32 @@ class _DocExtractor:
             sent.mentions = find_mentions(self.text, sent.start, sent.end, self.tables)
             if self.company:
                 self._company_mentions(sent)
+            self._speaker_mentions(sent)
         return sent.mentions
+
+    def _speaker_mentions(self, sent: _Sent) -> None:
+        """"Ford said its car sales rose": a named speaker is what its "its" points back to,
+        also when the gazetteer does not know the name."""
+        for a, src in sent.sources:
+            if a.kind != "explicit" or not src or not _ITS_AFTER.match(self.text, a.end, sent.end):
+                continue
+            words = src.split()
+            if len(words) > 5 or not all(w[:1].isupper() or w in _NAME_JOINERS for w in words) \
+                    or words[0].lower() in _NOT_SPEAKER_NAMES or "'s" in src or "’s" in src:
+                continue
+            start = self.text.find(src, a.start, a.end)
+            if start == -1 or any(m.start < start + len(src) and start < m.end for m in sent.mentions):
+                continue             # a name the gazetteer found already
+            bare = _TICKER.sub("", src).strip()
+            name = canonical_entity(bare, self.tables) or bare
+            company = self.company
+            main = company or self.entities.main
+            if company and sent.start < self.paras[0][1]:
+                name = company       # the lead's "General Public Utilities Corp said its" is the headline's GPU
+            elif main and name.split()[0].lower() == main.split()[0].lower():
+                name = main          # "Sarlen and Associates Inc said its" in a story on Sarlen
+            sent.mentions = sorted(sent.mentions + [Mention(start, start + len(src), name, "company", False)],
+                                   key=lambda m: m.start)
 
     def _company_mentions(self, sent: _Sent) -> None:
         """The headline company written out in the sentence ("9.9 pct of American Savings") is a
@@ -658,7 +695,8 @@ class _DocExtractor:
                     entity = ref_entity
                 else:
                     entity = located or bind_entity(q.start, q.end, sent.mentions, text, sent.end, skip, context,
-                                                    self._get_entities, rank=q.dimension == "rank")
+                                                    self._get_entities, rank=q.dimension == "rank",
+                                                    carried=prev_entity)
             # metric
             clause_lo = max([b for a, b in skip if b <= q.start], default=sent.start) if skip else sent.start
             if results_label:
@@ -697,6 +735,8 @@ class _DocExtractor:
                 left_out = excluded_part(text, sent.start, q.start)
                 if left_out and left_out not in metric:
                     metric = f"{metric} {left_out}"
+            if metric and _EMPTY_METRIC_WORDS.issuperset(metric.lower().split()):
+                metric = base_metric = None
             if figure_row:
                 metric = None
             elif entity is not None and metric in self.tables.company_metrics and self.tables.is_place(entity):
@@ -766,6 +806,9 @@ class _DocExtractor:
         if not phrase:
             return _INHERITED + prev_metric if prev_metric else None
         metric = canonical_metric(phrase, self.tables)
+        if metric and _EMPTY_METRIC_WORDS.issuperset(metric.lower().split()):
+            # "off 1.8 pct", "from a month earlier to 57.4": what is compared, not what is measured
+            return _INHERITED + prev_metric if prev_metric else None
         if metric in _METRIC_ANAPHORS:
             # "The sector accounted for 41.5 percent": the sector last written about
             return prev_metric or self.last_metric or metric

@@ -472,3 +472,35 @@ def test_an_undated_market_figure_has_no_period_while_other_undated_figures_keep
     # a written day is kept: it says when
     dated = _claim(_wire("The index fell 12.52 points to 1922.51 on April 6.", day), "1922.51")
     assert dated.period is not None and not dated.period.implied
+
+
+def test_what_a_figure_is_compared_with_is_no_metric_and_a_while_clause_has_its_own_subject():
+    claims = _wire("Gasoline demand averaged 6.94 mln bpd, off 1.8 pct from 7.06 mln last year, while residual "
+                   "fuel demand was 1.17 mln bpd, off 12.9 pct from 1.34 mln, the EIA said.", dt.date(1987, 4, 29))
+    assert [(c.text, c.metric) for c in claims] == [
+        ("6.94 mln bpd", "gasoline demand per day"), ("1.8 pct", "gasoline demand"), ("7.06 mln", "gasoline demand"),
+        ("1.17 mln bpd", "residual fuel demand per day"), ("12.9 pct", "residual fuel demand"),
+        ("1.34 mln", "residual fuel demand")]
+    index = _claim(_wire("The import price index rose 1.1 pct from a month earlier to 57.4.", dt.date(1987, 3, 16)),
+                   "57.4")
+    assert index.metric == "import price index"          # not "month earlier"
+    output = _claim(_wire("U.S. oil output was off to 8.4 mln bpd in the week of March 13.", dt.date(1987, 3, 18)),
+                    "8.4")
+    assert output.metric is None or "off" not in output.metric.split()
+
+
+def test_a_possessive_period_and_a_while_clause_leave_no_word_in_the_metric():
+    revised = _claim(_wire("The previous week's M-1 level was revised to 734.6 billion dlrs from 734.2 billion dlrs.",
+                           dt.date(1987, 3, 5)), "734.6")
+    assert revised.metric == "M-1"
+    claims = _wire("Imports rose 2.1 pct in February, while exports fell 3.2 pct.", dt.date(1987, 3, 12))
+    assert [c.metric for c in claims] == ["import", "export"]
+
+
+def test_a_named_speaker_owns_what_its_its_names_also_beyond_the_gazetteer():
+    claims = _wire("Meanwhile, Ford said its car sales rose 5.9 pct to 50,407 compared with 47,592 a year ago "
+                   "while truck sales gained by 12.6 pct to 35,814 from 31,811.", dt.date(1987, 3, 13))
+    assert {(c.metric, c.entity) for c in claims} == {("car sales", "Ford"), ("truck sales", "Ford")}
+    # a capitalised source that is no name owns nothing
+    exports = _claim(_wire("Officials said their exports rose 5 pct.", dt.date(1987, 3, 13)), "5 pct")
+    assert exports.entity != "Officials"
