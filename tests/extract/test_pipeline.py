@@ -504,3 +504,12 @@ def test_a_named_speaker_owns_what_its_its_names_also_beyond_the_gazetteer():
     # a capitalised source that is no name owns nothing
     exports = _claim(_wire("Officials said their exports rose 5 pct.", dt.date(1987, 3, 13)), "5 pct")
     assert exports.entity != "Officials"
+
+
+def test_a_bond_issue_s_terms_belong_to_the_issue_not_to_the_dateline_country():
+    doc = Document(path="bond.md", raw="", format="markdown", date=dt.date(1987, 3, 19),
+                   text="LONDON, March 19 - A new eurobond was launched today.\n\n"
+                        "Fees comprise 1-1/2 pct selling concession and 1/2 pct each for management and underwriting.",
+                   front_matter={"places": ["uk"]})
+    fees = _claim(extract_claims(doc), "1-1/2 pct")
+    assert fees.metric == "bond fees" and fees.entity is None
