@@ -41,7 +41,8 @@ _TARGET_CUE = re.compile(
     r"\b(?:aims?|aimed|aiming|plans?|planned|planning|targets?|targeted|targeting|goal|seeks?|sought|expects?|expected"
     r"|expecting|forecasts?|forecasted|projected|projects|projections?|estimated\s+to|is\s+set\s+to|are\s+set\s+to"
     r"|will|shall|pledged|pledges?|vowed|vows?|intends?|intended|hopes?|hoped|is\s+likely\s+to|are\s+likely\s+to"
-    r"|strive|strives|striving|envisages?|budgeted|outlook)\b", re.IGNORECASE)
+    r"|strive|strives|striving|envisages?|budgeted|outlook|would|should|could|might|(?:is|are|was|were)\s+bound\s+to)\b",
+    re.IGNORECASE)
 _NOT_TARGET = re.compile(r"\b(?:than|as)\s+(?:had\s+been\s+|was\s+|were\s+)?(?:expected|forecast|planned|projected|hoped)\b",
                          re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r";|,\s+(?:while|but|whereas|although|though)\b", re.IGNORECASE)
@@ -149,7 +150,7 @@ _SHARE_VERBS = frozenset(
 _SHARE_HINTS = ("share", "proportion", "percentage", "ratio", "penetration", "coverage", "rate")
 _TARGET_HINTS = ("aim", "plan", "target", "goal", "seek", "sought", "expect", "forecast", "project", "estimated to",
                  "set to", "will", "shall", "pledg", "vow", "intend", "hope", "likely to", "striv", "envisag",
-                 "budget", "outlook")
+                 "budget", "outlook", "would", "should", "could", "might", "bound to")
 
 
 _TARGET_REACH = 48
@@ -207,7 +208,7 @@ TARGET_WORDS = frozenset(
     "aim aims aimed aiming plan plans planned planning target targets targeted targeting goal seek seeks sought "
     "expect expects expected expecting forecast forecasts forecasted projected projects projection projections "
     "estimated set will shall pledged pledge pledges vowed vow vows intend intends intended hope hopes hoped likely "
-    "strive strives striving envisage envisages budgeted outlook".split())
+    "strive strives striving envisage envisages budgeted outlook would should could might bound".split())
 SHARE_WORDS = frozenset("share shares proportion percentage ratio penetration coverage rate".split())
 
 

@@ -44,6 +44,10 @@ def test_rate_base_makes_a_rate():
     ("The province plans to build 20,000 more stations.", "20,000"),
     ("Output is expected to grow 6 pct next year.", "6 pct"),
     ("Nippon Steel will cut output to 35,000 tonnes a month.", "35,000 tonnes"),
+    # what would, could or should be is no figure that is
+    ("Without the addition, net income would have been 263.3 mln dlrs.", "263.3 mln dlrs"),
+    ("Fendt said the trade surplus should reach one billion dlrs in each of the last six months.", "one billion dlrs"),
+    ("The analyst said the bid could be raised by two dlrs a share.", "two dlrs"),
 ])
 def test_targets_and_forecasts(sentence, quantity):
     assert _kind(sentence, quantity, "count") == "target"
