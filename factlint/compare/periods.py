@@ -6,20 +6,19 @@ Kinds of period a claim can carry (see ``factlint.models.Period``):
   or a point ("as of the end of 2021");
 - implied: nothing was written, so the claim describes the latest data known at
   publication (start = end = publication date). It matches a written span only
-  if that span is the latest of its length at publication: the span ends before
-  the article and no whole span of the same length fits between (10% slack for
-  publication delay), and no more than ``implied_window_days`` (about two months)
-  before it. An undated "30 percent" published in January 2022 is about 2021,
-  but an undated figure in an April story is not about March 2 (a daily tender)
-  nor about January (a monthly figure two months old), nor about the year before
-  (by then an undated figure is today's: a price, a stock, an event), and never a
-  span that is no whole months or weeks (a year-to-date figure to March 9 is that
-  story's own). A written month-end point ("as of the end of 2021") matches when
-  it lies within ``implied_window_days`` before publication; a written day ("on
-  March 24") only on that day. Two implied
-  claims match only when published on the same day (``implied_pair_days``):
-  weekly and daily reports (rig counts, money-market shortages, fund assets)
-  restate the same undated subjects with new figures every time;
+  if that span is one or more whole years that ended no more than
+  ``implied_window_days`` (about six weeks) before publication: an undated "30
+  percent" published in January 2022 is about 2021. A month's, a quarter's or a
+  week's figure is not matched: stated undated, it may be the latest one or the
+  one before (statistics take weeks to come out: an undated figure of March 2
+  is January's as often as February's), and later in the year an undated figure
+  is today's (a price, a stock, an event), not the year before. A written
+  month-end point ("as of the end of 2021") matches when it lies within
+  ``implied_window_days`` before publication; a written day ("on March 24") only
+  on that day. Two implied claims match only when published on the same day
+  (``implied_pair_days``): weekly and daily reports (rig counts, money-market
+  shortages, fund assets) restate the same undated subjects with new figures
+  every time;
 - unresolved: a relative expression with no date to anchor it ("currently" in
   an undated article). Such a claim is only ever compared with other unresolved
   claims worded the same way, never with dated ones; one that points back into
@@ -36,16 +35,15 @@ from typing import Optional
 
 from factlint.models import Period
 
-# About two months: a year's or a quarter's figure is stated undated in the weeks after
-# it ends ("30 percent" in January 2022 is 2021's); later, undated figures are today's. On
-# the Reuters stories (March to October 1987), every one of 33 conflicts an undated figure
-# drew with a 1986 figure under a 13-month window was a different thing.
-IMPLIED_WINDOW_DAYS = 62
+# About six weeks: a year's figure is stated undated in the weeks after it ends ("30
+# percent" in January 2022 is 2021's); later, undated figures are today's. On the Reuters
+# stories (late February to October 1987), every one of 33 conflicts an undated figure drew
+# with a 1986 figure under a 13-month window was a different thing, and so were all but one
+# of 35 it drew with a month, week or quarter.
+IMPLIED_WINDOW_DAYS = 45
 # Two undated claims describe the same "now" only when published the same day: "current"
 # figures (rig counts, prices, stocks, tenders) move from one report to the next.
 IMPLIED_PAIR_DAYS = 0
-# Room for publication delay when an undated claim is matched with a written span.
-IMPLIED_LAG_SLACK = 1.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,15 +97,13 @@ def _written_match(a: Period, b: Period) -> bool:
     return a.start == b.start and a.end == b.end
 
 
-def _reporting_span(period: Period) -> bool:
-    """A day, whole weeks or whole calendar months: the spans figures are reported for. A
-    year-to-date span (January 1 to March 9) or "March 11-20" is one story's own cut."""
+def _whole_years(period: Period) -> bool:
+    """One or more whole calendar or fiscal years: whole months, a multiple of twelve."""
     start, end = period.start, period.end
-    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
-        return True
-    days = (end - start).days + 1
-    # weeks only when written as weeks: a year to date to March 4 is nine weeks by chance
-    return days == 1 or (days % 7 == 0 and "week" in (period.text or "").lower())
+    if start.day != 1 or (end + dt.timedelta(days=1)).day != 1:
+        return False
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    return months % 12 == 0
 
 
 def _implied_matches_written(implied: Period, written: Period, policy: PeriodPolicy) -> bool:
@@ -118,10 +114,9 @@ def _implied_matches_written(implied: Period, written: Period, policy: PeriodPol
     if written.point:
         # a day's figure (a tender, a closing price) is that day's news only
         return lag == 0 if _names_a_day(written) else lag <= policy.implied_window_days
-    if not _reporting_span(written):
-        return False
-    length = (written.end - written.start).days + 1
-    return lag <= min(policy.implied_window_days, length * IMPLIED_LAG_SLACK)
+    if written.start == written.end:
+        return lag == 0                      # a one-day span: that day's news only
+    return _whole_years(written) and lag <= policy.implied_window_days
 
 
 def same_time(a: Optional[Period], b: Optional[Period], policy: PeriodPolicy = DEFAULT_POLICY) -> bool:

@@ -58,24 +58,26 @@ def test_two_undated_claims_match_only_when_published_the_same_day():
     assert not same_time(implied(dt.date(2022, 1, 24)), implied(dt.date(2022, 12, 22)))
 
 
-def test_undated_claim_matches_only_the_latest_span_of_its_length():
+def test_undated_claim_matches_only_a_year_just_ended():
     april_3 = implied(dt.date(1987, 4, 3))
     day = lambda d: Period(start=d, end=d, text="March 2")  # noqa: E731
     month = lambda y, m, end: Period(start=dt.date(y, m, 1), end=dt.date(y, m, end), text="in January")  # noqa: E731
     # a tender held on March 2 is not what an undated tender story of April 3 is about
     assert not same_time(april_3, day(dt.date(1987, 3, 2)))
     assert same_time(april_3, day(dt.date(1987, 4, 3)))
-    # a month's figure is the latest one for about a month after it ends, not two months later
-    assert same_time(implied(dt.date(1987, 2, 20)), month(1987, 1, 31))
-    assert not same_time(implied(dt.date(1987, 3, 13)), month(1987, 1, 31))
-    # a year's or a quarter's figure is stated undated in the two months after it ends;
-    # later in the year an undated figure is today's (a price, a stock, an event)
-    assert same_time(implied(dt.date(2022, 2, 28)), year(2021))
-    assert not same_time(implied(dt.date(2022, 3, 15)), year(2021))
+    # an undated monthly figure may be the latest month's or the one before (Japan's January
+    # employment, published undated on March 2): no month is matched
+    assert not same_time(implied(dt.date(1987, 2, 20)), month(1987, 1, 31))
+    assert not same_time(implied(dt.date(1987, 3, 2)), month(1987, 2, 28))
+    # a year's figure is stated undated in the weeks after it ends; later in the year an
+    # undated figure is today's (a price, a stock, an event)
+    assert same_time(implied(dt.date(2022, 2, 10)), year(2021))
+    assert not same_time(implied(dt.date(2022, 2, 20)), year(2021))
     assert not same_time(implied(dt.date(2022, 12, 9)), year(2021))
+    fiscal = Period(start=dt.date(2021, 4, 1), end=dt.date(2022, 3, 31), text="fiscal 2021")
+    assert same_time(implied(dt.date(2022, 4, 20)), fiscal)
     first_quarter = Period(start=dt.date(1987, 1, 1), end=dt.date(1987, 3, 31), text="first quarter")
-    assert same_time(implied(dt.date(1987, 5, 20)), first_quarter)
-    assert not same_time(implied(dt.date(1987, 6, 15)), first_quarter)
+    assert not same_time(implied(dt.date(1987, 4, 20)), first_quarter)
 
 
 def test_undated_claim_never_matches_a_story_s_own_cut_or_another_day():
@@ -84,9 +86,9 @@ def test_undated_claim_never_matches_a_story_s_own_cut_or_another_day():
     assert not same_time(april_9, Period(start=dt.date(1987, 1, 1), end=dt.date(1987, 3, 9), text="year to date"))
     assert not same_time(implied(dt.date(1987, 3, 13)),
                          Period(start=dt.date(1987, 1, 1), end=dt.date(1987, 3, 4), text="Year-to-date"))  # 9 weeks
-    # a week ended on a Sunday and a quarter are reporting spans
-    assert same_time(april_9, Period(start=dt.date(1987, 3, 30), end=dt.date(1987, 4, 5), text="week ended April 5"))
-    assert same_time(april_9, Period(start=dt.date(1987, 1, 1), end=dt.date(1987, 3, 31), text="first quarter"))
+    # nor a week's or a quarter's: the latest or the one before
+    assert not same_time(april_9, Period(start=dt.date(1987, 3, 30), end=dt.date(1987, 4, 5), text="week ended April 5"))
+    assert not same_time(april_9, Period(start=dt.date(1987, 1, 1), end=dt.date(1987, 3, 31), text="first quarter"))
     # "on March 24" names a day: an undated figure of April 3 is not about it...
     march_24 = Period(start=dt.date(1987, 3, 24), end=dt.date(1987, 3, 24), text="March 24", point=True)
     assert not same_time(implied(dt.date(1987, 4, 3)), march_24)
