@@ -38,8 +38,8 @@ from factlint.models import Period
 # About six weeks: a year's figure is stated undated in the weeks after it ends ("30
 # percent" in January 2022 is 2021's); later, undated figures are today's. On the Reuters
 # stories (late February to October 1987), every one of 33 conflicts an undated figure drew
-# with a 1986 figure under a 13-month window was a different thing, and so were all but one
-# of 35 it drew with a month, week or quarter.
+# with a 1986 figure under a 13-month window was a different thing; so were 17 of the 18
+# it drew with a month and all 10 with a week, a quarter or nine months.
 IMPLIED_WINDOW_DAYS = 45
 # Two undated claims describe the same "now" only when published the same day: "current"
 # figures (rig counts, prices, stocks, tenders) move from one report to the next.
