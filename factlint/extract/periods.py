@@ -776,7 +776,11 @@ class Slot:
     vs: bool = False           # newswire "vs": the year-ago figure
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\s+and\s+(?:is|are|was|were|will|has|have|had)\s",
+                           re.IGNORECASE)
+# "rose 2.3 billion dlrs from January levels": the period of what a figure is compared with
+_COMPARED_WITH = re.compile(r"\s*,?\s*(?:from|over|against|than|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 
 
 def _whole_year(period: Optional[Period]) -> bool:
@@ -837,6 +841,12 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
                 if s.compared and _whole_year(pm.period):
                     year_of[i] = pm.period       # decided once the partner's period is known
                     compared_years.add(id(pm.period))
+                    break
+                if text is not None and not s.compared and _COMPARED_WITH.match(text, s.end, pm.start):
+                    # not the figure's own: the figure's it is compared with ("from December's 1.5 pct")
+                    compared_years.add(id(pm.period))
+                    if i + 1 < len(slots) and slots[i + 1].compared and pm.end <= slots[i + 1].start:
+                        out[i + 1] = pm.period
                     break
                 own = pm.period
                 break

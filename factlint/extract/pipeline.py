@@ -30,7 +30,11 @@ from factlint.models import Claim, Document, Period, trusted
 from factlint.normalize.aliases import AliasTables, canonical_entity, canonical_metric, load_aliases
 
 _COMPARED = re.compile(r"(?:\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from)"
-                       r"\s+(?:an?\s+|the\s+)?(?:(?:net\s+)?(?P<result>profit|loss|income|earnings)\s+(?:of\s+)?)?$",
+                       r"\s+(?:an?\s+|the\s+)?"
+                       # "from December's 1.5 pct", "against last year's 4.2 billion"
+                       r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december"
+                       r"|last\s+year|last\s+month|last\s+week|the\s+previous\s+(?:year|month|week|quarter))(?:'s|’s)\s+)?"
+                       r"(?:(?:net\s+)?(?P<result>profit|loss|income|earnings)\s+(?:of\s+)?)?$",
                        re.IGNORECASE)
 # "a loss of 140.8 mln dlrs, compared with a profit of 682.4 mln": the compared figure's own result
 _RESULT_FLIP = {"profit": "net income", "income": "net income", "earnings": "net income", "loss": "net loss"}

@@ -326,3 +326,20 @@ def test_a_year_to_date_figure_compared_with_a_year_takes_the_same_span_of_that_
     slots = _slots(text, "3.5 mln bpd", "3.8 mln bpd", compared=("3.8 mln bpd",))
     p = assign_periods(slots, find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text))
     assert (p[1].start, p[1].end) == (D(1986, 1, 1), D(1986, 12, 31))
+
+
+def test_a_period_after_from_is_the_compared_figure_s_not_its_neighbour_s():
+    doc_date = D(1987, 4, 1)
+    text = "February construction outlays rose 2.3 billion dlrs from January levels"
+    p = assign_periods(_slots(text, "2.3 billion dlrs"), find_periods(text, 0, len(text), doc_date),
+                       implied_period(doc_date), len(text), text)
+    assert p[0].text == "February"
+    text = "broad money growth slowed to 0.7 pct in January from December's 1.5 pct"
+    p = assign_periods(_slots(text, "0.7 pct", "1.5 pct", compared=("1.5 pct",)),
+                       find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text), text)
+    assert (p[0].text, p[1].text) == ("in January", "December")
+    # "and is scheduled to release February orders": another clause's period
+    text = "January durable goods orders fell 7.5 pct and is scheduled to release February orders"
+    p = assign_periods(_slots(text, "7.5 pct"), find_periods(text, 0, len(text), doc_date),
+                       implied_period(doc_date), len(text), text)
+    assert p[0].text == "January"
