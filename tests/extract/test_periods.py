@@ -334,10 +334,10 @@ def test_a_period_after_from_is_the_compared_figure_s_not_its_neighbour_s():
     p = assign_periods(_slots(text, "2.3 billion dlrs"), find_periods(text, 0, len(text), doc_date),
                        implied_period(doc_date), len(text), text)
     assert p[0].text == "February"
-    text = "broad money growth slowed to 0.7 pct in January from December's 1.5 pct"
+    text = "In January broad money growth slowed to 0.7 pct from December's 1.5 pct"
     p = assign_periods(_slots(text, "0.7 pct", "1.5 pct", compared=("1.5 pct",)),
                        find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text), text)
-    assert (p[0].text, p[1].text) == ("in January", "December")
+    assert (p[0].text, p[1].text) == ("In January", "December")
     # "and is scheduled to release February orders": another clause's period
     text = "January durable goods orders fell 7.5 pct and is scheduled to release February orders"
     p = assign_periods(_slots(text, "7.5 pct"), find_periods(text, 0, len(text), doc_date),
