@@ -43,7 +43,7 @@ SCALE_WORDS: dict[str, float] = {
 # Denominators written as words. "half" and "quarter" are fractions only; the
 # ordinal-like ones (third, fifth, ...) are fractions only with a numerator
 # ("two thirds", "a fifth"), otherwise they are ordinals ("the third quarter").
-FRACTIONS: dict[str, int] = {
+FRACTIONS: dict[str, float] = {
     "half": 2, "halves": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3,
     "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
     "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
@@ -277,12 +277,12 @@ def _parse_one(toks, i: int, article: bool, mixed: bool = True):
             if last is None and not article:
                 break
             if group == 0 and total == 0:
-                group = 1
+                group = 1.0
             if last_scale and f > last_scale:
                 total = (total + group) * f
             else:
                 total += group * f
-            group = 0
+            group = 0.0
             last_scale = f
             used_scale = f
             after_scale_words = False
@@ -405,7 +405,7 @@ def _compound_ordinal(toks, i: int, j: int, value: float, last, article: bool):
         if numerator == 0:
             if not article:
                 return ()    # "the twenty-first century": an ordinal
-            numerator = 1    # "a twenty-first"
+            numerator = 1.0  # "a twenty-first"
     else:
         return None
     plural = toks[end_j][0][-1] == "s"
