@@ -513,3 +513,11 @@ def test_a_bond_issue_s_terms_belong_to_the_issue_not_to_the_dateline_country():
                    front_matter={"places": ["uk"]})
     fees = _claim(extract_claims(doc), "1-1/2 pct")
     assert fees.metric == "bond fees" and fees.entity is None
+
+
+def test_a_consolidated_net_profit_is_net_income_and_no_country_s():
+    claims = extract_claims(Document(path="p.md", raw="", format="markdown", date=dt.date(1987, 3, 12),
+                                     text="PARIS, March 12 - Telemecanique posted a consolidated net profit of "
+                                          "236.8 mln francs in 1986.", front_matter={"places": ["france"]}))
+    profit = _claim(claims, "236.8")
+    assert profit.metric == "net income" and profit.entity != "France"
