@@ -25,6 +25,7 @@ Three rules keep tables and breakdowns from passing for contradictions:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Hashable, Iterable, Optional, Sequence
@@ -57,6 +58,7 @@ class Item:
     specific: bool = True       # its metric says enough to match other documents' (see Matcher.is_specific)
     period_label: Optional[str] = None
     visits: tuple = ()          # other period buckets it is compared in (see periods.visitor_buckets)
+    ticker: Optional[str] = None  # its story's headline ticker, when the claim is about the headline company
 
     @property
     def comparable(self) -> bool:
@@ -102,8 +104,12 @@ def build_items(files: Sequence[FileResult], matcher: Matcher) -> list[Item]:
     visits_by_end: dict[tuple, tuple] = {}
     for f in ordered:
         published = f.meta.date
+        tickers: dict[Optional[str], Optional[str]] = {}
         for claim in sorted(f.claims, key=lambda c: (c.offset, c.end_offset)):
             ent = entity(claim.entity)
+            ticker = tickers.get(ent, "")
+            if ticker == "":
+                ticker = tickers[ent] = headline_ticker(f.meta.title, claim.entity) if ent is not None else None
             # A claim without an entity is never compared: its metric is not worth canonicalizing.
             metric = metric_of(claim.metric) if ent is not None else None
             spec = specific.get(metric)
@@ -120,9 +126,29 @@ def build_items(files: Sequence[FileResult], matcher: Matcher) -> list[Item]:
                     visits = visits_by_end[key] = visitor_buckets(period)
             items.append(Item(claim, len(items), ent, metric, published, bucket(period, claim.path),
                               specific=spec, period_label=period.label() if period is not None else None,
-                              visits=visits))
+                              visits=visits, ticker=ticker))
     mark_ambiguous(items)
     return items
+
+
+# A newswire headline's ticker: "MARINE CORP <MCRP.O> 3RD QTR NET"
+_HEADLINE_TICKER = re.compile(r"[<(]([A-Z][A-Z0-9.&-]{0,9})[>)]")
+
+
+def headline_ticker(title: Optional[str], entity: Optional[str]) -> Optional[str]:
+    """The ticker of the company a headline names before it, when that is ``entity``: two
+    "Marine Corp" with tickers MCRP.O and MCOR.O are two companies of one name."""
+    if not title or not entity or ("<" not in title and "(" not in title):
+        return None
+    m = _HEADLINE_TICKER.search(title)
+    if m is None:
+        return None
+    named = title[:m.start()].upper()
+    return m.group(1) if all(w in named for w in entity.upper().split()) else None
+
+
+def _other_issuers(a: Item, b: Item) -> bool:
+    return a.ticker is not None and b.ticker is not None and a.ticker != b.ticker
 
 
 def _linked(a: Claim, b: Claim) -> bool:
@@ -218,7 +244,8 @@ def find_pairs(items: Iterable[Item], block_key: Callable[[Item], Optional[Hasha
                         continue
                     a, b = (ia, ib) if ia.index < ib.index else (ib, ia)
                     key = (a.index, b.index)
-                    if key in candidates or _linked(a.claim, b.claim) or _misread_repeat(a.claim, b.claim):
+                    if key in candidates or _linked(a.claim, b.claim) or _misread_repeat(a.claim, b.claim) \
+                            or _other_issuers(a, b):
                         continue
                     if not same_time(a.claim.period, b.claim.period, policy):
                         continue

@@ -77,8 +77,9 @@ def make_claim(text: str, value: float, unit: str = "count", *, path: str = "a.t
         rate_base=rate_base, rate_unit=rate_unit, counted=counted, **extra)
 
 
-def file_result(path: str, claims: list[Claim], date: Optional[dt.date] = None, directives=()) -> FileResult:
-    return FileResult(meta=DocumentMeta(path=path, date=date), content_hash=path, claims=claims,
+def file_result(path: str, claims: list[Claim], date: Optional[dt.date] = None, directives=(),
+                title: Optional[str] = None) -> FileResult:
+    return FileResult(meta=DocumentMeta(path=path, date=date, title=title), content_hash=path, claims=claims,
                       directives=list(directives))
 
 

@@ -3,7 +3,7 @@ import time
 
 from tests.compare.claimkit import file_result, implied, make_claim, unresolved, year
 
-from factlint.compare.grouping import build_items, comparison_key, find_pairs, subject_key
+from factlint.compare.grouping import build_items, comparison_key, find_pairs, headline_ticker, subject_key
 from factlint.compare.matching import Matcher
 
 SHARE_A = "core digital economy industries added value share of GDP"
@@ -203,3 +203,20 @@ def test_different_figures_of_one_sentence_run_twice_are_not_paired():
     b = make_claim("10 pct", 10, "percent", kind="share", entity="Japan", metric="insurers foreign asset limit",
                    path="b.txt", sentence=sentence)
     assert pairs_of([file_result("a.txt", [a]), file_result("b.txt", [b])]) == []
+
+
+def test_two_companies_of_one_name_told_apart_by_their_headline_tickers():
+    from tests.compare.claimkit import check, file_result
+
+    def story(path, ticker, value, text):
+        claim = make_claim(text, value, "count", entity="Marine", metric="net income", path=path,
+                           period=year(1986))
+        return file_result(path, [claim], dt.date(1987, 10, 20), title=f"MARINE CORP <{ticker}> 3RD QTR NET")
+
+    # Marine Corp of Milwaukee (MCRP.O) and Marine Corp of Springfield (MCOR.O)
+    assert check([story("a.md", "MCRP.O", 8.91e6, "8,910,000"), story("b.md", "MCOR.O", 1.8e6, "1,800,000")],
+                 select=["FL101"]).findings == []
+    # the same ticker twice is one company: a corrected re-send still disagrees
+    assert [f.rule for f in check([story("a.md", "MCRP.O", 8.91e6, "8,910,000"),
+                                   story("b.md", "MCRP.O", 1.8e6, "1,800,000")], select=["FL101"]).findings] == ["FL101"]
+    assert headline_ticker("GM <GM> FEBRUARY SALES", "United States") is None   # not the headline company
