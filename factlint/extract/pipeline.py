@@ -75,6 +75,12 @@ _EMPTY_METRIC_WORDS = frozenset(
     "month months year years week weeks day days earlier ago previous prior before after off up down higher "
     "lower from against compared versus vs same period last this next a an the by to of at in on was were is "
     "are per it its they them their those these which that".split())
+
+
+def _says_nothing(metric: Optional[str]) -> bool:
+    return bool(metric) and _EMPTY_METRIC_WORDS.issuperset((metric or "").lower().split())
+
+
 _AND = re.compile(r"[^,;.]{0,40}?(?:,\s*|\s+)and\s+|\s*,\s*")
 _TICKER = re.compile(r"\s*<[^<>]{1,14}>")
 _ITS_AFTER = re.compile(r"\s+(?:that\s+)?(?:its|their)\b")
@@ -739,7 +745,7 @@ class _DocExtractor:
                 left_out = excluded_part(text, sent.start, q.start)
                 if left_out and left_out not in metric:
                     metric = f"{metric} {left_out}"
-            if metric and _EMPTY_METRIC_WORDS.issuperset(metric.lower().split()):
+            if _says_nothing(metric):
                 metric = base_metric = None
             if figure_row:
                 metric = None
@@ -810,7 +816,7 @@ class _DocExtractor:
         if not phrase:
             return _INHERITED + prev_metric if prev_metric else None
         metric = canonical_metric(phrase, self.tables)
-        if metric and _EMPTY_METRIC_WORDS.issuperset(metric.lower().split()):
+        if _says_nothing(metric):
             # "off 1.8 pct", "from a month earlier to 57.4": what is compared, not what is measured
             return _INHERITED + prev_metric if prev_metric else None
         if metric in _METRIC_ANAPHORS:
