@@ -25,7 +25,6 @@ Three rules keep tables and breakdowns from passing for contradictions:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Hashable, Iterable, Optional, Sequence
@@ -34,6 +33,7 @@ from rapidfuzz import fuzz, process
 
 from factlint.compare.matching import Matcher
 from factlint.compare.periods import DEFAULT_POLICY, PeriodPolicy, bucket, same_time, visitor_buckets
+from factlint.extract.entities import title_ticker
 from factlint.models import Claim, FileResult
 
 # Kinds whose values are never compared with each other's (a rank is not a quantity).
@@ -104,17 +104,12 @@ def build_items(files: Sequence[FileResult], matcher: Matcher) -> list[Item]:
     visits_by_end: dict[tuple, tuple] = {}
     for f in ordered:
         published = f.meta.date
-        headline = _headline_name_and_ticker(f.meta.title)
         tickers: dict[Optional[str], Optional[str]] = {}
         for claim in sorted(f.claims, key=lambda c: (c.offset, c.end_offset)):
             ent = entity(claim.entity)
-            ticker = None
-            if headline is not None and ent is not None:
-                ticker = tickers.get(claim.entity, "")
-                if ticker == "":
-                    named, symbol = headline
-                    ticker = tickers[claim.entity] = symbol if all(
-                        w in named for w in claim.entity.upper().split()) else None
+            ticker = tickers.get(claim.entity, "")
+            if ticker == "":
+                ticker = tickers[claim.entity] = headline_ticker(f.meta.title, claim.entity) if ent else None
             # A claim without an entity is never compared: its metric is not worth canonicalizing.
             metric = metric_of(claim.metric) if ent is not None else None
             spec = specific.get(metric)
@@ -136,25 +131,14 @@ def build_items(files: Sequence[FileResult], matcher: Matcher) -> list[Item]:
     return items
 
 
-# A newswire headline's ticker: "MARINE CORP <MCRP.O> 3RD QTR NET"
-_HEADLINE_TICKER = re.compile(r"[<(]([A-Z][A-Z0-9.&-]{0,9})[>)]")
-
-
 def headline_ticker(title: Optional[str], entity: Optional[str]) -> Optional[str]:
     """The ticker of the company a headline names before it, when that is ``entity``: two
     "Marine Corp" with tickers MCRP.O and MCOR.O are two companies of one name."""
-    found = _headline_name_and_ticker(title)
+    found = title_ticker(title)
     if found is None or not entity:
         return None
     named, ticker = found
     return ticker if all(w in named for w in entity.upper().split()) else None
-
-
-def _headline_name_and_ticker(title: Optional[str]) -> Optional[tuple[str, str]]:
-    if not title or ("<" not in title and "(" not in title):
-        return None
-    m = _HEADLINE_TICKER.search(title)
-    return (title[:m.start()].upper(), m.group(1)) if m is not None else None
 
 
 def _other_issuers(a: Item, b: Item) -> bool:

@@ -419,17 +419,35 @@ _NAME_LINKS = frozenset(("FOR", "OF"))
 _LINKED_HEADS = frozenset("BANK FUND SOCIETY INSTITUTION FOUNDATION TRUST ASSOCIATION".split())
 
 
-def title_company(title: Optional[str], tables: AliasTables, lead: str = "") -> Optional[str]:
-    """The company a newswire headline is about, from its ticker: "AMERICAN EXPRESS <AXP> 1ST QTR NET"
-    -> "American Express", "<ROYAL GOLD AND SILVER CORP> 1ST QTR NET" -> "Royal Gold and Silver";
-    None when the headline carries no ticker. ``lead``: the story's opening words, which confirm
-    where the name starts."""
+def _title_bracket(title: Optional[str]) -> Optional[re.Match]:
+    """The headline's bracket that holds its company's ticker or name."""
     if not title:
         return None
     m = _TITLE_TICKER.search(title) if "<" in title else None
     if m is None and "(" in title:
         # "CALIFORNIA FIRST BANK (CFBK.O) 3RD QTR NET", "(POLORON PRODUCTS INC) YEAR OPER NET"
         m = next((p for p in _TITLE_PAREN.finditer(title) if p.group(1).strip() not in _TITLE_FLAGS), None)
+    return m
+
+
+def title_ticker(title: Optional[str]) -> Optional[tuple[str, str]]:
+    """(the headline before its ticker, upper-cased; the ticker): "MARINE CORP <MCRP.O> 3RD QTR
+    NET" -> ("MARINE CORP ", "MCRP.O"); None without a ticker (a bracket may hold the name)."""
+    m = _title_bracket(title) if title else None
+    if m is None:
+        return None
+    inner = m.group(1).strip()
+    if " " in inner or any(c.islower() for c in inner):
+        return None
+    return m.string[:m.start()].upper(), inner
+
+
+def title_company(title: Optional[str], tables: AliasTables, lead: str = "") -> Optional[str]:
+    """The company a newswire headline is about, from its ticker: "AMERICAN EXPRESS <AXP> 1ST QTR NET"
+    -> "American Express", "<ROYAL GOLD AND SILVER CORP> 1ST QTR NET" -> "Royal Gold and Silver";
+    None when the headline carries no ticker. ``lead``: the story's opening words, which confirm
+    where the name starts."""
+    m = _title_bracket(title)
     if m is None:
         return None
     inner = m.group(1).strip()

@@ -104,11 +104,18 @@ def _slots(text, *needles, compared=(), vs=()):
     return out
 
 
+def _assign(slots, text, doc_date, clauses=False):
+    """assign_periods over the periods ``text`` writes, defaulting to its publication date;
+    ``clauses``: with the text, so that clause breaks count."""
+    return assign_periods(slots, find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text),
+                          text if clauses else None)
+
+
 def test_figures_take_the_period_written_next_to_them():
     text = "output fell last month to 3.5 mln bpd from 3.8 mln bpd in January"
     doc_date = D(1987, 3, 2)
     slots = _slots(text, "3.5 mln bpd", "3.8 mln bpd", compared=("3.8 mln bpd",))
-    p = assign_periods(slots, find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text))
+    p = _assign(slots, text, doc_date)
     assert (p[0].start, p[0].end) == (D(1987, 2, 1), D(1987, 2, 28))
     assert (p[1].start, p[1].end) == (D(1987, 1, 1), D(1987, 1, 31))
 
@@ -116,7 +123,7 @@ def test_figures_take_the_period_written_next_to_them():
 def test_a_year_earlier_figure_gets_the_prior_period():
     text = "exports in 2021 rose to 3.58 billion dlrs from 1.94 billion a year earlier"
     slots = _slots(text, "3.58 billion dlrs", "1.94 billion", compared=("1.94 billion",))
-    p = assign_periods(slots, find_periods(text, 0, len(text), D(2022, 2, 1)), implied_period(D(2022, 2, 1)), len(text))
+    p = _assign(slots, text, D(2022, 2, 1))
     assert p[0].start == D(2021, 1, 1) and p[1].start == D(2020, 1, 1) and p[1].text == "prior"
 
 
@@ -148,7 +155,7 @@ def test_a_from_figure_against_an_undated_figure_has_no_period():
 def test_a_from_figure_takes_the_period_before_its_partners(text, first, start, end):
     second = text.rsplit("from ", 1)[1]
     slots = _slots(text, first, second, compared=(second,))
-    p = assign_periods(slots, find_periods(text, 0, len(text), D(1987, 3, 12)), implied_period(D(1987, 3, 12)), len(text))
+    p = _assign(slots, text, D(1987, 3, 12))
     assert (p[1].start, p[1].end) == (start, end)
     assert p[1].resolved and p[1].end < p[0].start
 
@@ -163,7 +170,7 @@ def test_a_from_figure_against_a_month_has_no_period(text):
     first, second = text.split(" to ", 1)[1].split(" from ")
     first = first.replace(" in February", "")
     slots = _slots(text, first, second, compared=(second,))
-    p = assign_periods(slots, find_periods(text, 0, len(text), D(1987, 4, 3)), implied_period(D(1987, 4, 3)), len(text))
+    p = _assign(slots, text, D(1987, 4, 3))
     assert p[0].resolved and not p[0].implied and (p[0].end - p[0].start).days < 31
     assert p[1] is None
 
@@ -172,22 +179,21 @@ def test_last_year_after_a_compared_figure_is_a_year_before_its_partner():
     doc_date = D(1987, 4, 9)
     text = "Current season cumulative movement was 79,516,753 gallons versus 76,919,119 last year."
     slots = _slots(text, "79,516,753 gallons", "76,919,119", compared=("76,919,119",))
-    p = assign_periods(slots, find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text))
+    p = _assign(slots, text, doc_date)
     # the current season so far (not the year 1986) and, for its partner, a year before
     assert p[0].implied and p[0].text == "Current season" and p[1].end == D(1986, 4, 9)
     text = "Cumulative movement was 79,516,753 gallons versus 76,919,119 last year."
     slots = _slots(text, "79,516,753 gallons", "76,919,119", compared=("76,919,119",))
-    p = assign_periods(slots, find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text))
+    p = _assign(slots, text, doc_date)
     # an undated figure's partner is undated too: a year before the publication date
     assert p[0].implied and p[1].implied and p[1].end == D(1986, 4, 9)
     text = "Year to date car sales were 8,806, down 41.5 pct from 15,050 last year."
     slots = _slots(text, "8,806", "15,050", compared=("15,050",))
-    p = assign_periods(slots, find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text))
+    p = _assign(slots, text, doc_date)
     assert (p[1].start, p[1].end) == (D(1986, 1, 1), D(1986, 4, 9))
     # with no comparison, "last year" is the calendar year
     text = "Sales in France dropped to about 14,008 last year."
-    p = assign_periods(_slots(text, "about 14,008"), find_periods(text, 0, len(text), doc_date),
-                       implied_period(doc_date), len(text))
+    p = _assign(_slots(text, "about 14,008"), text, doc_date)
     assert (p[0].start, p[0].end) == (D(1986, 1, 1), D(1986, 12, 31))
 
 
@@ -256,7 +262,7 @@ def test_the_same_period_of_a_year_is_the_figure_s_own_span_then(text, first, se
 def test_the_same_period_of_a_year_against_an_undated_figure_has_no_period():
     text = "exports totalled 1.2 mln tonnes against 1.1 mln in the same 1985 period"
     slots = _slots(text, "1.2 mln tonnes", "1.1 mln", compared=("1.1 mln",))
-    p = assign_periods(slots, find_periods(text, 0, len(text), D(1987, 4, 1)), implied_period(D(1987, 4, 1)), len(text))
+    p = _assign(slots, text, D(1987, 4, 1))
     assert p[0].implied and p[1] is None
 
 
@@ -310,8 +316,7 @@ def test_the_current_season_is_the_crop_year_of_the_publication_date():
     assert autumn.start == D(1988, 1, 1)
     # a season written after a figure is its own: the 1987/88 one is the next figure's
     text = "Wheat sales of 317,200 tonnes for the current season and 125,000 tonnes for the 1987/88 season"
-    p = assign_periods(_slots(text, "317,200 tonnes", "125,000 tonnes"), find_periods(text, 0, len(text), doc_date),
-                       implied_period(doc_date), len(text))
+    p = _assign(_slots(text, "317,200 tonnes", "125,000 tonnes"), text, doc_date)
     assert p[0].text == "the current season" and p[1].text == "1987/88"
 
 
@@ -319,27 +324,24 @@ def test_a_year_to_date_figure_compared_with_a_year_takes_the_same_span_of_that_
     doc_date = D(1987, 4, 29)
     text = "Year-to-date demand averaged 16.26 mln bpd, up 1.6 pct from 15.99 mln in 1986"
     slots = _slots(text, "16.26 mln bpd", "1.6 pct", "15.99 mln", compared=("15.99 mln",))
-    p = assign_periods(slots, find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text))
+    p = _assign(slots, text, doc_date)
     assert (p[2].start, p[2].end) == (D(1986, 1, 1), D(1986, 4, 29))
     # against a month, "an average 3.8 mln bpd in 1986" is the year's
     text = "Output fell to 3.5 mln bpd in February from an average 3.8 mln bpd in 1986"
     slots = _slots(text, "3.5 mln bpd", "3.8 mln bpd", compared=("3.8 mln bpd",))
-    p = assign_periods(slots, find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text))
+    p = _assign(slots, text, doc_date)
     assert (p[1].start, p[1].end) == (D(1986, 1, 1), D(1986, 12, 31))
 
 
 def test_a_period_after_from_is_the_compared_figure_s_not_its_neighbour_s():
     doc_date = D(1987, 4, 1)
     text = "February construction outlays rose 2.3 billion dlrs from January levels"
-    p = assign_periods(_slots(text, "2.3 billion dlrs"), find_periods(text, 0, len(text), doc_date),
-                       implied_period(doc_date), len(text), text)
+    p = _assign(_slots(text, "2.3 billion dlrs"), text, doc_date, clauses=True)
     assert p[0].text == "February"
     text = "In January broad money growth slowed to 0.7 pct from December's 1.5 pct"
-    p = assign_periods(_slots(text, "0.7 pct", "1.5 pct", compared=("1.5 pct",)),
-                       find_periods(text, 0, len(text), doc_date), implied_period(doc_date), len(text), text)
+    p = _assign(_slots(text, "0.7 pct", "1.5 pct", compared=("1.5 pct",)), text, doc_date, clauses=True)
     assert (p[0].text, p[1].text) == ("In January", "December")
     # "and is scheduled to release February orders": another clause's period
     text = "January durable goods orders fell 7.5 pct and is scheduled to release February orders"
-    p = assign_periods(_slots(text, "7.5 pct"), find_periods(text, 0, len(text), doc_date),
-                       implied_period(doc_date), len(text), text)
+    p = _assign(_slots(text, "7.5 pct"), text, doc_date, clauses=True)
     assert p[0].text == "January"
