@@ -157,6 +157,8 @@ def digit_token(text: str, start: int, end: int) -> Optional[NumberToken]:
     low = raw.lower()
     if "e" in low:
         exponent = int(low.partition("e")[2])
+        if exponent - decimals > 300:
+            return None          # "1,000e900": beyond a float, like a 500-digit number
     precision = 0.5 * 10.0 ** (exponent - decimals)
     if decimals == 0 and exponent == 0:
         precision = _integer_precision(raw, value)

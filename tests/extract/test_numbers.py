@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factlint.extract.numbers import parse_digits, scan_numbers
+from factlint.extract.numbers import digit_token, parse_digits, scan_numbers
 
 
 def values(text: str) -> list[tuple[str, float]]:
@@ -231,3 +231,9 @@ def test_a_singular_large_ordinal_after_a_number_is_an_ordinal():
     assert _word_numbers("Crowds cheered the two millionth visitor.") == [("two", 2)]
     assert _word_numbers("a coat two millionths of a metre thick") == [("two millionths", 2e-6)]
     assert _word_numbers("one millionth of a gram") == [("one millionth", 1e-6)]
+
+
+def test_a_zero_with_a_huge_exponent_is_no_number_rather_than_an_overflow():
+    # found by the property tests: "000e900" is 0.0, but its precision 10**900 is beyond a float
+    assert digit_token("000e900", 0, 7) is None
+    assert digit_token("2e3", 0, 3).value == 2000
