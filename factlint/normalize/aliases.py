@@ -252,8 +252,10 @@ def canonical_entity(name: Optional[str], tables: Optional[AliasTables] = None) 
     return _canonical_entity_cached(name, id(tables), tables)
 
 
-# "Wells Fargo and Co", "W.R. Grace & Co.": the "and Co" is part of the legal form
-_AND_CO = re.compile(r"\s+(?:and|&)\s+(?:Co|Cos|Company)\b\.?(?:'s|’s)?$", re.IGNORECASE)
+# "Wells Fargo and Co", "W.R. Grace & Co.", "Merrill Lynch and Co Inc": the "and Co" is part of
+# the legal form
+_AND_CO = re.compile(r"\s+(?:and|&)\s+(?:Co|Cos|Company)\b\.?(?:,?\s+(?:Inc|Incorporated|Ltd|Limited|Plc|LLC)\b\.?)?"
+                     r"(?:'s|’s)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)

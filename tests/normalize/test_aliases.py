@@ -15,6 +15,11 @@ from factlint.normalize.aliases import (canonical_entity, canonical_metric, load
     ("Tuesday Morning Inc", "Tuesday Morning"),
     ("new-zealand", "New Zealand"),
     ("Beijing and Shenzhen", "Beijing and Shenzhen"),
+    # one firm however much of its legal form a story writes out
+    ("Merrill Lynch and Co", "Merrill Lynch"),
+    ("Merrill Lynch and Co Inc <MER>", "Merrill Lynch"),
+    ("Salomon Brothers and Co, Inc", "Salomon Brothers"),
+    ("Procter and Gamble Co", "Procter and Gamble"),
     ("", ""),
 ])
 def test_canonical_entity(name, canonical):
