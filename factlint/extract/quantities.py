@@ -143,7 +143,7 @@ does did said says say told reported showed shows show according announced added
 increased decreased grew declined dropped jumped climbed gained lost up down year-on-year
 compared which who whom whose where when what it its their his her our your my we they he she
 you i them him us also only just more most less least than each every all both some any no not
-plus minus
+plus minus through thru due held died sold worth off today yesterday tomorrow currently now
 year years month months week weeks day days quarter quarters time times percent pct
 yr yrs mth mths wk wks qtr qtrs
 last next previous earlier ago later this that
@@ -154,7 +154,10 @@ estimate estimates forecast forecasts period value values output total totals av
 figures' onwards onward and or to through levels' fiscal financial calendar model version
 world summit conference games olympics expo cup edition law act study studies paper poll review
 analysis ranking rankings list net profit profits loss losses earnings income revenue revenues revs sales
-turnover dividend dividends payout""".split())
+turnover dividend dividends payout hours prices periods business equals""".split())
+# Plural nouns without a plural "s": "1500 people", "2000 head" of cattle.
+_UNMARKED_PLURALS = frozenset("""people staff police personnel head cattle sheep swine livestock children men
+women fish deer aircraft crew""".split())
 # Determiners before a year make it a modifier: "a 2022 research report", "its 1987 budget".
 _YEAR_DETERMINERS = frozenset("a an its their his her our this that these those whose".split())
 _LABELS = frozenset("""Shr Shrs Net Revs Rev Sales Loss Profit Oper Avg Qtr Qtly Div Dividend Year
@@ -709,8 +712,11 @@ def _plain_number_ok(sc: _Scan, core: _Core, qualifier: Optional[str], counted: 
             return True      # "above 1000", "over 2000 workers": thresholds, not years
         if counted is None or counted[0].isupper() or prev_word in _YEAR_DETERMINERS:
             return False     # "a 2022 research report": a year as a modifier
-        if any(w in _DATE_NOUNS for w in counted.lower().split()):
+        words = counted.lower().split()
+        if any(w in _DATE_NOUNS for w in words):
             return False
+        if not words[-1].endswith("s") and words[-1] not in _UNMARKED_PLURALS:
+            return False     # "1987 growth", "1986 shr": 1,000 and more of a thing is plural
         if prev_word in ("in", "since", "by", "from", "until", "till", "to", "of", "for",
                                      "before", "after", "during", "year", "fiscal", "early", "late",
                                      "mid", "the", "and", "or", "copyright", "\u00a9", "(c)"):

@@ -304,6 +304,22 @@ def test_year_as_a_modifier_before_a_noun_is_no_quantity():
     assert texts("Its 1987 budget assumes 4,000 job cuts.") == ["4,000 job cuts"]
     # a results note names the year's figure, it does not count it
     assert texts("Note: 1986 net includes tax credits of 30,400 dlrs.") == ["30,400 dlrs"]
+    # a thousand and more of anything is plural: a year before a singular noun modifies it
+    assert texts("Each 1987 flow through unit entitles the holder to one common share.") == []
+    assert texts("The 1987 growth forecast was cut.") == []
+    assert texts("Output is measured at 1980 prices.") == []
+    assert texts("The tanker was hit at 1715 hours.") == []
+    # plurals without an "s" are still counted
+    assert texts("About 1500 people died; the plant had 1200 staff.") == ["About 1500 people", "1200 staff"]
+
+
+def test_a_counted_noun_ends_before_a_verb_or_adverb_that_follows_it():
+    assert texts("It will sell four mln common shares through underwriters led by Merrill Lynch.") == [
+        "four mln common shares"]
+    assert texts("At least 300 people died in the earthquake.") == ["At least 300 people"]
+    assert texts("It bought 100,000 tonnes from three trade houses today.") == [
+        "100,000 tonnes", "three trade houses"]
+    assert texts("Shareholders get two new shares for every 15 shares held.") == ["two new shares", "15 shares"]
 
 
 def test_barrels_per_day_abbreviation_is_a_rate_comparable_with_the_words():
