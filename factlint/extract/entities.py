@@ -636,7 +636,9 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
         break
     # A company that reports the figure owns it rather than the market it names ("Mazda Motor
     # Corp reported car sales in the U.S. of 10,049"): the place only qualifies the sales.
-    reporter = next((m.name for m in sources if m.type == "company" and m.name), None)
+    # Only a company that is the speaker itself: not an analyst's firm ("Paul Mlotok, analyst
+    # for Salomon Brothers Inc, said") nor a lead manager ("lead manager Nikko Securities said").
+    reporter = next((m.name for m in sources if m.type == "company" and m.name and _speaks(text, m, skip)), None)
     if reporter is None and skip and any(m.anaphor == "company" and skipped(m) for m in mentions):
         reporter = docs().by_type.get("company")        # "..., the automaker said": the story's company
     # 3. the sentence's subject: its first name or anaphor before the figure
@@ -648,15 +650,19 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
             if reporter is not None and not m.anaphor and m.type != "company" and not m.possessive:
                 return reporter
             return name
-    # 4. a name after it in the sentence ("... based in Beijing")
+    # 4. a name after it in the sentence ("... based in Beijing"), but not an agent ("offering of
+    #    four mln shares through underwriters led by Merrill Lynch")
     after = next((m for m in usable if m.start >= q_end and not m.anaphor
                   and not _splits_clause(text, q_end, m.start)), None)
-    if after is not None:
+    if after is not None and not _AGENT_BEFORE.search(text, max(0, after.start - 4), after.start):
         return after.name
     # 4b. the owner of the sentence's figure before it, when nothing else is named ("Ford said
     #     its car sales rose 5.9 pct ... while truck sales gained by 12.6 pct")
     if carried is not None:
         return carried
+    # 4c. the company that reports it ("Lomas Mortgage Corp said it has filed for an offering of ...")
+    if reporter is not None:
+        return reporter
     # 5. the paragraph's subject so far, else the document's; an agent ("rated B-1 by
     #    Moody's", "co-managed by Salomon") is no subject
     for m in reversed(context()):
@@ -666,6 +672,14 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
 
 
 _AGENT_BEFORE = re.compile(r"\bby\s+$")
+
+
+def _speaks(text: str, mention: Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the name opens the attribution it stands in ("Lomas Mortgage Corp said")."""
+    for a, b in spans:
+        if a <= mention.start < b:
+            return text[a:mention.start].strip(" \t\n<\"'“") in ("", "the", "The")
+    return False
 
 
 _POSS_PRONOUN = re.compile(r"\b(?:its|their|Its|Their)\b")

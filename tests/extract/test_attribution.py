@@ -18,6 +18,13 @@ def _att(sentence):
      "Annual Digital Trade Report 2021"),
     ("Imports fell 3.1 pct to 7.3 billion dlrs, the Finance Ministry said.", "Finance Ministry"),
     ("Imports fell 3.1 pct, said Liu Yang, an economist at a Beijing bank.", "Liu Yang"),
+    # after an appositive, what follows "said" is what was said when it holds a figure
+    ("Norsk Hydro, operator of the Oseberg field, said test output totalled 1,719 barrels a day.", "Norsk Hydro"),
+    ('"It is telling us a bid is coming," said one analyst, who values the company at 51 dlrs a share.',
+     "one analyst"),
+    # whom a speaker told is no part of what was said
+    ("VBI Corp, an investment firm, told the Securities and Exchange Commission it raised its stake to 8.1 pct.",
+     "VBI Corp"),
     ("A report by the provincial development commission put the figure at 4,000.", "provincial development commission"),
     ("The town was said by officials to be isolated after 300 homes flooded.", "officials"),
     # a company reporting its own figures, a group's statement, a prospectus that shows

@@ -506,6 +506,21 @@ def test_a_named_speaker_owns_what_its_its_names_also_beyond_the_gazetteer():
     assert exports.entity != "Officials"
 
 
+def test_a_company_reporting_its_own_deal_owns_it_not_the_agent_or_the_analyst_s_firm():
+    offering = _claim(_wire("Lomas Mortgage Corp said it has filed for an offering of four mln common shares "
+                            "through underwriters led by Merrill Lynch and Co Inc <MER>.", dt.date(1987, 3, 19)),
+                      "four mln")
+    assert offering.entity == "Lomas Mortgage"
+    # a lead manager speaks for the issuer, it does not report its own figures
+    issue = _claim(_wire("Malaysia is launching a 100 mln Swiss franc notes issue priced at 100.2 pct, lead manager "
+                         "Swiss Bank Corp said.", dt.date(1987, 4, 8)), "100 mln")
+    assert issue.entity == "Malaysia"
+    # whom the speaker told is part of the attribution, not of the metric
+    stake = _claim(_wire("Corporate Life Insurance Co told the Securities and Exchange Commission it has acquired "
+                         "44,600 shares of Frederick's.", dt.date(1987, 6, 1)), "44,600")
+    assert stake.source == "Corporate Life Insurance Co" and "commission" not in (stake.metric or "")
+
+
 def test_a_bond_issue_s_terms_belong_to_the_issue_not_to_the_dateline_country():
     doc = Document(path="bond.md", raw="", format="markdown", date=dt.date(1987, 3, 19),
                    text="LONDON, March 19 - A new eurobond was launched today.\n\n"
