@@ -977,6 +977,26 @@ def amount_of(text: str, q_end: int, sent_end: int) -> Optional[str]:
     return what
 
 
+_CHANGE_IN = re.compile(r"\s+(?:rise|increase|decline|fall|drop|gain|jump|decrease|cut|reduction|advance|slide|climb"
+                        r"|dip|surge|plunge)s?\s+in\s+(?:its\s+|their\s+|the\s+)?")
+_CHANGE_IN_END = re.compile(r"[,;:()\"]|\.(?:\s|$)|\s(?:" + _AMOUNT_STOPS + r"|[a-z]{3,}ed\b|due|came|hit|led|reflects?"
+                            r"|helped|will|would)\b")
+
+
+def changed_in(text: str, q_end: int, sent_end: int, remove: Sequence[tuple[int, int]]) -> Optional[str]:
+    """What a change written as a noun changed: "a 1.7 pct rise in non-durables" -> non-durables,
+    "a 13.3 pct jump in non-interest expense to 471.3 mln dlrs" -> non-interest expense."""
+    m = _CHANGE_IN.match(text, q_end, min(sent_end, q_end + 30))
+    if not m:
+        return None
+    lo = m.end()
+    window = text[lo:min(sent_end, lo + 60)]
+    stop = _CHANGE_IN_END.search(window)
+    hi = lo + (stop.start() if stop else len(window))
+    words = _content(_clean_phrase(text, lo, hi, remove)).split()
+    return " ".join(words[-4:]) if words else None
+
+
 def following_noun(text: str, q_end: int, sent_end: int) -> Optional[str]:
     """The noun phrase right after a count, for scanners that leave ``counted`` empty."""
     m = _FOLLOWING.match(text[q_end:min(sent_end, q_end + 60)])

@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 from factlint.extract import attribution as attr
 from factlint.extract.classify import TARGET_WORDS, classify, find_ranks, is_target, rate_span
 from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, amount_of,
-                                       bind_entity, counted_like, doc_entities, excluded_part, find_mentions,
+                                       bind_entity, changed_in, counted_like, doc_entities, excluded_part, find_mentions,
                                        following_noun, is_predicate, located_in, share_numerator, share_parts,
                                        subject_phrase, title_company, trade_partner, word_run_spans)
 from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods, carryable, find_periods,
@@ -709,8 +709,11 @@ class _DocExtractor:
                                                     carried=prev_entity)
             # metric
             clause_lo = max([b for a, b in skip if b <= q.start], default=sent.start) if skip else sent.start
+            changed = changed_in(text, q.end, sent.end, remove) if text.startswith(" ", q.end) else None
             if results_label:
                 metric = results_label
+            elif changed:
+                metric = canonical_metric(changed, self.tables)
             elif slots[n].compared and ref_metric:
                 metric = _compared_result(ref_metric, text[max(sent.start, q.start - 30):q.start])
             else:

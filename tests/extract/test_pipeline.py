@@ -506,6 +506,18 @@ def test_a_named_speaker_owns_what_its_its_names_also_beyond_the_gazetteer():
     assert exports.entity != "Officials"
 
 
+def test_a_change_written_as_a_noun_measures_what_follows_in():
+    claims = _wire("These figures compared with a December increase in durables orders of 1.5 pct and a 1.7 pct "
+                   "rise in non-durables.", dt.date(1987, 3, 4))
+    assert _claim(claims, "1.7 pct").metric == "non-durable"
+    jump = _claim(_wire("A 13.3 pct jump in non-interest expense to 471.3 mln dlrs also hit the bottom line.",
+                        dt.date(1987, 4, 14)), "13.3 pct")
+    assert (jump.kind, jump.metric) == ("change", "non-interest expense")
+    # a period after "in" names no measure: the metric is found as before
+    drop = _claim(_wire("Output fell after a 0.3 pct drop in the third quarter.", dt.date(1987, 3, 4)), "0.3 pct")
+    assert drop.metric != "third quarter" and drop.period.text == "the third quarter"
+
+
 def test_a_company_reporting_its_own_deal_owns_it_not_the_agent_or_the_analyst_s_firm():
     offering = _claim(_wire("Lomas Mortgage Corp said it has filed for an offering of four mln common shares "
                             "through underwriters led by Merrill Lynch and Co Inc <MER>.", dt.date(1987, 3, 19)),
