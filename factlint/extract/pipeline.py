@@ -70,11 +70,13 @@ _GENERIC_COUNTED = frozenset(
     "ringgit rupiah baht pesos peso marks francs yen pounds lire bushels acres hectares kilometres kilometers km "
     "miles cents pct times head".split())
 # A "metric" of nothing but these words says what a figure is compared with or when, not what
-# it measures ("off", "month earlier", "previous month", "higher", "off per day")
+# it measures ("off", "month earlier", "previous month", "higher", "off per day"), or that it was
+# revised ("previously reported as")
 _EMPTY_METRIC_WORDS = frozenset(
     "month months year years week weeks day days earlier ago previous prior before after off up down higher "
     "lower from against compared versus vs same period last this next a an the by to of at in on was were is "
-    "are per it its they them their those these which that".split())
+    "are per it its they them their those these which that previously originally initially first reported "
+    "revised as".split())
 
 
 def _says_nothing(metric: Optional[str]) -> bool:

@@ -506,6 +506,12 @@ def test_a_named_speaker_owns_what_its_its_names_also_beyond_the_gazetteer():
     assert exports.entity != "Officials"
 
 
+def test_a_revised_figure_s_earlier_reading_keeps_the_figure_s_metric():
+    claims = _wire("This compared with a slim 0.1 pct rise in January's production number, previously reported "
+                   "as a 0.4 pct increase.", dt.date(1987, 3, 13))
+    assert [(c.text, c.metric) for c in claims] == [("0.1 pct", "production"), ("0.4 pct", "production")]
+
+
 def test_a_change_written_as_a_noun_measures_what_follows_in():
     claims = _wire("These figures compared with a December increase in durables orders of 1.5 pct and a 1.7 pct "
                    "rise in non-durables.", dt.date(1987, 3, 4))
