@@ -165,6 +165,10 @@ def change_before(words: list[str]) -> bool:
     if len(words) >= 2 and words[-1] in ("of", "by", "at") and (
             words[-2] in _CHANGE_NOUNS or (words[-2] == "rate" and len(words) >= 3 and words[-3] == "growth")):
         return True
+    # "a December increase in durables orders of 1.5 pct": the noun, what changed, then "of"
+    if words and words[-1] == "of" and any(words[i] in _CHANGE_NOUNS and words[i + 1] == "in"
+                                           for i in range(len(words) - 3)):
+        return True
     w = list(words)
     while w and w[-1] in _CHANGE_FILLERS:
         w.pop()

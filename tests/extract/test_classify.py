@@ -25,6 +25,10 @@ def _kind(sentence, quantity, dimension="percent", rate=False, target_period=Fal
     ("The city had 24,000 base stations at the end of 2020.", "24,000", "count", "level"),
     ("The interest rate was 6.5 pct.", "6.5 pct", "percent", "level"),
     ("The penetration rate of broadband reached 68.4 percent.", "68.4 percent", "percent", "share"),
+    # the change noun, then what changed, then the figure
+    ("It followed a December increase in durables orders of 1.5 pct.", "1.5 pct", "percent", "change"),
+    ("The budget foresaw GDP growth in 1987 of three pct.", "three pct", "percent", "change"),
+    ("The bank cut its holdings in bonds of all kinds to 5 pct.", "5 pct", "percent", "level"),
 ])
 def test_kinds(sentence, quantity, dimension, kind):
     assert _kind(sentence, quantity, dimension) == kind
