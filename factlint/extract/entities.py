@@ -502,6 +502,9 @@ def title_company(title: Optional[str], tables: AliasTables, lead: str = "") -> 
 _TITLE_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
+_EXCLUDING_BEFORE = re.compile(r"\b(?:outside|excluding|except|ex|non)(?:\s+the)?[\s-]+$", re.IGNORECASE)
+
+
 def doc_entities(title: Optional[str], lead: str, extra: Sequence[str], tables: AliasTables) -> DocEntities:
     """Main entities from the title (counted thrice), the lead paragraphs and metadata
     such as a newswire dateline or place list."""
@@ -510,9 +513,15 @@ def doc_entities(title: Optional[str], lead: str, extra: Sequence[str], tables: 
     order: dict[str, int] = {}
     written: set[str] = set()
 
-    def add(text: str, weight: int) -> None:
+    excluded: set[str] = set()
+
+    def add(text: str, weight: int, headline: bool = False) -> None:
         for m in find_mentions(text, 0, len(text), tables):
             if m.anaphor or not m.name:
+                continue
+            if headline and _EXCLUDING_BEFORE.search(text, max(0, m.start - 14), m.start):
+                excluded.add(m.name)        # "COPPER STOCKS OUTSIDE U.S.": the story is not about it
+            if m.name in excluded:
                 continue
             names = m.name.split(" and ") if " and " in m.name else [m.name]
             for n in names:
@@ -525,7 +534,7 @@ def doc_entities(title: Optional[str], lead: str, extra: Sequence[str], tables: 
         t = title
         if title.isupper():
             t = " ".join(w.capitalize() if len(w) > 3 or w not in ("US", "UK", "EU") else w for w in title.split())
-        add(t, 3)
+        add(t, 3, headline=True)
     add(lead, 2)
     for item in extra:
         name = canonical_entity(item, tables)
@@ -534,6 +543,8 @@ def doc_entities(title: Optional[str], lead: str, extra: Sequence[str], tables: 
             types.setdefault(name, tables.entity_type(name))
             order.setdefault(name, len(order))
     out = DocEntities(written=written)
+    for name in excluded:
+        counts.pop(name, None)
     if not counts:
         return out
     ranked = sorted(counts, key=lambda n: (-counts[n], order[n]))

@@ -84,6 +84,10 @@ def _says_nothing(metric: Optional[str]) -> bool:
 
 
 _AND = re.compile(r"[^,;.]{0,40}?(?:,\s*|\s+)and\s+|\s*,\s*")
+# A sentence that gives its figures in money of the day: they measure a nominal quantity, which
+# no real (inflation-adjusted) figure of the same name should be compared with
+_NOMINAL = re.compile(r"\b(?:(?:at|in|on\s+an?)\s+current[-\s]prices?(?:\s+basis)?|in\s+(?:nominal|money|current)\s+terms"
+                      r"|nominal\s+(?:terms|basis))\b")
 _TICKER = re.compile(r"\s*<[^<>]{1,14}>")
 _ITS_AFTER = re.compile(r"\s+(?:that\s+)?(?:its|their)\b")
 _NAME_JOINERS = frozenset({"and", "of", "&", "de", "du", "von"})
@@ -657,6 +661,8 @@ class _DocExtractor:
         rate_end = -1
         snapshot: Optional[bool] = None
         may_target = not TARGET_WORDS.isdisjoint(words)     # else no figure of the sentence is a target
+        nominal = "current" in words or "nominal" in words or "money" in words
+        nominal = nominal and bool(_NOMINAL.search(low))
         # Only a headline company renames an entity (_as_main); with one, it is also the
         # document's main entity, so the main entities are not computed just for this.
         company = self.company
@@ -752,6 +758,8 @@ class _DocExtractor:
                     metric = f"{metric} {left_out}"
             if _says_nothing(metric):
                 metric = base_metric = None
+            if metric and nominal and "nominal" not in metric:
+                metric = f"nominal {metric}"
             if figure_row:
                 metric = None
             elif entity is not None and metric in self.tables.company_metrics and self.tables.is_place(entity):

@@ -43,6 +43,15 @@ def test_document_main_entities_by_type():
     assert resolve_anaphor("city", [Mention(0, 7, "Beijing", "city")], doc) == "Beijing"
 
 
+def test_a_place_the_headline_leaves_out_is_not_the_story_s_entity():
+    outside = doc_entities("Car Sales Outside Japan Rise", "Car sales outside Japan rose 5 pct.", ["japan"], T)
+    assert outside.main != "Japan"
+    # the lead alone speaking of "exports outside the EC" leaves the EC the story's entity
+    tender = doc_entities("EC Sugar Tender Marks No Change", "Producers lose money on exports outside the EC.",
+                          ["belgium"], T)
+    assert tender.main == "European Union"
+
+
 def _bind(text, number, doc=None):
     q = text.index(number)
     mentions = find_mentions(text, 0, len(text), T)

@@ -506,6 +506,14 @@ def test_a_named_speaker_owns_what_its_its_names_also_beyond_the_gazetteer():
     assert exports.entity != "Officials"
 
 
+def test_figures_in_money_of_the_day_measure_a_nominal_quantity():
+    claims = _wire("On a current prices basis, GDP was up 11 pct, totalling 894,362 billion lire in 1986.",
+                   dt.date(1987, 3, 26))
+    assert {c.metric for c in claims} == {"nominal GDP"}
+    real = _claim(_wire("GDP rose 2.7 pct in real terms in 1986.", dt.date(1987, 3, 27)), "2.7 pct")
+    assert real.metric == "GDP"
+
+
 def test_a_revised_figure_s_earlier_reading_keeps_the_figure_s_metric():
     claims = _wire("This compared with a slim 0.1 pct rise in January's production number, previously reported "
                    "as a 0.4 pct increase.", dt.date(1987, 3, 13))
