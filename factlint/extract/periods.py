@@ -88,6 +88,12 @@ _BRANCHES = [
     r"(?P<yend>(?:year[-\s]end|end-)\s*(?P<yend_y>" + _YEAR + r"))",
     r"(?P<range>(?:from|between)\s+(?P<range_a>" + _YEAR + r")\s+(?:to|and|through|until)\s+(?P<range_b>" + _YEAR + r")"
     r"|\b(?P<range_c>" + _YEAR + r")\s*[-–/]\s*(?P<range_d>" + _YEAR + r"|\d\d)\b)",
+    # "from January to March", "between March 1 and April 15, 1987": the days between, not the
+    # point "to March" names alone
+    r"(?P<mspan>(?:from|between)\s+(?P<mspan_a>" + _MONTH + r")(?:\s+(?P<mspan_ad>[0-3]?\d)(?:st|nd|rd|th)?)?"
+    r"(?:,?\s+(?P<mspan_ay>" + _YEAR + r"))?\s+(?:to|and|through|until|till)\s+(?P<mspan_b>" + _MONTH + r")"
+    r"(?:\s+(?P<mspan_bd>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,?\s+(?P<mspan_by>" + _YEAR + r")"
+    r"|\s+(?P<mspan_rel>this|last|next)\s+year)?(?!\s*(?:%|pct|percent))\b)",
     # newswire "January/December 1986", "Jan-Nov 1986": the months between, in one year
     r"(?P<mrange>(?:(?:in|for|during|of|over)\s+)?(?P<mrange_a>" + _MONTH + r")\s*[/–-]\s*(?P<mrange_b>" + _MONTH + r")"
     r"(?:,?\s+(?P<mrange_y>" + _YEAR + r"))?)",
@@ -332,6 +338,51 @@ def earlier_period(base: Period) -> Optional[Period]:
     return None
 
 
+def _month_span(g: "_Groups", text: str, doc_date: Optional[dt.date]) -> Optional[Period]:
+    """"from January to March": the first day of the one to the last of the other."""
+    first, last = _month_of(g["mspan_a"]), _month_of(g["mspan_b"])
+    crosses = last < first
+    end_year = int(g["mspan_by"]) if g["mspan_by"] else _year_from(g["mspan_rel"], None, doc_date) \
+        if g["mspan_rel"] else None
+    if g["mspan_ay"]:
+        start_year = int(g["mspan_ay"])
+    elif end_year is not None:
+        start_year = end_year - crosses
+    elif doc_date is None:
+        return _unresolved(text)
+    else:
+        # no year: the span nearest the publication date, also a coming one ("for delivery
+        # between May 10 and July 30" in March, "an output ceiling from July to December" in June)
+        spans = [_days_of(g, year, crosses) for year in range(doc_date.year - 1, doc_date.year + 2)]
+        found = [span for span in spans if span is not None]
+        if not found:
+            return None
+        start, end = min(found, key=lambda span: _distance(span, doc_date))
+        return _span(text, start, end, point=start == end)
+    days = _days_of(g, start_year, crosses if end_year is None else end_year - start_year)
+    if days is None:
+        return None
+    return _span(text, days[0], days[1], point=days[0] == days[1])
+
+
+def _days_of(g: "_Groups", start_year: int, years: int) -> Optional[tuple[dt.date, dt.date]]:
+    """The first and last day of a "from <month> to <month>" span starting in ``start_year``."""
+    first, last = _month_of(g["mspan_a"]), _month_of(g["mspan_b"])
+    try:
+        start = dt.date(start_year, first, int(g["mspan_ad"] or 1))
+        end_year = start_year + years
+        end = dt.date(end_year, last, int(g["mspan_bd"])) if g["mspan_bd"] else _last_day(end_year, last)
+    except ValueError:
+        return None
+    return (start, end) if start <= end else None
+
+
+def _distance(span: tuple[dt.date, dt.date], day: dt.date) -> int:
+    """Days between ``day`` and a span (0 inside it)."""
+    start, end = span
+    return (start - day).days if start > day else (day - end).days if end < day else 0
+
+
 class _Groups:
     """``m.groupdict()`` read lazily: PERIOD_RE has dozens of groups and a resolution reads a few."""
 
@@ -367,6 +418,9 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
         if year is None:
             return out(_unresolved(text))
         return out(_span(text, dt.date(year, first, 1), _last_day(year, last)))
+    if kind == "mspan":
+        span = _month_span(g, text, doc_date)
+        return out(span) if span is not None else None
     if kind == "anaph":
         return out(_unresolved(text))
     if kind == "season":

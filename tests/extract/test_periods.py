@@ -345,3 +345,26 @@ def test_a_period_after_from_is_the_compared_figure_s_not_its_neighbour_s():
     text = "January durable goods orders fell 7.5 pct and is scheduled to release February orders"
     p = _assign(_slots(text, "7.5 pct"), text, doc_date, clauses=True)
     assert p[0].text == "January"
+
+
+@pytest.mark.parametrize("text,doc_date,start,end", [
+    ("Soviet industrial output from January to March grew by 2.5 pct", D(1987, 4, 24), D(1987, 1, 1), D(1987, 3, 31)),
+    ("sugar exports between October 1 and February 28 rose", D(1987, 3, 24), D(1986, 10, 1), D(1987, 2, 28)),
+    ("it bought the shares between Dec 18 and Feb 20 at", D(1987, 3, 3), D(1986, 12, 18), D(1987, 2, 20)),
+    ("the quota runs from May 1, 1986 until April 30, 1987, covering", D(1987, 3, 24), D(1986, 5, 1), D(1987, 4, 30)),
+    ("exports between July 1986 and February this year were", D(1987, 3, 24), D(1986, 7, 1), D(1987, 2, 28)),
+    ("imports between April and June this year may reach", D(1987, 3, 12), D(1987, 4, 1), D(1987, 6, 30)),
+    # no year written: the span nearest the publication date, a coming one too
+    ("a ceiling of 16.6 mln bpd from July to December", D(1987, 6, 29), D(1987, 7, 1), D(1987, 12, 31)),
+    ("labour unrest hit 3,300 companies between July and September", D(1987, 10, 19), D(1987, 7, 1),
+     D(1987, 9, 30)),
+])
+def test_a_span_from_one_month_to_another_is_the_days_between(text, doc_date, start, end):
+    pm = _one(text, doc_date)
+    assert (pm.period.start, pm.period.end, pm.period.point) == (start, end, False)
+
+
+def test_figures_moving_from_one_month_to_another_keep_their_own_months():
+    text = "Unemployment rose from 5.1 pct in January to 5.4 pct in February"
+    p = _assign(_slots(text, "5.1 pct", "5.4 pct"), text, D(1987, 4, 2), clauses=True)
+    assert (p[0].text, p[1].text) == ("in January", "in February")
