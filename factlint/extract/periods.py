@@ -815,9 +815,21 @@ def _restates_start(pm: PeriodMatch, found: list[PeriodMatch], text: str, start:
     return any(f.period is not None and not f.period.point and f.period.start == pm.period.start for f in found)
 
 
-def carryable(pm: PeriodMatch) -> bool:
-    """Whether a sentence's period may carry over to the next sentence of its paragraph."""
-    return pm.kind == "explicit" and pm.period is not None and not pm.future
+# "less than January's 1.1 pct", "up 5 pct from January": the period of what is compared with
+# ("data from September last year" is none: a "from" follows a figure or a change)
+_COMPARED_BEFORE = re.compile(
+    r"(?:\b(?:against|than|versus|vs\.?|compared\s+(?:with|to)|below|above)|(?:\d|\b(?:pct|percent|points?|dlrs|up"
+    r"|down|rose|fell|risen|fallen|increased|decreased|declined|climbed|dropped|gained|lost|higher|lower|levels?"
+    r"|rises?|falls?|increases?|decreases?|declines?|drops?|gains?|year|quarter|month|week|" + _FULL_MONTH_ANY_CASE + r"))"
+    r"[\s,]+from)\s+(?:the\s+)?$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r"\s*,?\s+when\b")
+
+
+def carryable(pm: PeriodMatch, text: str, lo: int) -> bool:
+    """Whether a sentence's period may carry over to the next sentence of its paragraph: not
+    a target's, nor that of the figure a sentence compares with (``lo``: the sentence start)."""
+    return pm.kind == "explicit" and pm.period is not None and not pm.future \
+        and not _COMPARED_BEFORE.search(text, max(lo, pm.start - 24), pm.start)
 
 
 @dataclass(slots=True)
@@ -833,8 +845,17 @@ class Slot:
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\s+and\s+(?:is|are|was|were|will|has|have|had)\s",
                            re.IGNORECASE)
 # "rose 2.3 billion dlrs from January levels": the period of what a figure is compared with
-_COMPARED_WITH = re.compile(r"\s*,?\s*(?:from|over|against|than|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?$",
-                            re.IGNORECASE)
+# (also "0.3 pct, less than January's", "0.4 pct, up from December's")
+_COMPARED_WITH = re.compile(r"\s*,?\s*(?:(?:up|down|well|much|far|slightly|sharply|still|even|just|about|nearly|almost|some)\s+)?"
+                            r"(?:from|over|against|than|versus|vs\.?|compared\s+(?:with|to)|below|above"
+                            r"|(?:less|more|higher|lower|greater|smaller|larger|bigger|faster|slower|better|worse"
+                            r"|weaker|stronger)\s+than)\s+(?:the\s+)?$", re.IGNORECASE)
+# "below the 1985/86 record of 4.1 mln": the period goes on to name the figure compared with
+_NAMES_NEXT = re.compile(r"(?:'s|’s)?(?:\s+(?!(?:and|but|or|to|while|when)\b)[\w-]+){0,3}\s+(?:of|at)\s+"
+                         r"|(?:'s|’s)\s+(?:[a-z]+\s+)?|\s+when\s+[^,;]{0,40}|\s+")
+_OR_SAME = re.compile(r"\s*,?\s*or\s+(?:about\s+|some\s+)?")
+# "January's 1.1 pct", "December's revised 1.5 pct": the month's figure
+_AFTER_POSSESSIVE = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+)?")
 
 
 def _whole_year(period: Optional[Period]) -> bool:
@@ -852,6 +873,31 @@ def _year_to_date(period: Period) -> bool:
 def _is_last_year(pm: PeriodMatch) -> bool:
     return pm.kind == "explicit" and pm.period is not None and \
         " ".join((pm.period.text or "").lower().split()) in ("last year", "last year's", "last year’s")
+
+
+def _compared_periods(real: Sequence[PeriodMatch], text: Optional[str]) -> set[int]:
+    """The ids of the periods written after "than", "compared with", "rose 5 pct from" ..."""
+    if text is None:
+        return set()
+    # "than in 1986 when net sales rose 4.4 pct": what follows is about that time
+    return {id(pm.period) for pm in real if _COMPARED_BEFORE.search(text, max(0, pm.start - 24), pm.start)
+            and not _WHEN_AFTER.match(text, pm.end)}
+
+
+def _possessive_before(slot: Slot, matches: Sequence[PeriodMatch], text: Optional[str]) -> Optional[Period]:
+    """The period a figure is written after as a possessive ("less than January's 1.1 pct increase"):
+    its own, before one written after it ("... increase but above the 1986 average")."""
+    if text is None:
+        return None
+    for pm in matches:
+        if pm.end > slot.start:
+            break
+        if pm.period is None or slot.start - pm.end > 16 or (slot.compared and _is_last_year(pm)):
+            continue
+        if (text.startswith(("'s", "’s"), pm.end) or text.endswith(("'s", "’s"), pm.start, pm.end)) \
+                and _AFTER_POSSESSIVE.fullmatch(text, pm.end, slot.start):
+            return pm.period
+    return None
 
 
 def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], default: Period,
@@ -876,7 +922,7 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
     year_of: dict[int, Period] = {}
     for i, s in enumerate(slots):
         gap_end = slots[i + 1].start if i + 1 < len(slots) else sentence_end
-        own = None
+        own = own_pm = None
         for pm in matches:
             if s.end <= pm.start < gap_end:
                 if text is not None and _CLAUSE_BREAK.search(text, s.end, pm.start):
@@ -899,11 +945,20 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
                 if text is not None and not s.compared and _COMPARED_WITH.match(text, s.end, pm.start):
                     # not the figure's own: the figure's it is compared with ("from December's 1.5 pct")
                     compared_years.add(id(pm.period))
-                    if i + 1 < len(slots) and slots[i + 1].compared and pm.end <= slots[i + 1].start:
+                    if i + 1 < len(slots) and pm.end <= slots[i + 1].start and \
+                            (slots[i + 1].compared or _NAMES_NEXT.fullmatch(text, pm.end, slots[i + 1].start)):
                         out[i + 1] = pm.period
                     break
-                own = pm.period
+                own, own_pm = pm.period, pm
                 break
+        mine = _possessive_before(s, matches, text)
+        if mine is not None:
+            if s.compared and own_pm is not None:
+                # "from December's 174.7 mln and a January 1986 level of 159.5 mln": the next figure's
+                compared_years.add(id(own))
+                if i + 1 < len(slots) and slots[i + 1].compared and own_pm.end <= slots[i + 1].start:
+                    out[i + 1] = own
+            own = mine
         if own is not None:
             out[i] = own
     # Periods written right after a compared figure belong to it alone.
@@ -911,13 +966,18 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
     for i, s in enumerate(slots):
         if s.compared and out[i] is not None:
             taken.add(id(out[i]))
+    # "rose 0.1 pct in May compared with April to stand 2.9 pct lower": April is no other figure's
+    compared_with = _compared_periods(real, text)
     for i, s in enumerate(slots):
         if out[i] is not None or s.compared:
             continue
-        before = [pm for pm in real if pm.end <= s.start and id(pm.period) not in taken]
-        after = [pm for pm in real if pm.start >= s.end and id(pm.period) not in taken
+        before = [pm for pm in real if pm.end <= s.start and id(pm.period) not in taken
+                  and (id(pm.period) not in compared_with or _NAMES_NEXT.fullmatch(text, pm.end, s.start))]
+        after = [pm for pm in real if pm.start >= s.end and id(pm.period) not in taken | compared_with
                  and (text is None or not _CLAUSE_BREAK.search(text, s.end, pm.start))]
-        if before:
+        if i and out[i - 1] is not None and text is not None and _OR_SAME.fullmatch(text, slots[i - 1].end, s.start):
+            out[i] = out[i - 1]      # "1985's profit of 177 mln or 2.75 dlrs per share": the same in other units
+        elif before:
             out[i] = before[-1].period
         elif after:
             out[i] = after[0].period

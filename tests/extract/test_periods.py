@@ -368,3 +368,32 @@ def test_figures_moving_from_one_month_to_another_keep_their_own_months():
     text = "Unemployment rose from 5.1 pct in January to 5.4 pct in February"
     p = _assign(_slots(text, "5.1 pct", "5.4 pct"), text, D(1987, 4, 2), clauses=True)
     assert (p[0].text, p[1].text) == ("in January", "in February")
+
+
+def test_a_period_after_than_or_up_from_is_the_compared_figure_s():
+    doc_date = D(1987, 4, 17)
+    # "January's" names the 1.1 pct only: the 0.3 pct keeps the sentence's default
+    text = "Retail energy prices rose by 0.3 pct, less than January's 1.1 pct increase."
+    p = _assign(_slots(text, "0.3 pct", "1.1 pct"), text, doc_date, clauses=True)
+    assert p[0].implied and p[1].text == "January"
+    text = "Producer prices rose 0.4 pct, up from December's 0.2 pct rise, the department said."
+    p = _assign(_slots(text, "0.4 pct", "0.2 pct", compared=("0.2 pct",)), text, doc_date, clauses=True)
+    assert p[0].implied and p[1].text == "December"
+    # a possessive before a figure is its own, before a period written after it
+    text = "The February increase was less than January's 0.4 pct increase but above the 1986 average."
+    assert _assign(_slots(text, "0.4 pct"), text, doc_date, clauses=True)[0].text == "January"
+
+
+def test_a_compared_period_names_the_figure_it_goes_on_to():
+    doc_date = D(1987, 3, 25)
+    text = "Production is forecast at 2.3 mln tonnes, 41.5 pct below the 1985/86 record of 4.1 mln tonnes."
+    p = _assign(_slots(text, "2.3 mln tonnes", "41.5 pct", "4.1 mln tonnes"), text, doc_date, clauses=True)
+    assert (p[0].implied, p[1].implied, p[2].text) == (True, True, "1985/86")
+    # "compared with April" is no period of the figure after it
+    text = "Producer prices rose 0.1 pct in May compared with April to stand 2.9 pct lower than in May last year."
+    p = _assign(_slots(text, "0.1 pct", "2.9 pct"), text, D(1987, 6, 19), clauses=True)
+    assert (p[0].text, p[1].text) == ("in May", "in May")
+    # a figure in other units after "or" is the same time's
+    text = "Income rose to 214 mln dlrs compared with 1985's profit of 177 mln or 2.75 dlrs per share."
+    p = _assign(_slots(text, "214 mln dlrs", "177 mln", "2.75 dlrs"), text, D(1987, 3, 3), clauses=True)
+    assert (p[1].text, p[2].text) == ("1985", "1985")
