@@ -70,6 +70,10 @@ _BRANCHES = [
     r"|(?P<wkend_d2>[0-3]?\d)\s+(?P<wkend_m2>" + _MONTH + r"))(?:st|nd|rd|th)?(?:,?\s+(?P<wkend_y>" + _YEAR + r"))?)",
     # "Tuesday's auction": the latest such day by the publication date
     r"(?P<wday>(?-i:(?P<wday_d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:'s|’s))",
+    # "averaged 6.35 pct on Friday", "traded yesterday at 16.50 dlrs": that day, for the figure
+    # next to it only (see assign_periods)
+    r"(?P<day>on\s+(?-i:(?P<day_d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?!'s|’s)"
+    r"|(?P<day_y>yesterday)(?!'s|’s))",
     r"(?P<mths>\b(?P<mths_n>three|six|nine|twelve|3|6|9|12)\s+mths\b)",
     r"(?P<ended>(?:the\s+)?(?P<ended_u>year|twelve\s+months|12\s+months|quarter|three\s+months|3\s+months|six\s+months"
     r"|6\s+months|half(?:[-\s]year)?|nine\s+months|9\s+months)\s+(?:ended|ending|to|through)\s+(?P<ended_m>" + _MONTH + r")"
@@ -501,6 +505,15 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
             return out(_unresolved(text))
         monday = doc_date - dt.timedelta(days=doc_date.weekday() + 7)
         return out(_span(text, monday, monday + dt.timedelta(days=6)))
+    if kind == "day":
+        if doc_date is None:
+            return PeriodMatch(start, end, _unresolved(text, point=True), "day")
+        if g["day_y"]:
+            day = doc_date - dt.timedelta(days=1)
+        else:
+            wanted = _WEEKDAYS.index(g["day_d"])
+            day = doc_date - dt.timedelta(days=(doc_date.weekday() - wanted) % 7)
+        return PeriodMatch(start, end, _span(text, day, day, point=True), "day")
     if kind == "wday":
         if doc_date is None:
             return out(_unresolved(text, point=True))
@@ -714,7 +727,7 @@ _TRIGGERS = frozenset(
     [str(y) for y in range(1950, 2100)]
     + [f"{y}s" for y in range(1950, 2100, 10)]
     + "year years month months mths mos quarter quarters qtr period half h1 h2 1h 2h q1 q2 q3 q4 currently now present "
-      "presently moment date far ago earlier prior previous yearend week monday tuesday wednesday thursday friday "
+      "presently moment date far ago earlier prior previous yearend week yesterday monday tuesday wednesday thursday friday "
       "saturday sunday season campaign".split()
     + "january february march april may june july august september october november december jan feb mar apr "
       "jun jul aug sep sept oct nov dec".split())
@@ -730,7 +743,7 @@ _STARTERS = frozenset(
     "fiscal calendar since before after from between last this next past current currently so now presently a one "
     "same prior previous coming year yearend end h1 h2 q1 q2 q3 q4 three six nine twelve mths moment date final "
     "january february march april may june july august september october november december jan feb mar apr jun "
-    "jul aug sep sept oct nov dec week monday tuesday wednesday thursday friday saturday sunday".split())
+    "jul aug sep sept oct nov dec week on yesterday monday tuesday wednesday thursday friday saturday sunday".split())
 _LOOK_BACK = 36
 
 
@@ -853,6 +866,15 @@ _COMPARED_WITH = re.compile(r"\s*,?\s*(?:(?:up|down|well|much|far|slightly|sharp
 # "below the 1985/86 record of 4.1 mln": the period goes on to name the figure compared with
 _NAMES_NEXT = re.compile(r"(?:'s|’s)?(?:\s+(?!(?:and|but|or|to|while|when)\b)[\w-]+){0,3}\s+(?:of|at)\s+"
                          r"|(?:'s|’s)\s+(?:[a-z]+\s+)?|\s+when\s+[^,;]{0,40}|\s+")
+# "averaged a high 6.35 pct on Friday", "closed at 1,922.51 yesterday": the day right after the
+# figure; "said on Monday", a weekday further on or of a plan ("will sell ... on Monday") dates no figure
+_DAY_OF_FIGURE = re.compile(r"(?:\s+(?!(?:said|says|announced|reported|after|before|since|from|than|against|compared)\b)"
+                            r"[a-z]+){0,2}\s+")
+# "rose 1/16 pct from yesterday to around 6-11/16 pct": the day of the figure compared with
+_FROM_DAY = re.compile(r"\b(?:from|against|than|versus|vs\.?|with|after|since)\s+$", re.IGNORECASE)
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|to\s+be|is\s+to|are\s+to|plans?|planned|scheduled|expected)\b",
+                            re.IGNORECASE)
+_AT_FIGURE = re.compile(r"\s+(?:at|to)\s+")
 _OR_SAME = re.compile(r"\s*,?\s*or\s+(?:about\s+|some\s+)?")
 # "January's 1.1 pct", "December's revised 1.5 pct": the month's figure
 _AFTER_POSSESSIVE = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+)?")
@@ -882,6 +904,20 @@ def _compared_periods(real: Sequence[PeriodMatch], text: Optional[str]) -> set[i
     # "than in 1986 when net sales rose 4.4 pct": what follows is about that time
     return {id(pm.period) for pm in real if _COMPARED_BEFORE.search(text, max(0, pm.start - 24), pm.start)
             and not _WHEN_AFTER.match(text, pm.end)}
+
+
+def _day_before(slot: Slot, matches: Sequence[PeriodMatch], text: Optional[str]) -> Optional[Period]:
+    """"Dubai traded yesterday at 16.50 dlrs": the day written just before the figure."""
+    if text is None or slot.compared:
+        return None
+    for pm in matches:
+        if pm.end > slot.start:
+            break
+        if pm.kind == "day" and _AT_FIGURE.fullmatch(text, pm.end, slot.start) \
+                and not _FROM_DAY.search(text, max(0, pm.start - 12), pm.start) \
+                and not _FUTURE_BEFORE.search(text, max(0, pm.start - 60), pm.start):
+            return pm.period
+    return None
 
 
 def _possessive_before(slot: Slot, matches: Sequence[PeriodMatch], text: Optional[str]) -> Optional[Period]:
@@ -914,7 +950,7 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
     """
     if not matches and not any(s.compared for s in slots):
         return [default] * len(slots)          # the common case: no period written, no comparison
-    real = [pm for pm in matches if pm.period is not None]
+    real = [pm for pm in matches if pm.period is not None and pm.kind != "day"]
     first_prior = next((pm for pm in matches if pm.kind == "prior"), None)
     out: list[Optional[Period]] = [None] * len(slots)
     after_prior: list[Optional[PeriodMatch]] = [None] * len(slots)
@@ -927,6 +963,12 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
             if s.end <= pm.start < gap_end:
                 if text is not None and _CLAUSE_BREAK.search(text, s.end, pm.start):
                     break
+                if pm.kind == "day":
+                    if not s.compared and text is not None and _DAY_OF_FIGURE.fullmatch(text, s.end, pm.start) \
+                            and not _FUTURE_BEFORE.search(text, max(0, s.start - 60), s.start):
+                        own, own_pm = pm.period, pm
+                        break
+                    continue
                 if pm.kind == "prior":
                     after_prior[i] = pm
                     if s.compared:
@@ -951,7 +993,7 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
                     break
                 own, own_pm = pm.period, pm
                 break
-        mine = _possessive_before(s, matches, text)
+        mine = _possessive_before(s, matches, text) or _day_before(s, matches, text)
         if mine is not None:
             if s.compared and own_pm is not None:
                 # "from December's 174.7 mln and a January 1986 level of 159.5 mln": the next figure's

@@ -208,9 +208,8 @@ def test_weeks_and_days_are_periods_of_their_own():
     assert _one("at Thursday's auction", doc_date).period.start == doc_date
     last = _one("up from 5.47 pct last week", doc_date).period
     assert (last.start, last.end) == (D(1987, 3, 2), D(1987, 3, 8))
-    # "the previous week" is no year-ago marker, and a plain weekday names no period
+    # "the previous week" is no year-ago marker
     assert _one("from the previous week", doc_date).kind == "explicit"
-    assert find_periods("the Fed said on Tuesday", 0, 23, doc_date) == []
 
 
 @pytest.mark.parametrize("text,start,end", [
@@ -397,3 +396,17 @@ def test_a_compared_period_names_the_figure_it_goes_on_to():
     text = "Income rose to 214 mln dlrs compared with 1985's profit of 177 mln or 2.75 dlrs per share."
     p = _assign(_slots(text, "214 mln dlrs", "177 mln", "2.75 dlrs"), text, D(1987, 3, 3), clauses=True)
     assert (p[1].text, p[2].text) == ("1985", "1985")
+
+
+def test_a_weekday_or_yesterday_dates_the_figure_next_to_it_only():
+    doc_date = D(1987, 3, 4)           # a Wednesday
+    text = "Federal funds, which averaged a high 6.35 pct on Monday, opened at 6-7/16 pct."
+    p = _assign(_slots(text, "6.35 pct", "6-7/16 pct"), text, doc_date, clauses=True)
+    assert (p[0].start, p[0].point, p[0].implied) == (D(1987, 3, 2), True, False) and p[1].implied
+    text = "A cargo of Dubai traded yesterday at 16.50 dlrs a barrel."
+    assert _assign(_slots(text, "16.50 dlrs"), text, doc_date, clauses=True)[0].start == D(1987, 3, 3)
+    # the day something was said, planned or compared with dates no figure
+    for text, figure in [("The Fed said on Tuesday that M-1 rose 2.1 billion dlrs.", "2.1 billion dlrs"),
+                         ("The Treasury will sell 9.6 billion dlrs of bills on Monday.", "9.6 billion dlrs"),
+                         ("Eurodollars rose 1/16 pct from yesterday to around 6-11/16 pct.", "6-11/16 pct")]:
+        assert _assign(_slots(text, figure), text, doc_date, clauses=True)[0].implied, text
