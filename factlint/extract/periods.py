@@ -70,6 +70,10 @@ _BRANCHES = [
     r"|(?P<wkend_d2>[0-3]?\d)\s+(?P<wkend_m2>" + _MONTH + r"))(?:st|nd|rd|th)?(?:,?\s+(?P<wkend_y>" + _YEAR + r"))?)",
     # "Tuesday's auction": the latest such day by the publication date
     r"(?P<wday>(?-i:(?P<wday_d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:'s|’s))",
+    # "averaged 6.35 pct on Friday", "traded yesterday at 16.50 dlrs": that day, for the figure
+    # next to it only (see assign_periods)
+    r"(?P<day>on\s+(?-i:(?P<day_d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?!'s|’s)"
+    r"|(?P<day_y>yesterday)(?!'s|’s))",
     r"(?P<mths>\b(?P<mths_n>three|six|nine|twelve|3|6|9|12)\s+mths\b)",
     r"(?P<ended>(?:the\s+)?(?P<ended_u>year|twelve\s+months|12\s+months|quarter|three\s+months|3\s+months|six\s+months"
     r"|6\s+months|half(?:[-\s]year)?|nine\s+months|9\s+months)\s+(?:ended|ending|to|through)\s+(?P<ended_m>" + _MONTH + r")"
@@ -88,6 +92,12 @@ _BRANCHES = [
     r"(?P<yend>(?:year[-\s]end|end-)\s*(?P<yend_y>" + _YEAR + r"))",
     r"(?P<range>(?:from|between)\s+(?P<range_a>" + _YEAR + r")\s+(?:to|and|through|until)\s+(?P<range_b>" + _YEAR + r")"
     r"|\b(?P<range_c>" + _YEAR + r")\s*[-–/]\s*(?P<range_d>" + _YEAR + r"|\d\d)\b)",
+    # "from January to March", "between March 1 and April 15, 1987": the days between, not the
+    # point "to March" names alone
+    r"(?P<mspan>(?:from|between)\s+(?P<mspan_a>" + _MONTH + r")(?:\s+(?P<mspan_ad>[0-3]?\d)(?:st|nd|rd|th)?)?"
+    r"(?:,?\s+(?P<mspan_ay>" + _YEAR + r"))?\s+(?:to|and|through|until|till)\s+(?P<mspan_b>" + _MONTH + r")"
+    r"(?:\s+(?P<mspan_bd>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,?\s+(?P<mspan_by>" + _YEAR + r")"
+    r"|\s+(?P<mspan_rel>this|last|next)\s+year)?(?!\s*(?:%|pct|percent))\b)",
     # newswire "January/December 1986", "Jan-Nov 1986": the months between, in one year
     r"(?P<mrange>(?:(?:in|for|during|of|over)\s+)?(?P<mrange_a>" + _MONTH + r")\s*[/–-]\s*(?P<mrange_b>" + _MONTH + r")"
     r"(?:,?\s+(?P<mrange_y>" + _YEAR + r"))?)",
@@ -332,6 +342,51 @@ def earlier_period(base: Period) -> Optional[Period]:
     return None
 
 
+def _month_span(g: "_Groups", text: str, doc_date: Optional[dt.date]) -> Optional[Period]:
+    """"from January to March": the first day of the one to the last of the other."""
+    first, last = _month_of(g["mspan_a"]), _month_of(g["mspan_b"])
+    crosses = last < first
+    end_year = int(g["mspan_by"]) if g["mspan_by"] else _year_from(g["mspan_rel"], None, doc_date) \
+        if g["mspan_rel"] else None
+    if g["mspan_ay"]:
+        start_year = int(g["mspan_ay"])
+    elif end_year is not None:
+        start_year = end_year - crosses
+    elif doc_date is None:
+        return _unresolved(text)
+    else:
+        # no year: the span nearest the publication date, also a coming one ("for delivery
+        # between May 10 and July 30" in March, "an output ceiling from July to December" in June)
+        spans = [_days_of(g, year, crosses) for year in range(doc_date.year - 1, doc_date.year + 2)]
+        found = [span for span in spans if span is not None]
+        if not found:
+            return None
+        start, end = min(found, key=lambda span: _distance(span, doc_date))
+        return _span(text, start, end, point=start == end)
+    days = _days_of(g, start_year, crosses if end_year is None else end_year - start_year)
+    if days is None:
+        return None
+    return _span(text, days[0], days[1], point=days[0] == days[1])
+
+
+def _days_of(g: "_Groups", start_year: int, years: int) -> Optional[tuple[dt.date, dt.date]]:
+    """The first and last day of a "from <month> to <month>" span starting in ``start_year``."""
+    first, last = _month_of(g["mspan_a"]), _month_of(g["mspan_b"])
+    try:
+        start = dt.date(start_year, first, int(g["mspan_ad"] or 1))
+        end_year = start_year + years
+        end = dt.date(end_year, last, int(g["mspan_bd"])) if g["mspan_bd"] else _last_day(end_year, last)
+    except ValueError:
+        return None
+    return (start, end) if start <= end else None
+
+
+def _distance(span: tuple[dt.date, dt.date], day: dt.date) -> int:
+    """Days between ``day`` and a span (0 inside it)."""
+    start, end = span
+    return (start - day).days if start > day else (day - end).days if end < day else 0
+
+
 class _Groups:
     """``m.groupdict()`` read lazily: PERIOD_RE has dozens of groups and a resolution reads a few."""
 
@@ -367,6 +422,9 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
         if year is None:
             return out(_unresolved(text))
         return out(_span(text, dt.date(year, first, 1), _last_day(year, last)))
+    if kind == "mspan":
+        span = _month_span(g, text, doc_date)
+        return out(span) if span is not None else None
     if kind == "anaph":
         return out(_unresolved(text))
     if kind == "season":
@@ -447,6 +505,15 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
             return out(_unresolved(text))
         monday = doc_date - dt.timedelta(days=doc_date.weekday() + 7)
         return out(_span(text, monday, monday + dt.timedelta(days=6)))
+    if kind == "day":
+        if doc_date is None:
+            return PeriodMatch(start, end, _unresolved(text, point=True), "day")
+        if g["day_y"]:
+            day = doc_date - dt.timedelta(days=1)
+        else:
+            wanted = _WEEKDAYS.index(g["day_d"])
+            day = doc_date - dt.timedelta(days=(doc_date.weekday() - wanted) % 7)
+        return PeriodMatch(start, end, _span(text, day, day, point=True), "day")
     if kind == "wday":
         if doc_date is None:
             return out(_unresolved(text, point=True))
@@ -660,7 +727,7 @@ _TRIGGERS = frozenset(
     [str(y) for y in range(1950, 2100)]
     + [f"{y}s" for y in range(1950, 2100, 10)]
     + "year years month months mths mos quarter quarters qtr period half h1 h2 1h 2h q1 q2 q3 q4 currently now present "
-      "presently moment date far ago earlier prior previous yearend week monday tuesday wednesday thursday friday "
+      "presently moment date far ago earlier prior previous yearend week yesterday monday tuesday wednesday thursday friday "
       "saturday sunday season campaign".split()
     + "january february march april may june july august september october november december jan feb mar apr "
       "jun jul aug sep sept oct nov dec".split())
@@ -676,7 +743,7 @@ _STARTERS = frozenset(
     "fiscal calendar since before after from between last this next past current currently so now presently a one "
     "same prior previous coming year yearend end h1 h2 q1 q2 q3 q4 three six nine twelve mths moment date final "
     "january february march april may june july august september october november december jan feb mar apr jun "
-    "jul aug sep sept oct nov dec week monday tuesday wednesday thursday friday saturday sunday".split())
+    "jul aug sep sept oct nov dec week on yesterday monday tuesday wednesday thursday friday saturday sunday".split())
 _LOOK_BACK = 36
 
 
@@ -761,9 +828,21 @@ def _restates_start(pm: PeriodMatch, found: list[PeriodMatch], text: str, start:
     return any(f.period is not None and not f.period.point and f.period.start == pm.period.start for f in found)
 
 
-def carryable(pm: PeriodMatch) -> bool:
-    """Whether a sentence's period may carry over to the next sentence of its paragraph."""
-    return pm.kind == "explicit" and pm.period is not None and not pm.future
+# "less than January's 1.1 pct", "up 5 pct from January": the period of what is compared with
+# ("data from September last year" is none: a "from" follows a figure or a change)
+_COMPARED_BEFORE = re.compile(
+    r"(?:\b(?:against|than|versus|vs\.?|compared\s+(?:with|to)|below|above)|(?:\d|\b(?:pct|percent|points?|dlrs|up"
+    r"|down|rose|fell|risen|fallen|increased|decreased|declined|climbed|dropped|gained|lost|higher|lower|levels?"
+    r"|rises?|falls?|increases?|decreases?|declines?|drops?|gains?|year|quarter|month|week|" + _FULL_MONTH_ANY_CASE + r"))"
+    r"[\s,]+from)\s+(?:the\s+)?$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r"\s*,?\s+when\b")
+
+
+def carryable(pm: PeriodMatch, text: str, lo: int) -> bool:
+    """Whether a sentence's period may carry over to the next sentence of its paragraph: not
+    a target's, nor that of the figure a sentence compares with (``lo``: the sentence start)."""
+    return pm.kind == "explicit" and pm.period is not None and not pm.future \
+        and not _COMPARED_BEFORE.search(text, max(lo, pm.start - 24), pm.start)
 
 
 @dataclass(slots=True)
@@ -779,8 +858,26 @@ class Slot:
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\s+and\s+(?:is|are|was|were|will|has|have|had)\s",
                            re.IGNORECASE)
 # "rose 2.3 billion dlrs from January levels": the period of what a figure is compared with
-_COMPARED_WITH = re.compile(r"\s*,?\s*(?:from|over|against|than|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?$",
+# (also "0.3 pct, less than January's", "0.4 pct, up from December's")
+_COMPARED_WITH = re.compile(r"\s*,?\s*(?:(?:up|down|well|much|far|slightly|sharply|still|even|just|about|nearly|almost|some)\s+)?"
+                            r"(?:from|over|against|than|versus|vs\.?|compared\s+(?:with|to)|below|above"
+                            r"|(?:less|more|higher|lower|greater|smaller|larger|bigger|faster|slower|better|worse"
+                            r"|weaker|stronger)\s+than)\s+(?:the\s+)?$", re.IGNORECASE)
+# "below the 1985/86 record of 4.1 mln": the period goes on to name the figure compared with
+_NAMES_NEXT = re.compile(r"(?:'s|’s)?(?:\s+(?!(?:and|but|or|to|while|when)\b)[\w-]+){0,3}\s+(?:of|at)\s+"
+                         r"|(?:'s|’s)\s+(?:[a-z]+\s+)?|\s+when\s+[^,;]{0,40}|\s+")
+# "averaged a high 6.35 pct on Friday", "closed at 1,922.51 yesterday": the day right after the
+# figure; "said on Monday", a weekday further on or of a plan ("will sell ... on Monday") dates no figure
+_DAY_OF_FIGURE = re.compile(r"(?:\s+(?!(?:said|says|announced|reported|after|before|since|from|than|against|compared)\b)"
+                            r"[a-z]+){0,2}\s+")
+# "rose 1/16 pct from yesterday to around 6-11/16 pct": the day of the figure compared with
+_FROM_DAY = re.compile(r"\b(?:from|against|than|versus|vs\.?|with|after|since)\s+$", re.IGNORECASE)
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|to\s+be|is\s+to|are\s+to|plans?|planned|scheduled|expected)\b",
                             re.IGNORECASE)
+_AT_FIGURE = re.compile(r"\s+(?:at|to)\s+")
+_OR_SAME = re.compile(r"\s*,?\s*or\s+(?:about\s+|some\s+)?")
+# "January's 1.1 pct", "December's revised 1.5 pct": the month's figure
+_AFTER_POSSESSIVE = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+)?")
 
 
 def _whole_year(period: Optional[Period]) -> bool:
@@ -800,6 +897,45 @@ def _is_last_year(pm: PeriodMatch) -> bool:
         " ".join((pm.period.text or "").lower().split()) in ("last year", "last year's", "last year’s")
 
 
+def _compared_periods(real: Sequence[PeriodMatch], text: Optional[str]) -> set[int]:
+    """The ids of the periods written after "than", "compared with", "rose 5 pct from" ..."""
+    if text is None:
+        return set()
+    # "than in 1986 when net sales rose 4.4 pct": what follows is about that time
+    return {id(pm.period) for pm in real if _COMPARED_BEFORE.search(text, max(0, pm.start - 24), pm.start)
+            and not _WHEN_AFTER.match(text, pm.end)}
+
+
+def _day_before(slot: Slot, matches: Sequence[PeriodMatch], text: Optional[str]) -> Optional[Period]:
+    """"Dubai traded yesterday at 16.50 dlrs": the day written just before the figure."""
+    if text is None or slot.compared:
+        return None
+    for pm in matches:
+        if pm.end > slot.start:
+            break
+        if pm.kind == "day" and _AT_FIGURE.fullmatch(text, pm.end, slot.start) \
+                and not _FROM_DAY.search(text, max(0, pm.start - 12), pm.start) \
+                and not _FUTURE_BEFORE.search(text, max(0, pm.start - 60), pm.start):
+            return pm.period
+    return None
+
+
+def _possessive_before(slot: Slot, matches: Sequence[PeriodMatch], text: Optional[str]) -> Optional[Period]:
+    """The period a figure is written after as a possessive ("less than January's 1.1 pct increase"):
+    its own, before one written after it ("... increase but above the 1986 average")."""
+    if text is None:
+        return None
+    for pm in matches:
+        if pm.end > slot.start:
+            break
+        if pm.period is None or slot.start - pm.end > 16 or (slot.compared and _is_last_year(pm)):
+            continue
+        if (text.startswith(("'s", "’s"), pm.end) or text.endswith(("'s", "’s"), pm.start, pm.end)) \
+                and _AFTER_POSSESSIVE.fullmatch(text, pm.end, slot.start):
+            return pm.period
+    return None
+
+
 def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], default: Period,
                    sentence_end: int, text: Optional[str] = None) -> list[Period]:
     """The period of each quantity of one sentence.
@@ -814,7 +950,7 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
     """
     if not matches and not any(s.compared for s in slots):
         return [default] * len(slots)          # the common case: no period written, no comparison
-    real = [pm for pm in matches if pm.period is not None]
+    real = [pm for pm in matches if pm.period is not None and pm.kind != "day"]
     first_prior = next((pm for pm in matches if pm.kind == "prior"), None)
     out: list[Optional[Period]] = [None] * len(slots)
     after_prior: list[Optional[PeriodMatch]] = [None] * len(slots)
@@ -822,11 +958,17 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
     year_of: dict[int, Period] = {}
     for i, s in enumerate(slots):
         gap_end = slots[i + 1].start if i + 1 < len(slots) else sentence_end
-        own = None
+        own = own_pm = None
         for pm in matches:
             if s.end <= pm.start < gap_end:
                 if text is not None and _CLAUSE_BREAK.search(text, s.end, pm.start):
                     break
+                if pm.kind == "day":
+                    if not s.compared and text is not None and _DAY_OF_FIGURE.fullmatch(text, s.end, pm.start) \
+                            and not _FUTURE_BEFORE.search(text, max(0, s.start - 60), s.start):
+                        own, own_pm = pm.period, pm
+                        break
+                    continue
                 if pm.kind == "prior":
                     after_prior[i] = pm
                     if s.compared:
@@ -845,11 +987,20 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
                 if text is not None and not s.compared and _COMPARED_WITH.match(text, s.end, pm.start):
                     # not the figure's own: the figure's it is compared with ("from December's 1.5 pct")
                     compared_years.add(id(pm.period))
-                    if i + 1 < len(slots) and slots[i + 1].compared and pm.end <= slots[i + 1].start:
+                    if i + 1 < len(slots) and pm.end <= slots[i + 1].start and \
+                            (slots[i + 1].compared or _NAMES_NEXT.fullmatch(text, pm.end, slots[i + 1].start)):
                         out[i + 1] = pm.period
                     break
-                own = pm.period
+                own, own_pm = pm.period, pm
                 break
+        mine = _possessive_before(s, matches, text) or _day_before(s, matches, text)
+        if mine is not None:
+            if s.compared and own_pm is not None:
+                # "from December's 174.7 mln and a January 1986 level of 159.5 mln": the next figure's
+                compared_years.add(id(own))
+                if i + 1 < len(slots) and slots[i + 1].compared and own_pm.end <= slots[i + 1].start:
+                    out[i + 1] = own
+            own = mine
         if own is not None:
             out[i] = own
     # Periods written right after a compared figure belong to it alone.
@@ -857,13 +1008,18 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
     for i, s in enumerate(slots):
         if s.compared and out[i] is not None:
             taken.add(id(out[i]))
+    # "rose 0.1 pct in May compared with April to stand 2.9 pct lower": April is no other figure's
+    compared_with = _compared_periods(real, text)
     for i, s in enumerate(slots):
         if out[i] is not None or s.compared:
             continue
-        before = [pm for pm in real if pm.end <= s.start and id(pm.period) not in taken]
-        after = [pm for pm in real if pm.start >= s.end and id(pm.period) not in taken
+        before = [pm for pm in real if pm.end <= s.start and id(pm.period) not in taken
+                  and (id(pm.period) not in compared_with or _NAMES_NEXT.fullmatch(text, pm.end, s.start))]
+        after = [pm for pm in real if pm.start >= s.end and id(pm.period) not in taken | compared_with
                  and (text is None or not _CLAUSE_BREAK.search(text, s.end, pm.start))]
-        if before:
+        if i and out[i - 1] is not None and text is not None and _OR_SAME.fullmatch(text, slots[i - 1].end, s.start):
+            out[i] = out[i - 1]      # "1985's profit of 177 mln or 2.75 dlrs per share": the same in other units
+        elif before:
             out[i] = before[-1].period
         elif after:
             out[i] = after[0].period

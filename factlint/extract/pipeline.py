@@ -524,7 +524,7 @@ class _DocExtractor:
         lead_source: Optional[str] = None
         lead_checked = False
         for idx, sent in enumerate(sents):
-            own = [pm for pm in sent.periods if carryable(pm)]
+            own = [pm for pm in sent.periods if carryable(pm, text, sent.start)]
             sent.default = carried or self.implied
             if own:
                 # the sentence's leading period (its main clause's), not one of a compared figure

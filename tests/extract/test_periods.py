@@ -208,9 +208,8 @@ def test_weeks_and_days_are_periods_of_their_own():
     assert _one("at Thursday's auction", doc_date).period.start == doc_date
     last = _one("up from 5.47 pct last week", doc_date).period
     assert (last.start, last.end) == (D(1987, 3, 2), D(1987, 3, 8))
-    # "the previous week" is no year-ago marker, and a plain weekday names no period
+    # "the previous week" is no year-ago marker
     assert _one("from the previous week", doc_date).kind == "explicit"
-    assert find_periods("the Fed said on Tuesday", 0, 23, doc_date) == []
 
 
 @pytest.mark.parametrize("text,start,end", [
@@ -345,3 +344,69 @@ def test_a_period_after_from_is_the_compared_figure_s_not_its_neighbour_s():
     text = "January durable goods orders fell 7.5 pct and is scheduled to release February orders"
     p = _assign(_slots(text, "7.5 pct"), text, doc_date, clauses=True)
     assert p[0].text == "January"
+
+
+@pytest.mark.parametrize("text,doc_date,start,end", [
+    ("Soviet industrial output from January to March grew by 2.5 pct", D(1987, 4, 24), D(1987, 1, 1), D(1987, 3, 31)),
+    ("sugar exports between October 1 and February 28 rose", D(1987, 3, 24), D(1986, 10, 1), D(1987, 2, 28)),
+    ("it bought the shares between Dec 18 and Feb 20 at", D(1987, 3, 3), D(1986, 12, 18), D(1987, 2, 20)),
+    ("the quota runs from May 1, 1986 until April 30, 1987, covering", D(1987, 3, 24), D(1986, 5, 1), D(1987, 4, 30)),
+    ("exports between July 1986 and February this year were", D(1987, 3, 24), D(1986, 7, 1), D(1987, 2, 28)),
+    ("imports between April and June this year may reach", D(1987, 3, 12), D(1987, 4, 1), D(1987, 6, 30)),
+    # no year written: the span nearest the publication date, a coming one too
+    ("a ceiling of 16.6 mln bpd from July to December", D(1987, 6, 29), D(1987, 7, 1), D(1987, 12, 31)),
+    ("labour unrest hit 3,300 companies between July and September", D(1987, 10, 19), D(1987, 7, 1),
+     D(1987, 9, 30)),
+])
+def test_a_span_from_one_month_to_another_is_the_days_between(text, doc_date, start, end):
+    pm = _one(text, doc_date)
+    assert (pm.period.start, pm.period.end, pm.period.point) == (start, end, False)
+
+
+def test_figures_moving_from_one_month_to_another_keep_their_own_months():
+    text = "Unemployment rose from 5.1 pct in January to 5.4 pct in February"
+    p = _assign(_slots(text, "5.1 pct", "5.4 pct"), text, D(1987, 4, 2), clauses=True)
+    assert (p[0].text, p[1].text) == ("in January", "in February")
+
+
+def test_a_period_after_than_or_up_from_is_the_compared_figure_s():
+    doc_date = D(1987, 4, 17)
+    # "January's" names the 1.1 pct only: the 0.3 pct keeps the sentence's default
+    text = "Retail energy prices rose by 0.3 pct, less than January's 1.1 pct increase."
+    p = _assign(_slots(text, "0.3 pct", "1.1 pct"), text, doc_date, clauses=True)
+    assert p[0].implied and p[1].text == "January"
+    text = "Producer prices rose 0.4 pct, up from December's 0.2 pct rise, the department said."
+    p = _assign(_slots(text, "0.4 pct", "0.2 pct", compared=("0.2 pct",)), text, doc_date, clauses=True)
+    assert p[0].implied and p[1].text == "December"
+    # a possessive before a figure is its own, before a period written after it
+    text = "The February increase was less than January's 0.4 pct increase but above the 1986 average."
+    assert _assign(_slots(text, "0.4 pct"), text, doc_date, clauses=True)[0].text == "January"
+
+
+def test_a_compared_period_names_the_figure_it_goes_on_to():
+    doc_date = D(1987, 3, 25)
+    text = "Production is forecast at 2.3 mln tonnes, 41.5 pct below the 1985/86 record of 4.1 mln tonnes."
+    p = _assign(_slots(text, "2.3 mln tonnes", "41.5 pct", "4.1 mln tonnes"), text, doc_date, clauses=True)
+    assert (p[0].implied, p[1].implied, p[2].text) == (True, True, "1985/86")
+    # "compared with April" is no period of the figure after it
+    text = "Producer prices rose 0.1 pct in May compared with April to stand 2.9 pct lower than in May last year."
+    p = _assign(_slots(text, "0.1 pct", "2.9 pct"), text, D(1987, 6, 19), clauses=True)
+    assert (p[0].text, p[1].text) == ("in May", "in May")
+    # a figure in other units after "or" is the same time's
+    text = "Income rose to 214 mln dlrs compared with 1985's profit of 177 mln or 2.75 dlrs per share."
+    p = _assign(_slots(text, "214 mln dlrs", "177 mln", "2.75 dlrs"), text, D(1987, 3, 3), clauses=True)
+    assert (p[1].text, p[2].text) == ("1985", "1985")
+
+
+def test_a_weekday_or_yesterday_dates_the_figure_next_to_it_only():
+    doc_date = D(1987, 3, 4)           # a Wednesday
+    text = "Federal funds, which averaged a high 6.35 pct on Monday, opened at 6-7/16 pct."
+    p = _assign(_slots(text, "6.35 pct", "6-7/16 pct"), text, doc_date, clauses=True)
+    assert (p[0].start, p[0].point, p[0].implied) == (D(1987, 3, 2), True, False) and p[1].implied
+    text = "A cargo of Dubai traded yesterday at 16.50 dlrs a barrel."
+    assert _assign(_slots(text, "16.50 dlrs"), text, doc_date, clauses=True)[0].start == D(1987, 3, 3)
+    # the day something was said, planned or compared with dates no figure
+    for text, figure in [("The Fed said on Tuesday that M-1 rose 2.1 billion dlrs.", "2.1 billion dlrs"),
+                         ("The Treasury will sell 9.6 billion dlrs of bills on Monday.", "9.6 billion dlrs"),
+                         ("Eurodollars rose 1/16 pct from yesterday to around 6-11/16 pct.", "6-11/16 pct")]:
+        assert _assign(_slots(text, figure), text, doc_date, clauses=True)[0].implied, text

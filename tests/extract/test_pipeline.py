@@ -562,3 +562,19 @@ def test_a_consolidated_net_profit_is_net_income_and_no_country_s():
                                           "236.8 mln francs in 1986.", front_matter={"places": ["france"]}))
     profit = _claim(claims, "236.8")
     assert profit.metric == "net income" and profit.entity != "France"
+
+
+def test_figures_of_a_span_from_one_month_to_another_take_the_whole_span():
+    claims = _wire("Soviet industrial production from January to March grew by 2.5 pct compared with the same "
+                   "period last year, but fell short of its target by 0.8 pct, official statistics showed.",
+                   dt.date(1987, 4, 24))
+    growth = _claim(claims, "2.5 pct")
+    assert (growth.period.start, growth.period.end, growth.period.point) == \
+        (dt.date(1987, 1, 1), dt.date(1987, 3, 31), False)
+
+
+def test_the_period_of_a_compared_figure_is_not_carried_to_the_next_sentence():
+    claims = _wire("Retail energy prices rose by 0.3 pct, less than January's 1.1 pct increase. Energy prices "
+                   "for consumers were still nine pct lower than a year earlier, it said.", dt.date(1987, 4, 17))
+    assert _claim(claims, "0.3 pct").period.implied and _claim(claims, "1.1 pct").period.text == "January"
+    assert _claim(claims, "nine pct").period.implied
