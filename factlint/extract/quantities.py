@@ -831,7 +831,8 @@ def _range(sc: _Scan, tokens: list[NumberToken], i: int, core: _Core, qual_start
     elif lo.unit is None and hi.unit is not None:
         f = hi.unit.factor
         lo = replace(lo, value=lo.value * f, precision=lo.precision * f, unit=hi.unit)
-    if not lo.has_scale and hi.has_scale and not lo.token.words and lo.token.value < hi.token.value:
+    if not lo.has_scale and hi.has_scale and not (lo.token.words and lo.token.fraction) \
+            and lo.token.value < hi.token.value:
         lo = replace(lo, value=lo.value * hi.scale, precision=lo.precision * hi.scale, scale=hi.scale,
                      has_scale=True)
     if hi.value < lo.value:

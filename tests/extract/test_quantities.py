@@ -218,6 +218,10 @@ def test_negative_numbers_only_where_meant():
     ("offers of 1,750 to 1,780 dlrs per tonne", "1,750 to 1,780 dlrs per tonne", 1749.5, 1780.5, "USD"),
     ("growth of between 5 and 7 pct", "between 5 and 7 pct", 4.5, 7.5, "percent"),
     ("a cost of 1.5 to 2 billion dlrs", "1.5 to 2 billion dlrs", 1.45e9, 2.5e9, "USD"),
+    # a first end in words takes the second's scale too
+    ("The Treasury will sell between eight and 12 billion francs of stock.", "between eight and 12 billion francs",
+     8e9, 12.5e9, "FRF"),
+    ("Texaco had offered a bond of one to 1.5 billion dlrs.", "one to 1.5 billion dlrs", 1e9, 1.55e9, "USD"),
 ])
 def test_ranges(text, written, low, high, unit):
     q = one(text)
