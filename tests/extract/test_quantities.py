@@ -397,6 +397,19 @@ def test_a_change_verb_at_the_end_of_a_wrapped_line_still_makes_change_and_level
     ("Business loans fell 546 mln dlrs to 278.12 billion dlrs.", [("546 mln dlrs", None), ("278.12 billion dlrs", None)]),
     ("The utilisation rate rose 0.1 pct to 54.2 pct.", [("0.1 pct", None), ("54.2 pct", None)]),
     ("Lloyds rose one penny to 488.", [("one penny", None), ("488", None)]),
+    ("Northern Telecom slid 1-1/2 to 58-1/2 in active trading.", [("1-1/2", None), ("58-1/2", None)]),
+    ("Inco firmed 1/8 to 21-7/8 among the actives.", [("1/8", None), ("21-7/8", None)]),
+    ("The Hang Seng index shed 10.69 to 1,713.81.", [("10.69", None), ("1,713.81", None)]),
+    # ends alike, but a result writes its change in full, scale and all
+    ("Government deposits fell 840.5 mln francs to 941.5 mln.", [("840.5 mln francs", None), ("941.5 mln", None)]),
+    ("The deficit is expected to fall by 15 billion to 20 billion dlrs.", [("15 billion to 20 billion dlrs", "range")]),
+    ("Hog futures gained 1.70 to 2.30 dlrs in active trade.", [("1.70 to 2.30 dlrs", "range")]),
+    # a level after "to", a change after "of": ranges
+    ("Spot soybean prices rose to 340 to 350 dlrs.", [("340 to 350 dlrs", "range")]),
+    ("Corn rallied late to hold gains of one cent to three cents.", [("one cent to three cents", "range")]),
+    # no verbs: "easily", "east"
+    ("The clinic expects to easily spend five to 10 mln dlrs.", [("five to 10 mln dlrs", "range")]),
+    ("The east of the state will get 1/4 to one inch.", [("1/4 to one inch", "range")]),
     # a range of changes: its ends are alike
     ("The market should expand by 25 to 30 pct this year.", [("25 to 30 pct", "range")]),
     ("The network expects to lose 30 to 50 mln dlrs this year.", [("30 to 50 mln dlrs", "range")]),
