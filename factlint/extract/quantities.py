@@ -19,7 +19,8 @@ Choices worth knowing (see also :mod:`factlint.normalize.intervals`):
   (US$128.8 billion)", "1.2 billion yen, or 8.3 mln dlrs") is its own quantity with
   ``equivalent_of`` set to the index of the first. Brackets never make a number negative.
 - A bare number right after "vs"/"from"/"against" takes the unit of the amount just
-  before it in newswire tables ("3.58 billion dlrs from 1.94 billion").
+  before it in newswire tables ("3.58 billion dlrs from 1.94 billion"), and so does a new
+  level after a change in whole currency units ("rose 3.30 billion francs to 33.94 billion").
 - A dash between two numbers is a range ("5-7 pct"); "to" is a range unless a verb of
   change comes before and the second number is far above the first ("fell 195 mln dlrs
   to 65.06 billion", "rose 0.1 pct to 54.2 pct", "slid 1-1/2 to 58-1/2" are a change and
@@ -114,6 +115,7 @@ _CHANGE_OF_LEVEL_RATIO = 10.0
 _RANGE_CONN_RE = re.compile(r"[^\S\n]*(?:(?P<dash>[-\u2013\u2014~])|(?P<word>to|through|thru|and))[^\S\n]*")
 _BETWEEN_RE = re.compile(r"(?<![\w])(?:between|from)\s+$")     # also at the end of a wrapped line
 _INHERIT_RE = re.compile(r"(?<![\w])(?:vs\.?|versus|from|against|compared[^\S\n]+(?:with|to))[^\S\n]+$")
+_LEVEL_AFTER_CHANGE_RE = re.compile(r"\s+to\s+")
 _EQUIV_RE = re.compile(r"^(?:[^\S\n]*\([^\S\n]*|,?[^\S\n]+or[^\S\n]+)$")
 _SIGN_WORD_RE = re.compile(r"(?<![\w])(?:minus|negative)[^\S\n]+$")
 _PERCENT_OF_RE = re.compile(r"(?<![\w])(?:percents?|per[^\S\n]?cent|percentage)[^\S\n]+of[^\S\n]+$")
@@ -775,9 +777,16 @@ def _inherit_unit(sc: _Scan, core: _Core) -> Optional[tuple[UnitDef, float]]:
     if prev.dimension in ("count", "rank"):
         return None
     s = core.start
-    m = _INHERIT_RE.search(sc.low, max(prev.end, s - 20), s)
-    if m is None or sc.text[prev.end:m.start()].strip():
-        return None
+    if _LEVEL_AFTER_CHANGE_RE.fullmatch(sc.low, prev.end, s):
+        # the new level after a change ("shed 23 marks to 1,022", "fell 840.5 mln francs to
+        # 941.5 mln"); not in cents or pence, which a level is seldom quoted in ("fell five cts
+        # to 1.05"), nor after a rate ("by 10,000 yen per tonne to 260,000")
+        if prev.dimension != "currency" or prev.unit_factor != 1.0 or prev.rate_base is not None:
+            return None
+    else:
+        m = _INHERIT_RE.search(sc.low, max(prev.end, s - 20), s)
+        if m is None or sc.text[prev.end:m.start()].strip():
+            return None
     if (prev.scale > 1) != core.has_scale and not (prev.dimension == "currency" and core.has_scale):
         return None
     return UnitDef(prev.unit, prev.dimension, prev.unit_factor), prev.unit_factor

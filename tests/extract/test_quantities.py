@@ -383,6 +383,18 @@ def test_unicode_fractions_in_prices_and_rates():
         ("$3\u00bc", "USD", 3.25), ("$412\u00bd an ounce", "USD", 412.5), ("4\u00be%", "percent", 4.75)]
 
 
+@pytest.mark.parametrize("text, level, unit", [
+    ("Foreign exchange reserves rose 3.30 billion francs to 33.94 billion.", "33.94 billion", "FRF"),
+    ("In autos, Daimler shed 23 marks to 1,022.", "1,022", "DEM"),
+    # a level is seldom quoted in cents, and a rate's level is no plain amount
+    ("Dome Petroleum fell five cts to 1.05 in Toronto.", "1.05", "count"),
+    ("It cut the copper price by 10,000 yen per tonne to 260,000.", "260,000", "count"),
+])
+def test_the_level_after_a_change_takes_its_currency(text, level, unit):
+    q = scan_quantities(text)[-1]
+    assert (q.text, q.unit) == (level, unit)
+
+
 def test_a_change_verb_at_the_end_of_a_wrapped_line_still_makes_change_and_level():
     # newswire wraps lines mid-sentence; only an indented line starts a new paragraph
     text = "Atlantic Richfield rose\n1-3/4 to 77, and AMC was off 3/8 to 3-1/2."
