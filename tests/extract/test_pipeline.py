@@ -521,3 +521,12 @@ def test_a_consolidated_net_profit_is_net_income_and_no_country_s():
                                           "236.8 mln francs in 1986.", front_matter={"places": ["france"]}))
     profit = _claim(claims, "236.8")
     assert profit.metric == "net income" and profit.entity != "France"
+
+
+def test_a_forecast_after_the_figure_makes_a_target_and_a_past_result_stays_one():
+    text = ("LONDON, March 9 - Dealers said a further half-point cut in base rates to 9-1/2 pct was bound "
+            "to occur within the next week.\n\nBank lending rose 5 pct in February, the central bank said, "
+            "and it expected a further rise in March.\n")
+    claims = extract_claims(_doc(text, dt.date(1987, 3, 9)))
+    assert _claim(claims, "9-1/2").kind == "target"
+    assert _claim(claims, "5 pct").kind == "change"
