@@ -138,7 +138,9 @@ _CHANGE_VERBS = frozenset(
     "jumps surged surge surges climbed climbs gained gain gains fell fall falls falling fallen dropped drop drops "
     "declined decline declines decreased decrease decreases slipped slid plunged plunge plunges tumbled soared "
     "expanded expand expands shrank shrunk contracted up down higher lower cut raised raise raises lifted boosted "
-    "reduced added lost widened narrowed slumped eased advanced".split())
+    "reduced added lost widened narrowed slumped eased advanced "
+    # market reports: "Inco firmed 1/8 to 21-7/8", "Siemens shed 12.50 to 716.50"
+    "firmed shed improved dipped rallied rebounded retreated weakened softened plummeted".split())
 _CHANGE_FILLERS = frozenset("by a an annual average estimated further some another year-on-year".split())
 _CHANGE_NOUNS = frozenset(
     "increase increases rise growth gain jump decline drop fall decrease surge expansion contraction change hike "

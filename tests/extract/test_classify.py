@@ -20,6 +20,8 @@ def _kind(sentence, quantity, dimension="percent", rate=False, target_period=Fal
     ("Exports were up 5 pct in January.", "5 pct", "percent", "change"),
     ("Retail sales rose 3.2 pct to 410 billion dlrs.", "3.2 pct", "percent", "change"),
     ("Retail sales rose 3.2 pct to 410 billion dlrs.", "410 billion dlrs", "currency", "level"),
+    ("Inco firmed 1/8 to 21-7/8 among the actives.", "1/8", "count", "change"),
+    ("In electricals, Siemens shed 12.50 marks to 716.50.", "12.50 marks", "currency", "change"),
     ("The rate rose to 7.5 pct from 7.25 pct.", "7.5 pct", "percent", "level"),
     ("The share edged up 0.4 percentage points.", "0.4 percentage points", "pp", "change"),
     ("The city had 24,000 base stations at the end of 2020.", "24,000", "count", "level"),
