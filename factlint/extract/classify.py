@@ -138,7 +138,9 @@ _CHANGE_VERBS = frozenset(
     "jumps surged surge surges climbed climbs gained gain gains fell fall falls falling fallen dropped drop drops "
     "declined decline declines decreased decrease decreases slipped slid plunged plunge plunges tumbled soared "
     "expanded expand expands shrank shrunk contracted up down higher lower cut raised raise raises lifted boosted "
-    "reduced added lost widened narrowed slumped eased advanced".split())
+    "reduced added lost widened narrowed slumped eased advanced "
+    # market reports: "Inco firmed 1/8 to 21-7/8", "Siemens shed 12.50 to 716.50"
+    "firmed shed improved dipped rallied rebounded retreated weakened softened plummeted".split())
 _CHANGE_FILLERS = frozenset("by a an annual average estimated further some another year-on-year".split())
 _CHANGE_NOUNS = frozenset(
     "increase increases rise growth gain jump decline drop fall decrease surge expansion contraction change hike "
@@ -236,6 +238,40 @@ def is_target(text: str, sent_start: int, q_start: int, future_period: bool, wor
     if m is None:
         return False
     return not _NOT_TARGET.search(window, max(0, m.start() - 30), m.end())
+
+
+# "a cut in base rates to 9-1/2 pct was bound to occur", "a deficit of some 800 mln dlrs was
+# expected": the figure is what a forecast in its clause is about. A few words may come
+# between ("250 mln dlrs each are planned"), but no new clause ("fell 0.7 pct and is forecast
+# to", "traded at 5-15/16 pct late Friday and are expected to") nor comparison ("more than
+# was expected")
+_FORECAST_AFTER = re.compile(
+    r"(?:\s+(?!(?:and|but|or|which|that|who|it|they|this|he|she|we|than|as)\b)[a-z][a-z'-]*){0,3}?"
+    r"\s+(?:is|are|was|were|(?:has|have|had)\s+been)\s+(?:(?:now|also|still|widely|generally|originally)\s+)?"
+    r"(?:expected|forecast|projected|planned|targeted|budgeted|likely\s+to|bound\s+to)\b"
+    r"(?:\s+to\s+(?P<verb>[a-z]+))?")
+_FORECAST_FROM_VERBS = _CHANGE_VERBS | frozenset(
+    "slow ease accelerate improve shrink widen narrow recover rebound climb".split())
+_FORECAST_AFTER_HINTS = ("expected", "forecast", "projected", "planned", "targeted", "budgeted", "likely", "bound")
+# "the two countries are likely to", "its 900 mln dlrs debt is likely to": a known thing, no forecast
+_REFERENCE_BEFORE = frozenset("the all both its their these those his her our this past last previous "
+                              "original".split())
+
+
+def forecast_after(text: str, q_start: int, q_end: int, sent_end: int, exact_count: bool) -> bool:
+    """The figure is the subject of a forecast after it: "... to 9-1/2 pct was bound to occur".
+    ``exact_count``: a count with no qualifier, which names a group more often than it forecasts
+    one ("five Thai commercial banks are expected to meet"; "about 10 banks are likely to" forecasts)."""
+    if exact_count:
+        return False
+    low = text[q_end:min(sent_end, q_end + 60)].lower()
+    if not any(h in low for h in _FORECAST_AFTER_HINTS):
+        return False
+    m = _FORECAST_AFTER.match(low)
+    if m is None or m.group("verb") in _FORECAST_FROM_VERBS:
+        return False     # "growth of 5 pct is expected to slow": 5 pct is where the forecast starts
+    before = text[(q_start - 12 if q_start > 12 else 0):q_start].lower().replace("’", "'").split()
+    return not (before and (before[-1] in _REFERENCE_BEFORE or before[-1].endswith("'s")))
 
 
 def classify(text: str, sent_start: int, sent_end: int, q_start: int, q_end: int, dimension: str,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from factlint.extract import attribution as attr
-from factlint.extract.classify import TARGET_WORDS, classify, find_ranks, is_target, rate_span
+from factlint.extract.classify import TARGET_WORDS, classify, find_ranks, forecast_after, is_target, rate_span
 from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, amount_of,
                                        bind_entity, changed_in, counted_like, doc_entities, excluded_part, find_mentions,
                                        following_noun, is_predicate, located_in, share_numerator, share_parts,
@@ -694,7 +694,9 @@ class _DocExtractor:
             ref_kind, ref_metric, ref_entity = partners.get(key) or (prev_kind, prev_metric, prev_entity)
             future = bool(period is not None and period.resolved and period.start is not None
                           and self.date is not None and period.start > self.date and not period.implied)
-            target = future or (may_target and is_target(text, sent.start, q.start, False, words))
+            target = future or (may_target and (is_target(text, sent.start, q.start, False, words)
+                                                or forecast_after(text, q.start, q.end, sent.end,
+                                                                  q.dimension == "count" and q.qualifier is None)))
             kind = classify(text, sent.start, sent.end, q.start, q.end, q.dimension, rate is not None, target, words)
             if slots[n].compared and ref_kind is not None:
                 kind = ref_kind

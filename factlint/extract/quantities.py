@@ -19,11 +19,14 @@ Choices worth knowing (see also :mod:`factlint.normalize.intervals`):
   (US$128.8 billion)", "1.2 billion yen, or 8.3 mln dlrs") is its own quantity with
   ``equivalent_of`` set to the index of the first. Brackets never make a number negative.
 - A bare number right after "vs"/"from"/"against" takes the unit of the amount just
-  before it in newswire tables ("3.58 billion dlrs from 1.94 billion").
+  before it in newswire tables ("3.58 billion dlrs from 1.94 billion"), and so does a new
+  level after a change in whole currency units ("rose 3.30 billion francs to 33.94 billion").
 - A dash between two numbers is a range ("5-7 pct"); "to" is a range unless a verb of
   change comes before and the second number is far above the first ("fell 195 mln dlrs
-  to 65.06 billion", "rose 0.1 pct to 54.2 pct" are a change and a level; "expand by
-  25 to 30 pct" stays a range), or the change is written "from X to Y".
+  to 65.06 billion", "rose 0.1 pct to 54.2 pct", "slid 1-1/2 to 58-1/2" are a change and
+  a level; "expand by 25 to 30 pct" and "rose to 340 to 350" stay ranges), or a past
+  result writes the change with its scale ("fell 840.5 mln francs to 941.5 mln"), or the
+  change is written "from X to Y".
 """
 
 from __future__ import annotations
@@ -89,11 +92,18 @@ _ID_BEFORE_RE = re.compile(
 # A verb of change before "X to Y" may make a change and a level ("rose 0.1 pct to 54.2 pct").
 # Not the nouns ("growth", "a fall of five to 10 pct", "an increase of 25 to 30 pct"),
 # nor "from"/"off" before a word ("imports from Cuba", "off the Texas coast").
+# The market-report verbs ("Northern Telecom slid 1-1/2 to 58-1/2", "Inco firmed 1/8 to
+# 21-7/8", "the Index shed 10.69 to 1,713.81") are spelt out: "firms", "sliding scale",
+# "recoveries of", "east", "easily" are no verbs of change.
 _CHANGE_VERB_RE = re.compile(
     r"(?<![\w])(?:(?:ris(?:e|es|ing)|rose|risen|f[ae]ll(?:s|ing|en)?|up|down|increas\w*|decreas\w*|cut\w*|"
     r"rais\w*|lower\w*|revis\w*|gr[eo]w(?:s|n|ing)?|climb\w*|jump\w*|drop\w*|declin\w*|reduc\w*|boost\w*|"
-    r"lift\w*|widen\w*|narrow\w*|chang\w*|mov\w*|went|slip\w*|eas\w*|gain\w*|surg\w*|plung\w*|"
-    r"soar\w*|slump\w*|shr[ai]nk\w*|expand\w*|advanc\w*|lost|los[ei]\w*|add\w*)(?![\w])(?!\s+of(?![\w]))"
+    r"lift\w*|widen\w*|narrow\w*|chang\w*|mov\w*|went|slip\w*|eas(?:e|ed|es|ing)|gain\w*|surg\w*|plung\w*|"
+    r"soar\w*|slump\w*|shr[ai]nk\w*|expand\w*|advanc\w*|lost|los[ei]\w*|add\w*|"
+    r"slid|slides?|shed|sheds|shedding|firmed|firming|improv(?:e|ed|es|ing)|dip(?:s|ped|ping)?|"
+    r"s[ai]nk(?:s|ing)?|sunk|tumbl\w*|rall(?:y|ied|ies|ying)|recover(?:s|ed|ing)?|rebound\w*|retreat\w*|"
+    r"weaken\w*|strengthen\w*|soften\w*|plummet\w*|edg(?:ed|ing)|trim(?:s|med|ming)?|slash\w*|"
+    r"hik(?:e|ed|es|ing)|depressed|leap(?:s|t|ed)?)(?![\w])(?!\s+of(?![\w]))"
     r"|(?:off|from)(?![\w])(?!\s+[a-z]))")
 # "a current range of 28.35 to 28.50", "primes range from 16.25 to 17.5 pct": a range whatever came before
 _RANGE_NOUN_BEFORE_RE = re.compile(r"(?<![\w])rang(?:e|es|ed|ing)\s+(?:of|from|between)?\s*$")
@@ -101,9 +111,11 @@ _RANGE_NOUN_BEFORE_RE = re.compile(r"(?<![\w])rang(?:e|es|ed|ing)\s+(?:of|from|b
 # above the change ("fell 195 mln dlrs to 65.06 billion", "rose 0.1 pct to 54.2 pct"),
 # and a range when its ends are alike ("expand by 25 to 30 pct", "lose 30 to 50 mln dlrs").
 _CHANGE_LEVEL_RATIO = 2.5
+_CHANGE_OF_LEVEL_RATIO = 10.0
 _RANGE_CONN_RE = re.compile(r"[^\S\n]*(?:(?P<dash>[-\u2013\u2014~])|(?P<word>to|through|thru|and))[^\S\n]*")
 _BETWEEN_RE = re.compile(r"(?<![\w])(?:between|from)\s+$")     # also at the end of a wrapped line
 _INHERIT_RE = re.compile(r"(?<![\w])(?:vs\.?|versus|from|against|compared[^\S\n]+(?:with|to))[^\S\n]+$")
+_LEVEL_AFTER_CHANGE_RE = re.compile(r"\s+to\s+")
 _EQUIV_RE = re.compile(r"^(?:[^\S\n]*\([^\S\n]*|,?[^\S\n]+or[^\S\n]+)$")
 _SIGN_WORD_RE = re.compile(r"(?<![\w])(?:minus|negative)[^\S\n]+$")
 _PERCENT_OF_RE = re.compile(r"(?<![\w])(?:percents?|per[^\S\n]?cent|percentage)[^\S\n]+of[^\S\n]+$")
@@ -771,9 +783,16 @@ def _inherit_unit(sc: _Scan, core: _Core) -> Optional[tuple[UnitDef, float]]:
     if prev.dimension in ("count", "rank"):
         return None
     s = core.start
-    m = _INHERIT_RE.search(sc.low, max(prev.end, s - 20), s)
-    if m is None or sc.text[prev.end:m.start()].strip():
-        return None
+    if _LEVEL_AFTER_CHANGE_RE.fullmatch(sc.low, prev.end, s):
+        # the new level after a change ("shed 23 marks to 1,022", "fell 840.5 mln francs to
+        # 941.5 mln"); not in cents or pence, which a level is seldom quoted in ("fell five cts
+        # to 1.05"), nor after a rate ("by 10,000 yen per tonne to 260,000")
+        if prev.dimension != "currency" or prev.unit_factor != 1.0 or prev.rate_base is not None:
+            return None
+    else:
+        m = _INHERIT_RE.search(sc.low, max(prev.end, s - 20), s)
+        if m is None or sc.text[prev.end:m.start()].strip():
+            return None
     if (prev.scale > 1) != core.has_scale and not (prev.dimension == "currency" and core.has_scale):
         return None
     return UnitDef(prev.unit, prev.dimension, prev.unit_factor), prev.unit_factor
@@ -837,7 +856,8 @@ def _range(sc: _Scan, tokens: list[NumberToken], i: int, core: _Core, qual_start
     elif lo.unit is None and hi.unit is not None:
         f = hi.unit.factor
         lo = replace(lo, value=lo.value * f, precision=lo.precision * f, unit=hi.unit)
-    if not lo.has_scale and hi.has_scale and not lo.token.words and lo.token.value < hi.token.value:
+    if not lo.has_scale and hi.has_scale and not (lo.token.words and lo.token.fraction) \
+            and lo.token.value < hi.token.value:
         lo = replace(lo, value=lo.value * hi.scale, precision=lo.precision * hi.scale, scale=hi.scale,
                      has_scale=True)
     if hi.value < lo.value:
@@ -857,19 +877,8 @@ def _range(sc: _Scan, tokens: list[NumberToken], i: int, core: _Core, qual_start
             return None
     if word in ("to", "through", "thru"):
         before_from = between is not None and between.group(0).startswith("from")
-        look = (qual_start - 40 if qual_start > 40 else 0)
-        window = sc.low[look:qual_start]
-        # the clause ends at ". ", ", " or a hard line break (a new paragraph or table row is
-        # indented); a bare newline is a wrapped line ("Atlantic Richfield rose\n1-3/4 to 77")
-        cut = max(window.rfind(". ") + 2, window.rfind(", ") + 2, window.rfind(".\n") + 2,
-                  window.rfind(",\n") + 2, window.rfind("\n ") + 1, window.rfind("\n\n") + 1,
-                  window.rfind("\n\t") + 1)
-        if cut > 0:
-            look += cut
         verb_end = between.start() if before_from else qual_start
-        if _CHANGE_VERB_RE.search(sc.low, look, verb_end) \
-                and not _RANGE_NOUN_BEFORE_RE.search(sc.low, (verb_end - 16 if verb_end > 16 else 0), verb_end) \
-                and (before_from or not (0 < lo.value and hi.value <= _CHANGE_LEVEL_RATIO * lo.value)):
+        if _change_and_level(sc, core, lo, hi, qual_start, verb_end, before_from):
             return None      # "rose 0.1 pct to 54.2 pct", "raised it from 7.25 pct to 7.5 pct"
         if lo.unit is None and hi.unit is None and not sc.all_numbers:
             y = (lo.token, hi.token)
@@ -880,6 +889,59 @@ def _range(sc: _Scan, tokens: list[NumberToken], i: int, core: _Core, qual_start
     while j < len(tokens) and tokens[j].start < hi.end:
         j += 1
     return lo, hi, j, start
+
+
+def _change_and_level(sc: _Scan, written_lo: _Core, lo: _Core, hi: _Core, qual_start: int, verb_end: int,
+                      before_from: bool) -> bool:
+    """Whether "X to Y" after a verb of change is a change X and a new level Y."""
+    look = (qual_start - 40 if qual_start > 40 else 0)
+    window = sc.low[look:qual_start]
+    # the clause ends at ". ", ", " or a hard line break (a new paragraph or table row is
+    # indented); a bare newline is a wrapped line ("Atlantic Richfield rose\n1-3/4 to 77")
+    cut = max(window.rfind(". ") + 2, window.rfind(", ") + 2, window.rfind(".\n") + 2,
+              window.rfind(",\n") + 2, window.rfind("\n ") + 1, window.rfind("\n\n") + 1,
+              window.rfind("\n\t") + 1)
+    if cut > 1:          # 1 is "nothing found" (or a line break at the window's start)
+        look += cut
+    verb = None
+    for verb in _CHANGE_VERB_RE.finditer(sc.low, look, verb_end):
+        pass
+    if verb is None or _RANGE_NOUN_BEFORE_RE.search(sc.low, (verb_end - 16 if verb_end > 16 else 0), verb_end):
+        return False
+    if before_from:
+        return True
+    gap = sc.low[verb.end():verb_end].split()
+    last = gap[-1] if gap else ""
+    if last in ("to", "at"):
+        return False     # "prices rose to 340 to 350": a range of levels
+    # after "of" only a level very far above is one ("a rise in reserves of 400 mln to 87.0
+    # billion"; "rallied to hold gains of one cent to three cents" is a range of changes)
+    ratio = _CHANGE_LEVEL_RATIO if last != "of" else _CHANGE_OF_LEVEL_RATIO
+    if not (0 < lo.value and hi.value <= ratio * lo.value):
+        return True
+    if last == "of":
+        return False
+    # ends alike: a range of changes ("cattle rose 1.00 to 1.50 dlr", "is expected to fall by
+    # 15 billion to 20 billion dlrs") unless a result states its change in full, scale and
+    # all ("funds fell 840.5 mln francs to 941.5 mln", "revenue dropped 97 mln dlrs to 233.6 mln")
+    return written_lo.has_scale and hi.has_scale and _stated_result(sc, verb, gap)
+
+
+# a forecast's verb: "is expected to fall by", "would lose", "will be reduced by"
+_NOT_RESULT_BEFORE = frozenset("to will would could may might should can must shall be".split())
+_PAST_IRREGULAR = frozenset("rose risen fell fallen grew grown went lost shed slid sank sunk shrank shrunk "
+                            "cut up down off leapt".split())
+_RESULT_FILLERS = frozenset("by some about another a an further adjusted unadjusted nearly almost around over "
+                            "just".split())
+
+
+def _stated_result(sc: _Scan, verb: re.Match, gap: list[str]) -> bool:
+    """The verb of change right before the figure reports a result; it is no forecast."""
+    word = verb.group(0)
+    if not (word.endswith("ed") or word in _PAST_IRREGULAR) or not _RESULT_FILLERS.issuperset(gap):
+        return False
+    before = sc.low[(verb.start() - 12 if verb.start() > 12 else 0):verb.start()].split()
+    return not (before and before[-1] in _NOT_RESULT_BEFORE)
 
 
 # ---------------------------------------------------------------- nouns and rates

@@ -1,6 +1,6 @@
 import pytest
 
-from factlint.extract.classify import classify, find_ranks, is_target, rate_after
+from factlint.extract.classify import classify, find_ranks, forecast_after, is_target, rate_after
 
 
 def _kind(sentence, quantity, dimension="percent", rate=False, target_period=False):
@@ -20,6 +20,8 @@ def _kind(sentence, quantity, dimension="percent", rate=False, target_period=Fal
     ("Exports were up 5 pct in January.", "5 pct", "percent", "change"),
     ("Retail sales rose 3.2 pct to 410 billion dlrs.", "3.2 pct", "percent", "change"),
     ("Retail sales rose 3.2 pct to 410 billion dlrs.", "410 billion dlrs", "currency", "level"),
+    ("Inco firmed 1/8 to 21-7/8 among the actives.", "1/8", "count", "change"),
+    ("In electricals, Siemens shed 12.50 marks to 716.50.", "12.50 marks", "currency", "change"),
     ("The rate rose to 7.5 pct from 7.25 pct.", "7.5 pct", "percent", "level"),
     ("The share edged up 0.4 percentage points.", "0.4 percentage points", "pp", "change"),
     ("The city had 24,000 base stations at the end of 2020.", "24,000", "count", "level"),
@@ -55,6 +57,41 @@ def test_rate_base_makes_a_rate():
 ])
 def test_targets_and_forecasts(sentence, quantity):
     assert _kind(sentence, quantity, "count") == "target"
+
+
+def _forecast_after(sentence, quantity, exact_count=False):
+    start = sentence.index(quantity)
+    return forecast_after(sentence, start, start + len(quantity), len(sentence), exact_count)
+
+
+@pytest.mark.parametrize("sentence,quantity", [
+    ("Dealers said a cut in base rates to 9-1/2 pct was bound to occur within days.", "9-1/2 pct"),
+    ("A deficit of some 800 mln dlrs was expected by one securities house.", "some 800 mln dlrs"),
+    ("Six bond tenders of 250 mln dlrs each are planned for the year.", "250 mln dlrs"),
+    ("Pretax profits of 1.35 billion stg had been forecast by analysts.", "1.35 billion stg"),
+    ("Some 30 billion marks is likely to leave the money market this month.", "Some 30 billion marks"),
+])
+def test_a_forecast_after_the_figure(sentence, quantity):
+    assert _forecast_after(sentence, quantity)
+
+
+@pytest.mark.parametrize("sentence,quantity", [
+    # a past result, then a new clause about the future
+    ("Output fell 0.7 pct in January and is forecast to rise in February.", "0.7 pct"),
+    ("Exports rose 5 pct, the ministry said, and it expected further gains.", "5 pct"),
+    ("Sales rose 8 pct, more than was expected.", "8 pct"),
+    ("Funds traded at 5-15/16 pct late on Friday and are expected to open there.", "5-15/16 pct"),
+    # where a forecast starts, and a known thing
+    ("Inflation of 5 pct is expected to slow this year.", "5 pct"),
+    ("Its 900 mln dlrs debt is likely to be rescheduled.", "900 mln dlrs"),
+    ("Sales from the original 360,000 tonne buffer stock are expected to resume.", "360,000 tonne"),
+])
+def test_no_forecast_after_the_figure(sentence, quantity):
+    assert not _forecast_after(sentence, quantity)
+
+
+def test_an_exact_count_names_a_group_rather_than_forecasts_one():
+    assert not _forecast_after("Five Thai commercial banks are expected to meet.", "Five Thai commercial banks", True)
 
 
 def test_a_future_period_alone_makes_a_target():

@@ -578,3 +578,12 @@ def test_the_period_of_a_compared_figure_is_not_carried_to_the_next_sentence():
                    "for consumers were still nine pct lower than a year earlier, it said.", dt.date(1987, 4, 17))
     assert _claim(claims, "0.3 pct").period.implied and _claim(claims, "1.1 pct").period.text == "January"
     assert _claim(claims, "nine pct").period.implied
+
+
+def test_a_forecast_after_the_figure_makes_a_target_and_a_past_result_stays_one():
+    text = ("LONDON, March 9 - Dealers said a further half-point cut in base rates to 9-1/2 pct was bound "
+            "to occur within the next week.\n\nBank lending rose 5 pct in February, the central bank said, "
+            "and it expected a further rise in March.\n")
+    claims = extract_claims(_doc(text, dt.date(1987, 3, 9)))
+    assert _claim(claims, "9-1/2").kind == "target"
+    assert _claim(claims, "5 pct").kind == "change"

@@ -218,6 +218,10 @@ def test_negative_numbers_only_where_meant():
     ("offers of 1,750 to 1,780 dlrs per tonne", "1,750 to 1,780 dlrs per tonne", 1749.5, 1780.5, "USD"),
     ("growth of between 5 and 7 pct", "between 5 and 7 pct", 4.5, 7.5, "percent"),
     ("a cost of 1.5 to 2 billion dlrs", "1.5 to 2 billion dlrs", 1.45e9, 2.5e9, "USD"),
+    # a first end in words takes the second's scale too
+    ("The Treasury will sell between eight and 12 billion francs of stock.", "between eight and 12 billion francs",
+     8e9, 12.5e9, "FRF"),
+    ("Texaco had offered a bond of one to 1.5 billion dlrs.", "one to 1.5 billion dlrs", 1e9, 1.55e9, "USD"),
 ])
 def test_ranges(text, written, low, high, unit):
     q = one(text)
@@ -395,6 +399,18 @@ def test_unicode_fractions_in_prices_and_rates():
         ("$3\u00bc", "USD", 3.25), ("$412\u00bd an ounce", "USD", 412.5), ("4\u00be%", "percent", 4.75)]
 
 
+@pytest.mark.parametrize("text, level, unit", [
+    ("Foreign exchange reserves rose 3.30 billion francs to 33.94 billion.", "33.94 billion", "FRF"),
+    ("In autos, Daimler shed 23 marks to 1,022.", "1,022", "DEM"),
+    # a level is seldom quoted in cents, and a rate's level is no plain amount
+    ("Dome Petroleum fell five cts to 1.05 in Toronto.", "1.05", "count"),
+    ("It cut the copper price by 10,000 yen per tonne to 260,000.", "260,000", "count"),
+])
+def test_the_level_after_a_change_takes_its_currency(text, level, unit):
+    q = scan_quantities(text)[-1]
+    assert (q.text, q.unit) == (level, unit)
+
+
 def test_a_change_verb_at_the_end_of_a_wrapped_line_still_makes_change_and_level():
     # newswire wraps lines mid-sentence; only an indented line starts a new paragraph
     text = "Atlantic Richfield rose\n1-3/4 to 77, and AMC was off 3/8 to 3-1/2."
@@ -409,6 +425,19 @@ def test_a_change_verb_at_the_end_of_a_wrapped_line_still_makes_change_and_level
     ("Business loans fell 546 mln dlrs to 278.12 billion dlrs.", [("546 mln dlrs", None), ("278.12 billion dlrs", None)]),
     ("The utilisation rate rose 0.1 pct to 54.2 pct.", [("0.1 pct", None), ("54.2 pct", None)]),
     ("Lloyds rose one penny to 488.", [("one penny", None), ("488", None)]),
+    ("Northern Telecom slid 1-1/2 to 58-1/2 in active trading.", [("1-1/2", None), ("58-1/2", None)]),
+    ("Inco firmed 1/8 to 21-7/8 among the actives.", [("1/8", None), ("21-7/8", None)]),
+    ("The Hang Seng index shed 10.69 to 1,713.81.", [("10.69", None), ("1,713.81", None)]),
+    # ends alike, but a result writes its change in full, scale and all
+    ("Government deposits fell 840.5 mln francs to 941.5 mln.", [("840.5 mln francs", None), ("941.5 mln", None)]),
+    ("The deficit is expected to fall by 15 billion to 20 billion dlrs.", [("15 billion to 20 billion dlrs", "range")]),
+    ("Hog futures gained 1.70 to 2.30 dlrs in active trade.", [("1.70 to 2.30 dlrs", "range")]),
+    # a level after "to", a change after "of": ranges
+    ("Spot soybean prices rose to 340 to 350 dlrs.", [("340 to 350 dlrs", "range")]),
+    ("Corn rallied late to hold gains of one cent to three cents.", [("one cent to three cents", "range")]),
+    # no verbs: "easily", "east"
+    ("The clinic expects to easily spend five to 10 mln dlrs.", [("five to 10 mln dlrs", "range")]),
+    ("The east of the state will get 1/4 to one inch.", [("1/4 to one inch", "range")]),
     # a range of changes: its ends are alike
     ("The market should expand by 25 to 30 pct this year.", [("25 to 30 pct", "range")]),
     ("The network expects to lose 30 to 50 mln dlrs this year.", [("30 to 50 mln dlrs", "range")]),
