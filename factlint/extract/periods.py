@@ -244,7 +244,10 @@ _MARKET_SNAPSHOT = re.compile(
     r"|\d\s*(?:pct\s+)?bid\b"
     r"|\b(?:rose|fell|gained|lost|eased|slipped|slid|climbed|dropped|added|shed|edged (?:up|down|higher|lower)|"
     r"was (?:up|down)|were (?:up|down)|up|down|off)\s+(?:[\d.,/ -]+\s*(?:points?|cents?|cts|basis points|dlrs?)"
-    r"\s+(?:higher\s+|lower\s+)?(?:to|at)\s+\d|\d+(?:-\d+)?/\d+\s+to\s+\d)")
+    r"\s+(?:higher\s+|lower\s+)?(?:to|at)\s+\d|\d+(?:-\d+)?/\d+\s+to\s+\d)"
+    # a central bank's money market operations, several a day ("bought 13 mln stg of band one
+    # bank bills", "bringing its total assistance to 1.503 billion stg")
+    r"|\bband (?:one|two|three|four|1|2|3|4)\b|\bbank bills\b|\b(?:market|total) (?:assistance|shortage|help)\b")
 
 
 def market_snapshot(low: str) -> bool:

@@ -287,6 +287,9 @@ def test_a_month_in_lower_case_before_a_year_is_that_month():
     "Year bills rose one basis points to 5.74 pct bid.",
     "Platinum was fixed this afternoon at 566.35 dlrs, slightly above the morning setting of 565.75.",
     "Northern Telecom slid 1-1/2 to 58-1/2 and Canadian Pacific lost 1/4 to 24-3/4.",
+    # a central bank's money market operations: several a day
+    "The Bank bought 176 mln stg of band two bank bills outright at 10-5/16 pct.",
+    "This brings the Bank's total assistance so far today to 1.503 billion stg.",
 ])
 def test_a_market_report_s_figure_of_the_moment_is_recognised(sentence):
     assert market_snapshot(sentence.lower())
