@@ -2,10 +2,16 @@
 
     python benchmarks/throughput.py [CORPUS_DIR] [--limit N]
 
+    python benchmarks/throughput.py [CORPUS_DIR] --jobs N
+
 CORPUS_DIR defaults to /tmp/corpora/reuters21578 (the unpacked Reuters corpus). Prints,
 for the same documents: the quantity scanner alone (on each document's extraction text,
 after ingest) and the full extraction (ingest + extract_claims), as MB/s and items/s,
 by wall clock and by process CPU time (CPU time is steadier on a shared machine).
+
+With --jobs N it also times what ``factlint claims``/``check`` run on a cold index: the
+whole collection path (discovery, ingest, extraction in N worker processes, decoding the
+results), by wall clock, with the claim index off.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from factlint.extract import extract_claims
 from factlint.extract.quantities import scan_quantities
 from factlint.ingest import load_document
 from factlint.models import Document
+from factlint.pipeline import collect
 
 DEFAULT_CORPUS = Path("/tmp/corpora/reuters21578")
 
@@ -38,6 +45,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="only the first N files")
+    parser.add_argument("--jobs", type=int, default=None, help="also time collection with N worker processes")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"corpus folder not found: {args.corpus}", file=sys.stderr)
@@ -70,6 +78,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     print(_line("ingest only", mb, len(docs), ingest_wall, ingest_cpu, "docs"))
     print(_line("quantity scanner only", mb, quantities, scan_wall, scan_cpu, "quantities"))
     print(_line("ingest + extract_claims", mb, claims, full_wall, full_cpu, "claims"))
+    if args.jobs:
+        w0 = time.perf_counter()
+        collected = collect(files, jobs=args.jobs, use_cache=False, quiet=True, root=args.corpus)
+        wall = time.perf_counter() - w0
+        found = sum(len(f.claims) for f in collected.files)
+        print(f"{'collect, ' + str(args.jobs) + ' worker processes':<28} {mb:7.2f} MB  wall {wall:6.2f}s "
+              f"{mb / wall:6.2f} MB/s {found / wall:9.0f} claims/s")
     return 0
 
 
