@@ -162,11 +162,12 @@ def _is_possessive(text: str, end: int) -> bool:
 _CAPS = re.compile(r"[A-Z](?<![\w$’'&.-][A-Z])[\w’'&.-]*")
 _COMPANY_SUFFIX = frozenset(
     "Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. Plc PLC LLC AG SA NV Group Holdings Industries "
-    "Technologies Bancorp Cos Cos.".split())
+    "Technologies Bancorp Cos Cos. Pte Bhd Pty".split())
 _ANAPHOR_HEADS = tuple(_ANAPHOR_TYPE)
 # "the city", "the company's": one pass over the lower-cased sentence finds every anaphor
 # (no head is a prefix of another, so the alternation's order does not matter)
-_THE_HEAD = re.compile(r"the (?:" + "|".join(_ANAPHOR_HEADS) + r")")
+# (any one whitespace: a wire story wraps its lines anywhere, "the\ncompany said")
+_THE_HEAD = re.compile(r"the\s(?:" + "|".join(_ANAPHOR_HEADS) + r")")
 _LEADING_NOISE = frozenset(
     "The A An In On At As For By With From Last This Next And But Its To Of Or Into Over Says Said Sees Plans Sets "
     "Buys Sells Gets Wins Unit Units Shares Net Qtr Year Offer Bid Stake Sale Raises Cuts Lifts".split())
@@ -191,6 +192,19 @@ def _across_and(text: str, caps: list[tuple[int, int]], first: int, k: int) -> i
         if text[caps[before][0]:caps[before][1]] not in _LEADING_NOISE:
             return before
     return first
+
+
+def _across_of(text: str, caps: list[tuple[int, int]], first: int, k: int, tables: AliasTables) -> int:
+    """"General Motors of Canada Ltd", "Bank of Tokyo Ltd": a place between "of" and the legal
+    form closing a name is part of the company's name, not the company itself."""
+    if k - first != 1 or first == 0 or text[caps[first - 1][1]:caps[first][0]] != " of ":
+        return first
+    if not tables.is_place(canonical_entity(text[caps[first][0]:caps[first][1]], tables)):
+        return first
+    before = _run_start(text, caps, first - 1)
+    if text[caps[before][0]:caps[before][1]] in _LEADING_NOISE:
+        return first
+    return before
 
 
 _DEMONYM_ENDS = ("an", "ese", "ish", "ian")
@@ -230,6 +244,25 @@ def _third_chars(tables: AliasTables) -> dict[str, Optional[frozenset]]:
 
 
 _BASED = re.compile(r"-based\s+(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})")
+
+
+# "<Royal Bank of Canada>": the wire brackets the name of a company it has no ticker for
+_BRACKET_NAME = re.compile(r"<(?P<name>[A-Z][\w&'.,-]*(?:\s+[\w&'.,-]+){0,7})>")
+
+
+def _bracketed_company(named: re.Match, found: list[Mention], tables: AliasTables) -> list[Mention]:
+    """The bracket's company as one mention, in place of the names inside it (the "Canada" of
+    "<Royal Bank of Canada>"); a mention that already spans the name is kept."""
+    a, b = named.span("name")
+    if any(m.start <= a and m.end >= b for m in found):
+        return found
+    raw = " ".join(named.group("name").split())
+    name = canonical_entity(raw, tables)
+    if not name or tables.is_place(name):
+        name = raw
+    kept = [m for m in found if not a <= m.start < b]
+    kept.append(Mention(a, b, name, tables.entity_type(name) or "company", False))
+    return kept
 
 
 def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[Mention]:
@@ -297,6 +330,11 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
                 first = joined
             while first < k and text[caps[first][0]:caps[first][1]].rstrip(".,") in _COMPANY_SUFFIX:
                 first += 1
+            named = _across_of(text, caps, first, k, tables)
+            if named != first:
+                # "General Motors" alone was only the start of the name
+                found = [m for m in found if not caps[named][0] <= m.start < caps[first][0]]
+                first = named
             if first < k and not any(m.start <= caps[first][0] < m.end for m in found):
                 raw = text[caps[first][0]:b]
                 name = canonical_entity(raw, tables)
@@ -306,6 +344,11 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
     # "Nippon Light Metal Co Ltd <NLGT.T>": a ticker marks a company name
     pos = text.find("<", start, end)
     while pos != -1:
+        named = _BRACKET_NAME.match(text, pos, min(end, pos + 80))
+        if named is not None and not named.group("name").isupper():
+            found = _bracketed_company(named, found, tables)
+            pos = text.find("<", named.end(), end)
+            continue
         close = text.find(">", pos, min(end, pos + 14))
         if close != -1 and not any(m.start <= pos - 2 < m.end for m in found):
             prev = [c for c in caps if c[1] <= pos and pos - c[1] <= 3]
@@ -335,7 +378,7 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
                     found.append(Mention(a, b, name, tables.entity_type(name) or "company",
                                          raw.endswith(("'s", "’s"))))
     low = text[start:end].lower()
-    if "the " in low:
+    if "the " in low or "the\n" in low:
         for the_head in _THE_HEAD.finditer(low):
             pos, stop = the_head.span()
             head = low[pos + 4:stop]
@@ -343,7 +386,8 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
                     low.startswith("’s", stop):
                 poss = low.startswith("'s", stop) or low.startswith("’s", stop)
                 at = start + pos
-                if not any(m.start <= at < m.end for m in found):
+                # "The Bank of Tokyo Ltd": the head opens a name
+                if not any(m.start <= at + 4 < m.end for m in found):
                     found.append(Mention(at, start + stop + (2 if poss else 0), "", None, poss,
                                          _ANAPHOR_TYPE[head]))
     found.sort(key=lambda x: x.start)

@@ -554,9 +554,13 @@ class _DocExtractor:
 
     def _speaker_mentions(self, sent: _Sent) -> None:
         """"Ford said its car sales rose": a named speaker is what its "its" points back to,
-        also when the gazetteer does not know the name."""
+        also when the gazetteer does not know the name. "Labatt earlier reported profits ...":
+        the story's company speaking by a short name reports its own figures."""
         for a, src in sent.sources:
-            if a.kind != "explicit" or not src or not _ITS_AFTER.match(self.text, a.end, sent.end):
+            if a.kind != "explicit" or not src:
+                continue
+            story = self._story_company_named(src)
+            if story is None and not _ITS_AFTER.match(self.text, a.end, sent.end):
                 continue
             words = src.split()
             if len(words) > 5 or not all(w[:1].isupper() or w in _NAME_JOINERS for w in words) \
@@ -569,12 +573,26 @@ class _DocExtractor:
             name = canonical_entity(bare, self.tables) or bare
             company = self.company
             main = company or self.entities.main
-            if company and sent.start < self.paras[0][1]:
+            if story is not None:
+                name = story
+            elif company and sent.start < self.paras[0][1]:
                 name = company       # the lead's "General Public Utilities Corp said its" is the headline's GPU
             elif main and name.split()[0].lower() == main.split()[0].lower():
                 name = main          # "Sarlen and Associates Inc said its" in a story on Sarlen
             sent.mentions = sorted(sent.mentions + [Mention(start, start + len(src), name, "company", False)],
                                    key=lambda m: m.start)
+
+    def _story_company_named(self, src: str) -> Optional[str]:
+        """The story's company when a speaker's name is it or a run of its words ("Labatt" for
+        John Labatt)."""
+        story = self.company or self.entities.by_type.get("company")
+        if not story or not src[:1].isupper():
+            return None
+        mine = _TICKER.sub("", src).lower().split()
+        theirs = story.lower().split()
+        if mine and any(theirs[i:i + len(mine)] == mine for i in range(len(theirs) - len(mine) + 1)):
+            return story
+        return None
 
     def _company_mentions(self, sent: _Sent) -> None:
         """The headline company written out in the sentence ("9.9 pct of American Savings") is a
