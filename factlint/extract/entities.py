@@ -36,6 +36,7 @@ _ANAPHOR_TYPE = {
     "group": "company", "bank": "company", "corporation": "company", "carrier": "company", "operator": "company",
     "automaker": "company", "airline": "company", "retailer": "company", "utility": "company", "insurer": "company",
     "lender": "company", "refiner": "company", "brewer": "company",
+    "unit": "unit", "subsidiary": "unit", "division": "unit",
     "province": "province", "region": "region", "bloc": "region",
 }
 _NOT_NAMES = frozenset(
@@ -587,6 +588,9 @@ def doc_entities(title: Optional[str], lead: str, extra: Sequence[str], tables: 
             types.setdefault(name, tables.entity_type(name))
             order.setdefault(name, len(order))
     out = DocEntities(written=written)
+    unit = _named_unit(lead, tables)
+    if unit:
+        out.by_type["unit"] = unit
     for name in excluded:
         counts.pop(name, None)
     if not counts:
@@ -600,6 +604,22 @@ def doc_entities(title: Optional[str], lead: str, extra: Sequence[str], tables: 
     return out
 
 
+# "its MPB Corp unit", "Allied-Signal's Neptune International unit"
+_UNIT_NAMED = re.compile(r"(?:\bits|'s|’s)\s+<?(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})>?\s+"
+                         r"(?:unit|subsidiary|division)\b")
+
+
+def _named_unit(lead: str, tables: AliasTables) -> Optional[str]:
+    """The unit of a company the story's lead is about, which "the unit" stands for."""
+    if "unit" not in lead and "subsidiary" not in lead and "division" not in lead:
+        return None
+    m = _UNIT_NAMED.search(lead)
+    if m is None:
+        return None
+    name = canonical_entity(m.group("name"), tables)
+    return name if name and not tables.is_place(name) else None
+
+
 def resolve_anaphor(kind: str, before: Sequence[Mention], doc: DocEntities) -> Optional[str]:
     """"the city" -> the latest city named before it, else the document's main city."""
     for m in reversed(before):
@@ -609,6 +629,8 @@ def resolve_anaphor(kind: str, before: Sequence[Mention], doc: DocEntities) -> O
             return m.name
     if kind == "pronoun":
         return doc.main
+    if kind == "unit":
+        return doc.by_type.get("unit")      # never the parent: its figures are not the unit's
     return doc.by_type.get(kind) or (doc.main if kind not in doc.by_type and not doc.by_type else None) or doc.main
 
 
@@ -701,6 +723,8 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
         if m.anaphor == "pronoun":
             continue
         name = name_of(m)
+        if m.anaphor == "unit" and same_clause(m):
+            return name         # "Allied-Signal said the unit had sales": the unit's, named or not
         if name:
             if reporter is not None and not m.anaphor and m.type != "company" and not m.possessive:
                 return reporter

@@ -609,3 +609,16 @@ def test_the_story_s_company_owns_the_results_it_reports():
                      "Year-to-date loans rose 4.1 pct, the\ncompany said.\n", "DOMINION BANK SEES BETTER RESULTS",
                      ["canada"])
     assert {c.entity for c in claims} == {"Dominion Bank of Canada"}
+
+
+def test_a_unit_the_lead_names_owns_its_figures_not_the_parent():
+    text = ("Borden Tool Inc said it completed the sale of its Ketch Valve Corp unit to an investor group.\n\n"
+            "Borden Tool said the unit had 1986 sales of 41 mln dlrs.\n\n"
+            "Borden Tool said Ketch makes industrial valves and last year had profits of 3.2 mln dlrs.\n")
+    claims = _titled(text, "BORDEN TOOL <BTL> SELLS KETCH VALVE UNIT")
+    assert _claim(claims, "41 mln").entity == "Ketch Valve"
+    assert _claim(claims, "3.2 mln").entity == "Ketch Valve"
+    # a unit the story does not name is no one's rather than the parent's
+    claims = _titled("Borden Tool Inc said it sold a unit.\n\nBorden Tool said the unit had 1986 sales of "
+                     "41 mln dlrs.\n", "BORDEN TOOL <BTL> SELLS UNIT")
+    assert _claim(claims, "41 mln").entity is None
