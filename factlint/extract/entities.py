@@ -36,6 +36,7 @@ _ANAPHOR_TYPE = {
     "group": "company", "bank": "company", "corporation": "company", "carrier": "company", "operator": "company",
     "automaker": "company", "airline": "company", "retailer": "company", "utility": "company", "insurer": "company",
     "lender": "company", "refiner": "company", "brewer": "company",
+    "unit": "unit", "subsidiary": "unit", "division": "unit",
     "province": "province", "region": "region", "bloc": "region",
 }
 _NOT_NAMES = frozenset(
@@ -162,11 +163,12 @@ def _is_possessive(text: str, end: int) -> bool:
 _CAPS = re.compile(r"[A-Z](?<![\w$’'&.-][A-Z])[\w’'&.-]*")
 _COMPANY_SUFFIX = frozenset(
     "Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. Plc PLC LLC AG SA NV Group Holdings Industries "
-    "Technologies Bancorp Cos Cos.".split())
+    "Technologies Bancorp Cos Cos. Pte Bhd Pty".split())
 _ANAPHOR_HEADS = tuple(_ANAPHOR_TYPE)
 # "the city", "the company's": one pass over the lower-cased sentence finds every anaphor
 # (no head is a prefix of another, so the alternation's order does not matter)
-_THE_HEAD = re.compile(r"the (?:" + "|".join(_ANAPHOR_HEADS) + r")")
+# (any one whitespace: a wire story wraps its lines anywhere, "the\ncompany said")
+_THE_HEAD = re.compile(r"the\s(?:" + "|".join(_ANAPHOR_HEADS) + r")")
 _LEADING_NOISE = frozenset(
     "The A An In On At As For By With From Last This Next And But Its To Of Or Into Over Says Said Sees Plans Sets "
     "Buys Sells Gets Wins Unit Units Shares Net Qtr Year Offer Bid Stake Sale Raises Cuts Lifts".split())
@@ -191,6 +193,19 @@ def _across_and(text: str, caps: list[tuple[int, int]], first: int, k: int) -> i
         if text[caps[before][0]:caps[before][1]] not in _LEADING_NOISE:
             return before
     return first
+
+
+def _across_of(text: str, caps: list[tuple[int, int]], first: int, k: int, tables: AliasTables) -> int:
+    """"General Motors of Canada Ltd", "Bank of Tokyo Ltd": a place between "of" and the legal
+    form closing a name is part of the company's name, not the company itself."""
+    if k - first != 1 or first == 0 or text[caps[first - 1][1]:caps[first][0]] != " of ":
+        return first
+    if not tables.is_place(canonical_entity(text[caps[first][0]:caps[first][1]], tables)):
+        return first
+    before = _run_start(text, caps, first - 1)
+    if text[caps[before][0]:caps[before][1]] in _LEADING_NOISE:
+        return first
+    return before
 
 
 _DEMONYM_ENDS = ("an", "ese", "ish", "ian")
@@ -230,6 +245,25 @@ def _third_chars(tables: AliasTables) -> dict[str, Optional[frozenset]]:
 
 
 _BASED = re.compile(r"-based\s+(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})")
+
+
+# "<Royal Bank of Canada>": the wire brackets the name of a company it has no ticker for
+_BRACKET_NAME = re.compile(r"<(?P<name>[A-Z][\w&'.,-]*(?:\s+[\w&'.,-]+){0,7})>")
+
+
+def _bracketed_company(named: re.Match, found: list[Mention], tables: AliasTables) -> list[Mention]:
+    """The bracket's company as one mention, in place of the names inside it (the "Canada" of
+    "<Royal Bank of Canada>"); a mention that already spans the name is kept."""
+    a, b = named.span("name")
+    if any(m.start <= a and m.end >= b for m in found):
+        return found
+    raw = " ".join(named.group("name").split())
+    name = canonical_entity(raw, tables)
+    if not name or tables.is_place(name):
+        name = raw
+    kept = [m for m in found if not a <= m.start < b]
+    kept.append(Mention(a, b, name, tables.entity_type(name) or "company", False))
+    return kept
 
 
 def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[Mention]:
@@ -297,6 +331,11 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
                 first = joined
             while first < k and text[caps[first][0]:caps[first][1]].rstrip(".,") in _COMPANY_SUFFIX:
                 first += 1
+            named = _across_of(text, caps, first, k, tables)
+            if named != first:
+                # "General Motors" alone was only the start of the name
+                found = [m for m in found if not caps[named][0] <= m.start < caps[first][0]]
+                first = named
             if first < k and not any(m.start <= caps[first][0] < m.end for m in found):
                 raw = text[caps[first][0]:b]
                 name = canonical_entity(raw, tables)
@@ -306,6 +345,11 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
     # "Nippon Light Metal Co Ltd <NLGT.T>": a ticker marks a company name
     pos = text.find("<", start, end)
     while pos != -1:
+        named = _BRACKET_NAME.match(text, pos, min(end, pos + 80))
+        if named is not None and not named.group("name").isupper():
+            found = _bracketed_company(named, found, tables)
+            pos = text.find("<", named.end(), end)
+            continue
         close = text.find(">", pos, min(end, pos + 14))
         if close != -1 and not any(m.start <= pos - 2 < m.end for m in found):
             prev = [c for c in caps if c[1] <= pos and pos - c[1] <= 3]
@@ -335,7 +379,7 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
                     found.append(Mention(a, b, name, tables.entity_type(name) or "company",
                                          raw.endswith(("'s", "’s"))))
     low = text[start:end].lower()
-    if "the " in low:
+    if "the " in low or "the\n" in low:
         for the_head in _THE_HEAD.finditer(low):
             pos, stop = the_head.span()
             head = low[pos + 4:stop]
@@ -343,7 +387,8 @@ def find_mentions(text: str, start: int, end: int, tables: AliasTables) -> list[
                     low.startswith("’s", stop):
                 poss = low.startswith("'s", stop) or low.startswith("’s", stop)
                 at = start + pos
-                if not any(m.start <= at < m.end for m in found):
+                # "The Bank of Tokyo Ltd": the head opens a name
+                if not any(m.start <= at + 4 < m.end for m in found):
                     found.append(Mention(at, start + stop + (2 if poss else 0), "", None, poss,
                                          _ANAPHOR_TYPE[head]))
     found.sort(key=lambda x: x.start)
@@ -543,6 +588,9 @@ def doc_entities(title: Optional[str], lead: str, extra: Sequence[str], tables: 
             types.setdefault(name, tables.entity_type(name))
             order.setdefault(name, len(order))
     out = DocEntities(written=written)
+    unit = _named_unit(lead, tables)
+    if unit:
+        out.by_type["unit"] = unit
     for name in excluded:
         counts.pop(name, None)
     if not counts:
@@ -556,6 +604,22 @@ def doc_entities(title: Optional[str], lead: str, extra: Sequence[str], tables: 
     return out
 
 
+# "its MPB Corp unit", "Allied-Signal's Neptune International unit"
+_UNIT_NAMED = re.compile(r"(?:\bits|'s|’s)\s+<?(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})>?\s+"
+                         r"(?:unit|subsidiary|division)\b")
+
+
+def _named_unit(lead: str, tables: AliasTables) -> Optional[str]:
+    """The unit of a company the story's lead is about, which "the unit" stands for."""
+    if "unit" not in lead and "subsidiary" not in lead and "division" not in lead:
+        return None
+    m = _UNIT_NAMED.search(lead)
+    if m is None:
+        return None
+    name = canonical_entity(m.group("name"), tables)
+    return name if name and not tables.is_place(name) else None
+
+
 def resolve_anaphor(kind: str, before: Sequence[Mention], doc: DocEntities) -> Optional[str]:
     """"the city" -> the latest city named before it, else the document's main city."""
     for m in reversed(before):
@@ -565,6 +629,8 @@ def resolve_anaphor(kind: str, before: Sequence[Mention], doc: DocEntities) -> O
             return m.name
     if kind == "pronoun":
         return doc.main
+    if kind == "unit":
+        return doc.by_type.get("unit")      # never the parent: its figures are not the unit's
     return doc.by_type.get(kind) or (doc.main if kind not in doc.by_type and not doc.by_type else None) or doc.main
 
 
@@ -657,6 +723,8 @@ def bind_entity(q_start: int, q_end: int, mentions: Sequence[Mention], text: str
         if m.anaphor == "pronoun":
             continue
         name = name_of(m)
+        if m.anaphor == "unit" and same_clause(m):
+            return name         # "Allied-Signal said the unit had sales": the unit's, named or not
         if name:
             if reporter is not None and not m.anaphor and m.type != "company" and not m.possessive:
                 return reporter

@@ -185,6 +185,14 @@ def _rank_quantities(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_CAPITAL_AFTER = re.compile(r"[ \t\n]+[A-Z]")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w&.-]*[ \t\n]+$")
+
+
+def _is_name_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "-&"
+
+
 class _LazyContext:
     """The mentions of a paragraph's sentences before sentence ``idx``, found only if asked for."""
 
@@ -250,6 +258,7 @@ class _DocExtractor:
         self._company_re: Optional[re.Pattern] = None     # only for text that is not ASCII
         self._company_low: Optional[str] = None
         self._company_words: list[str] = []
+        self._lead_has_unit: Optional[bool] = None    # whether the lead may name a unit (cheap check)
         self._fiscal_section = False      # a results table's section dated by an "ended" heading
 
     # ---------------------------------------------------------------- document level
@@ -550,13 +559,43 @@ class _DocExtractor:
             if self.company:
                 self._company_mentions(sent)
             self._speaker_mentions(sent)
+            self._unit_mentions(sent)
         return sent.mentions
+
+    def _unit_mentions(self, sent: _Sent) -> None:
+        """"Allied-Signal said Neptune produces ...": the unit the lead named ("its Neptune
+        International unit"), called by the first word of its name, is a mention of it."""
+        if self._lead_has_unit is None:
+            lead = self.text[self.paras[0][0]:self.paras[0][1]][:300] if self.paras else ""
+            self._lead_has_unit = "unit" in lead or "subsidiary" in lead or "division" in lead
+        unit = self.entities.by_type.get("unit") if self._lead_has_unit else None
+        if not unit:
+            return
+        word = unit.split()[0]
+        text = self.text
+        pos = text.find(word, sent.start, sent.end)
+        while pos != -1:
+            stop = pos + len(unit) if text.startswith(unit, pos) else pos + len(word)
+            poss = text.startswith(("'s", "’s"), stop)
+            # the word alone, not the start or end of another name ("Western Gear", "Southern Pacific")
+            alone = stop == pos + len(unit) or not (_CAPITAL_AFTER.match(text, stop, sent.end) or
+                                                    _CAPITAL_BEFORE.search(text, max(sent.start, pos - 30), pos))
+            if alone and (pos == 0 or not _is_name_char(text[pos - 1])) and \
+                    (stop >= len(text) or not _is_name_char(text[stop])) and \
+                    not any(m.start < stop and pos < m.end for m in sent.mentions):
+                mention = Mention(pos, stop + (2 if poss else 0), unit, "company", poss)
+                sent.mentions = sorted(sent.mentions + [mention], key=lambda m: m.start)
+            pos = text.find(word, stop, sent.end)
 
     def _speaker_mentions(self, sent: _Sent) -> None:
         """"Ford said its car sales rose": a named speaker is what its "its" points back to,
-        also when the gazetteer does not know the name."""
+        also when the gazetteer does not know the name. "Labatt earlier reported profits ...":
+        the story's company speaking by a short name reports its own figures."""
         for a, src in sent.sources:
-            if a.kind != "explicit" or not src or not _ITS_AFTER.match(self.text, a.end, sent.end):
+            if a.kind != "explicit" or not src:
+                continue
+            story = self._story_company_named(src)
+            if story is None and not _ITS_AFTER.match(self.text, a.end, sent.end):
                 continue
             words = src.split()
             if len(words) > 5 or not all(w[:1].isupper() or w in _NAME_JOINERS for w in words) \
@@ -569,12 +608,26 @@ class _DocExtractor:
             name = canonical_entity(bare, self.tables) or bare
             company = self.company
             main = company or self.entities.main
-            if company and sent.start < self.paras[0][1]:
+            if story is not None:
+                name = story
+            elif company and sent.start < self.paras[0][1]:
                 name = company       # the lead's "General Public Utilities Corp said its" is the headline's GPU
             elif main and name.split()[0].lower() == main.split()[0].lower():
                 name = main          # "Sarlen and Associates Inc said its" in a story on Sarlen
             sent.mentions = sorted(sent.mentions + [Mention(start, start + len(src), name, "company", False)],
                                    key=lambda m: m.start)
+
+    def _story_company_named(self, src: str) -> Optional[str]:
+        """The story's company when a speaker's name is it or a run of its words ("Labatt" for
+        John Labatt)."""
+        story = self.company or self.entities.by_type.get("company")
+        if not story or not src[:1].isupper():
+            return None
+        mine = _TICKER.sub("", src).lower().split()
+        theirs = story.lower().split()
+        if mine and any(theirs[i:i + len(mine)] == mine for i in range(len(theirs) - len(mine) + 1)):
+            return story
+        return None
 
     def _company_mentions(self, sent: _Sent) -> None:
         """The headline company written out in the sentence ("9.9 pct of American Savings") is a

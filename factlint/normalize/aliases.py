@@ -229,7 +229,7 @@ def metric_similarity(a: str, b: str, tables: Optional[AliasTables] = None) -> f
 
 _LEGAL_SUFFIX = re.compile(
     r"(?:[\s,]+(?:Inc|Incorporated|Corp|Corporation|Co|Cos|Company|Ltd|Limited|Plc|PLC|LLC|L\.P|LP|AG|SA|S\.A|NV|N\.V"
-    r"|SpA|BV|KK|Bhd|Pty|Group\s+Inc)\.?)+$", re.IGNORECASE)
+    r"|SpA|BV|KK|Bhd|Pty|Pte|Group\s+Inc)\.?)+$", re.IGNORECASE)
 _TICKER = re.compile(r"\s*<[^>]*>\s*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")

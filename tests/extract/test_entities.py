@@ -143,3 +143,16 @@ def test_company_names_with_and():
     assert [m[1] for m in _mentions("Moody's rated Public Service Electric and Gas Co debt.")][-1] == \
         "Public Service Electric and Gas"
     assert [m[1] for m in _mentions("the ratings on W.R. Grace and Co's debt")] == ["W.R. Grace"]
+
+
+def test_wire_company_names_that_hold_a_place():
+    # the wire brackets a company it has no ticker for; the place inside is part of the name
+    assert _mentions("<Dominion Bank of Canada>, in reporting a drop") == [
+        ("Dominion Bank of Canada", "Dominion Bank of Canada", "company", False, None)]
+    assert _mentions("Ford Motor Co of Canada Ltd, wholly owned by Ford Motor Co, said")[0][1:3] == (
+        "Ford Motor Co of Canada", "company")
+    assert _mentions("The Bank of Tokyo Ltd said")[0][1:3] == ("Bank of Tokyo", "company")
+    assert _mentions("Allan Leslie of Discount Corp said")[0][1] == "Discount"
+    assert _mentions("Harbour Oil Singapore Pte Ltd will raise prices")[0][1:3] == ("Harbour Oil Singapore", "company")
+    # a line wrapped after "the" still gives the anaphor
+    assert _mentions("loans rose, the\ncompany said") == [("the\ncompany", "", None, False, "company")]

@@ -587,3 +587,38 @@ def test_a_forecast_after_the_figure_makes_a_target_and_a_past_result_stays_one(
     claims = extract_claims(_doc(text, dt.date(1987, 3, 9)))
     assert _claim(claims, "9-1/2").kind == "target"
     assert _claim(claims, "5 pct").kind == "change"
+
+
+def _titled(text, title, places=(), date=dt.date(1987, 3, 13)):
+    doc = Document(path="w.md", raw=text, text=text, format="text", date=date, title=title,
+                   front_matter={"places": list(places)})
+    return extract_claims(doc)
+
+
+def test_the_story_s_company_owns_the_results_it_reports():
+    # a short name of the lead's company speaking, not the market of the headline
+    claims = _titled("Harrow Brewing Ltd said its share of the\nCanadian beer market held at 38 pct.\n\n"
+                     "Harrow earlier reported profits in the second quarter ended January 31 rose 12 pct to "
+                     "31.5 mln dlrs from 28.1 mln a year earlier.\n", "HARROW HOLDS SHARE OF CANADIAN BEER MARKET",
+                     ["canada"])
+    assert {c.entity for c in claims} == {"Harrow Brewing"}
+    # "the bank", "the company": the bracketed company of the lead
+    claims = _titled("<Dominion Bank of Canada>, in reporting a 12 pct drop in first quarter earnings, said it "
+                     "expects better results.\n\nThe bank earlier reported profit for the first quarter ended "
+                     "January 31 fell to 96 mln dlrs from 109 mln dlrs a year\nago.\n\n"
+                     "Year-to-date loans rose 4.1 pct, the\ncompany said.\n", "DOMINION BANK SEES BETTER RESULTS",
+                     ["canada"])
+    assert {c.entity for c in claims} == {"Dominion Bank of Canada"}
+
+
+def test_a_unit_the_lead_names_owns_its_figures_not_the_parent():
+    text = ("Borden Tool Inc said it completed the sale of its Ketch Valve Corp unit to an investor group.\n\n"
+            "Borden Tool said the unit had 1986 sales of 41 mln dlrs.\n\n"
+            "Borden Tool said Ketch makes industrial valves and last year had profits of 3.2 mln dlrs.\n")
+    claims = _titled(text, "BORDEN TOOL <BTL> SELLS KETCH VALVE UNIT")
+    assert _claim(claims, "41 mln").entity == "Ketch Valve"
+    assert _claim(claims, "3.2 mln").entity == "Ketch Valve"
+    # a unit the story does not name is no one's rather than the parent's
+    claims = _titled("Borden Tool Inc said it sold a unit.\n\nBorden Tool said the unit had 1986 sales of "
+                     "41 mln dlrs.\n", "BORDEN TOOL <BTL> SELLS UNIT")
+    assert _claim(claims, "41 mln").entity is None
