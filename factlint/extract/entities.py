@@ -58,6 +58,11 @@ _PARTICIPLE_START = re.compile(
     r"|compared|against|from|vs|versus|while\s+(?:up|down|off|rising|falling)"
     r"|an?\s+(?:[\w-]+\s+){0,2}?(?:increase|rise|decrease|drop|decline|jump|growth|gain))\b",
     re.IGNORECASE)
+# "rose 1.89 billion, after rising 305 mln", "rose to 292 mln after January's 29 mln": the same
+# measure earlier (searched up to the figure)
+_EARLIER_FIGURE_BEFORE = re.compile(
+    r"\b(?:after|following)\s+(?:(?:a|an|the|its|their|revised|previous|\w+ing|\w+(?:'s|’s))\s+){0,2}$",
+    re.IGNORECASE)
 # tickers, brackets and currency signs are no part of what is measured
 _NOISE = re.compile(r"<[^>]*>|\([^)]*\)?|\b(?:US|HK|NZ|A|C|S)?\$|\b(?:RMB|CNY|USD)\b|[¥€£]")
 _NOISE_MARKS = ("<", "(", "$", "RMB", "CNY", "USD", "¥", "€", "£")    # one of these is in any _NOISE match
@@ -816,7 +821,7 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
         prev = text[max(lo, k - 12):k].rsplit(None, 1)
         if prev and prev[-1].lower() in _REPORT_VERBS:
             lo = k + 6
-    if _PARTICIPLE_START.match(text, lo, q_start):
+    if _PARTICIPLE_START.match(text, lo, q_start) or _EARLIER_FIGURE_BEFORE.search(text, max(lo, q_start - 40), q_start):
         return "", True
     rel = _RELATIVE.match(text, lo, q_start)
     if rel:

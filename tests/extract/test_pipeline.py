@@ -587,3 +587,16 @@ def test_a_forecast_after_the_figure_makes_a_target_and_a_past_result_stays_one(
     claims = extract_claims(_doc(text, dt.date(1987, 3, 9)))
     assert _claim(claims, "9-1/2").kind == "target"
     assert _claim(claims, "5 pct").kind == "change"
+
+
+def test_an_after_clause_dates_and_measures_the_earlier_figure():
+    claims = _wire("Actual reserves rose by 1.2 billion dlrs, after rising 300 mln in February, to 22.1 billion. "
+                   "Total reserves were revalued to 27.04 billion dlrs.", dt.date(1987, 4, 2))
+    main, earlier, level, total = (_claim(claims, n) for n in ("1.2 billion", "300", "22.1", "27.04"))
+    assert (main.period.implied, earlier.period.text, level.period.implied, total.period.implied) == \
+        (True, "in February", True, True)
+    assert {main.metric, earlier.metric, level.metric} == {"actual reserve"}
+    claims = _wire("Capital repayments totalled 14 mln dlrs last month, after February's two mln dlrs repayment.",
+                   dt.date(1987, 4, 2))
+    assert [(c.period.text, c.metric) for c in claims] == [("last month", "capital repayment"),
+                                                           ("February", "capital repayment")]
