@@ -821,11 +821,38 @@ def find_periods(text: str, start: int, end: int, doc_date: Optional[dt.date],
                 and _is_name_year(text, m.group("year_y") and m.start("year_y"), m.end(), start):
             continue
         pm = resolve(m, doc_date)
+        if pm is not None and m.lastgroup == "asof" and _coming_month_end(m, pm, text, start, doc_date):
+            pm = _a_year_on(pm)
         if pm is not None:
             if _restates_start(pm, found, text, start):
                 pm = PeriodMatch(pm.start, pm.end, None, "start")   # words of a period, none of its own
             found.append(pm)
     return found
+
+
+# "had expected the subsidy for licences to end-Aug to be", "effective until the end of July",
+# "will not move at least to the end of March": a time still to come
+_FORWARD_CUE = re.compile(r"\b(?:expect(?:s|ed|ing|ations?)?|forecasts?|predict(?:s|ed)?|will|would|should|shall|licen[cs]es?"
+                          r"|valid|effective|extend(?:s|ed|ing)?|plan(?:s|ned)?|intends?|decide)\b", re.IGNORECASE)
+# "in the year to end-April", "the eight months to the end of February": a span just ended
+_SPAN_BEFORE = re.compile(r"\b(?:year|years|months|mths|weeks|month|week|quarter|half|period)\s+$", re.IGNORECASE)
+
+
+def _coming_month_end(m: re.Match, pm: PeriodMatch, text: str, lo: int, doc_date: Optional[dt.date]) -> bool:
+    """Whether "to end-Aug", "until the end of July" (no year, resolved to last year's month)
+    stands in a sentence about what is still to come, so that the coming month is meant."""
+    if doc_date is None or pm.period is None or pm.period.end is None or pm.period.end.year != doc_date.year - 1:
+        return False
+    if not m.group("asof_m") or m.group("asof_my") or m.group("asof_w").lower() not in ("to", "until", "through"):
+        return False
+    if _SPAN_BEFORE.search(text, max(lo, pm.start - 12), pm.start):
+        return False
+    return _FORWARD_CUE.search(text, lo, pm.start) is not None
+
+
+def _a_year_on(pm: PeriodMatch) -> PeriodMatch:
+    period = _moved(pm.period, 1, pm.period.text)
+    return PeriodMatch(pm.start, pm.end, period, pm.kind, future=True)
 
 
 _FROM_BEFORE = re.compile(r"\b(?:from|since)\s+$", re.IGNORECASE)

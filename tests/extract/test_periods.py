@@ -442,3 +442,18 @@ def test_a_period_of_an_after_clause_is_not_carried():
     assert not any(carryable(pm, text, 0) for pm in find_periods(text, 0, len(text), D(1987, 4, 2)))
     text = "Output rose 3 pct in March after the strike."
     assert all(carryable(pm, text, 0) for pm in find_periods(text, 0, len(text), D(1987, 4, 2)))
+
+
+def test_a_month_end_without_year_in_a_sentence_about_what_is_to_come_is_the_coming_one():
+    doc_date = D(1987, 3, 25)
+
+    def end_of(text):
+        found = [pm for pm in find_periods(text, 0, len(text), doc_date) if pm.period is not None]
+        return found[0].period.end, found[0].future
+
+    assert end_of("Traders had expected the subsidy for licences to end-Aug to be more than 45 Ecus.") == \
+        (D(1987, 8, 31), True)
+    assert end_of("The measure will be effective until the end of July.") == (D(1987, 7, 31), True)
+    # a span that just ended, or no word of what is to come: the latest such month
+    assert end_of("Money supply is expected to show a rise of 51.9 pct in the year to end-April.")[0] == D(1986, 4, 30)
+    assert end_of("The dollar moved sharply lower until the end of July.")[0] == D(1986, 7, 31)

@@ -600,3 +600,10 @@ def test_an_after_clause_dates_and_measures_the_earlier_figure():
                    dt.date(1987, 4, 2))
     assert [(c.period.text, c.metric) for c in claims] == [("last month", "capital repayment"),
                                                            ("February", "capital repayment")]
+
+
+def test_an_expected_rebate_for_licences_to_a_month_end_is_for_the_coming_one():
+    claims = _wire("London traders had expected the rebate for the current season campaign for licences to end-Aug "
+                   "to be more than 45.00 Ecus per 100 kilos.", dt.date(1987, 3, 25))
+    rebate = _claim(claims, "45.00")
+    assert (rebate.period.end, rebate.kind) == (dt.date(1987, 8, 31), "target")
