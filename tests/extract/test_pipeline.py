@@ -607,3 +607,23 @@ def test_an_expected_rebate_for_licences_to_a_month_end_is_for_the_coming_one():
                    "to be more than 45.00 Ecus per 100 kilos.", dt.date(1987, 3, 25))
     rebate = _claim(claims, "45.00")
     assert (rebate.period.end, rebate.kind) == (dt.date(1987, 8, 31), "target")
+
+
+def test_a_possessive_period_leaves_no_s_in_the_metric_and_a_named_target_is_measured():
+    claims = _wire("Rates could rise further if money supply growth rose above this year's eight pct target for M-4, "
+                   "defined as liquid assets in public hands.", dt.date(1987, 3, 24))
+    assert _claim(claims, "eight pct").metric == "M-4 target"
+    claims = _wire("The workers are seeking a wage rise above this year's five pct inflation target set by the "
+                   "government.", dt.date(1987, 3, 22))
+    assert _claim(claims, "five").metric == "inflation target"
+    # the figure compared with takes the metric of the one it is compared with, not what is left of "1985's"
+    claims = _wire("Paper production hit a record 71 mln tons, 5.9 pct above 1985's 67 mln tons.", dt.date(1987, 3, 9))
+    assert _claim(claims, "67 mln").metric == "paper production"
+    # a named target is no measure the figures after it share
+    claims = _wire("Employers held wage increases to the five pct inflation target, with new wage pacts "
+                   "averaging 5.6 pct.", dt.date(1987, 4, 9))
+    assert _claim(claims, "5.6 pct").metric != "inflation target"
+    # "below target" names none
+    claims = _wire("The budget deficit was cut to 141.1 billion francs, 2.5 billion francs below target.",
+                   dt.date(1987, 3, 16))
+    assert "target" not in (_claim(claims, "2.5 billion").metric or "")
