@@ -61,7 +61,8 @@ _PARTICIPLE_START = re.compile(
 # "rose 1.89 billion, after rising 305 mln", "rose to 292 mln after January's 29 mln": the same
 # measure earlier (searched up to the figure)
 _EARLIER_FIGURE_BEFORE = re.compile(
-    r"\b(?:after|following)\s+(?:(?:a|an|the|its|their|revised|previous|\w+ing|\w+(?:'s|’s))\s+){0,2}$",
+    r"\b(?:after|following)\s+(?:(?:a|an|the|its|their|revised|previous|\w+ing|\w+(?:'s|’s))\s+){0,2}"
+    r"(?:(?:in|during)\s+(?-i:[A-Z][a-z]+)\s+(?:by\s+)?)?$",
     re.IGNORECASE)
 # tickers, brackets and currency signs are no part of what is measured
 _NOISE = re.compile(r"<[^>]*>(?:'s|’s)?|\([^)]*\)?|\b(?:US|HK|NZ|A|C|S)?\$|\b(?:RMB|CNY|USD)\b|[¥€£]")

@@ -883,7 +883,9 @@ _WHEN_AFTER = re.compile(r"\s*,?\s+when\b")
 # is that figure's alone; "after tax", "after adjusting for" open no such clause
 _EARLIER_LEAD = (r"\b(?:after|following)\s+(?:(?:a|an|the|its|their|last|this|revised|previous|similar|record|rise|fall"
                  r"|increase|decline|drop|gain|loss|rises|falls|increases|declines|drops|gains|losses|of|by|\w+ing"
-                 r"|\w+(?:'s|’s))\s+){0,3}")
+                 r"|\w+(?:'s|’s))\s+){0,3}"
+                 # "after rising in January by 0.8 pct"
+                 r"(?:(?:in|during)\s+(?-i:[A-Z][a-z]+)\s+(?:by\s+)?)?")
 _EARLIER_FIGURE_LEAD = re.compile(_EARLIER_LEAD + r"$", re.IGNORECASE)
 _IN_EARLIER_FIGURE_CLAUSE = re.compile(
     _EARLIER_LEAD + r"(?:about\s+|some\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)[^,;]*$",

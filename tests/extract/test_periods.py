@@ -457,3 +457,9 @@ def test_a_month_end_without_year_in_a_sentence_about_what_is_to_come_is_the_com
     # a span that just ended, or no word of what is to come: the latest such month
     assert end_of("Money supply is expected to show a rise of 51.9 pct in the year to end-April.")[0] == D(1986, 4, 30)
     assert end_of("The dollar moved sharply lower until the end of July.")[0] == D(1986, 7, 31)
+
+
+def test_an_after_clause_may_name_its_month_before_its_figure():
+    text = "Inventories were down slightly in February to 320.4 billion dlrs after rising in January by 0.8 pct."
+    p = _assign(_slots(text, "320.4 billion dlrs", "0.8 pct"), text, D(1987, 3, 31), clauses=True)
+    assert (p[0].text, p[1].text) == ("in February", "in January")
