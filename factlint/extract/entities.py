@@ -59,8 +59,14 @@ _PARTICIPLE_START = re.compile(
     r"|compared|against|from|vs|versus|while\s+(?:up|down|off|rising|falling)"
     r"|an?\s+(?:[\w-]+\s+){0,2}?(?:increase|rise|decrease|drop|decline|jump|growth|gain))\b",
     re.IGNORECASE)
+# "rose 1.89 billion, after rising 305 mln", "rose to 292 mln after January's 29 mln": the same
+# measure earlier (searched up to the figure)
+_EARLIER_FIGURE_BEFORE = re.compile(
+    r"\b(?:after|following)\s+(?:(?:a|an|the|its|their|revised|previous|\w+ing|\w+(?:'s|’s))\s+){0,2}"
+    r"(?:(?:in|during)\s+(?-i:[A-Z][a-z]+)\s+(?:by\s+)?)?$",
+    re.IGNORECASE)
 # tickers, brackets and currency signs are no part of what is measured
-_NOISE = re.compile(r"<[^>]*>|\([^)]*\)?|\b(?:US|HK|NZ|A|C|S)?\$|\b(?:RMB|CNY|USD)\b|[¥€£]")
+_NOISE = re.compile(r"<[^>]*>(?:'s|’s)?|\([^)]*\)?|\b(?:US|HK|NZ|A|C|S)?\$|\b(?:RMB|CNY|USD)\b|[¥€£]")
 _NOISE_MARKS = ("<", "(", "$", "RMB", "CNY", "USD", "¥", "€", "£")    # one of these is in any _NOISE match
 _OWNER_GAP = re.compile(r"\b(?:of|in|at|for|across)\s+(?:the\s+)?$")
 _TIME_WORD = re.compile(r"\b(?:first|days?|weeks?|months?|quarters?|half|year)\b", re.IGNORECASE)
@@ -107,7 +113,7 @@ _QUALIFIER_WORDS = frozenset(
     "increase rise growth gain jump decline drop fall decrease surge expansion rate worth valued estimated put "
     "between among equal equivalent along against versus vs compared unchanged steady flat stable left kept "
     "revised seasonally adjusted unadjusted non-seasonally provisionally provisional preliminary final "
-    "annualised annualized".split())
+    "annualised annualized slightly marginally sharply much far above below beyond within".split())
 _STRIP_WORDS = frozenset(
     "the a an of in on at to for and or by with from as its their his her our this that these those also now "
     "currently still already new total some all such which who whose than into is are was were be been being has "
@@ -779,6 +785,9 @@ def _clean_phrase(text: str, start: int, end: int, remove: Sequence[tuple[int, i
     for a, b in cuts:
         if a > pos:
             parts.append(text[pos:a])
+        # "above this year's eight pct", "December's increased": the possessive goes with its period or name
+        if text.startswith(("'s", "’s", '"s'), b) and b + 2 <= end and (b + 2 == end or not text[b + 2].isalnum()):
+            b += 2
         pos = max(pos, b)
     parts.append(text[pos:end])
     return " ".join(parts)
@@ -799,7 +808,8 @@ def _content(phrase: str) -> str:
         phrase = stripped[3:]
     # drop prepositional tails that carried a name or a period ("in the city", "in 2021")
     words = [w for w in _WORDS.findall(phrase)]
-    while words and words[0].lower() in _STRIP_WORDS:
+    # 'Ecuador"s OPEC quota' cut at its quote: the possessive's "s" is no word
+    while words and (words[0].lower() in _STRIP_WORDS or words[0] == "s"):
         words.pop(0)
     while words and (words[-1].lower() in _STRIP_WORDS or words[-1].lower().endswith(("'s", "’s"))):
         words.pop()
@@ -884,7 +894,7 @@ def subject_phrase(text: str, clause_lo: int, q_start: int, remove: Sequence[tup
         prev = text[max(lo, k - 12):k].rsplit(None, 1)
         if prev and prev[-1].lower() in _REPORT_VERBS:
             lo = k + 6
-    if _PARTICIPLE_START.match(text, lo, q_start):
+    if _PARTICIPLE_START.match(text, lo, q_start) or _EARLIER_FIGURE_BEFORE.search(text, max(lo, q_start - 40), q_start):
         return "", True
     rel = _RELATIVE.match(text, lo, q_start)
     if rel:
@@ -1074,6 +1084,35 @@ def changed_in(text: str, q_end: int, sent_end: int, remove: Sequence[tuple[int,
     hi = lo + (stop.start() if stop else len(window))
     words = _content(_clean_phrase(text, lo, hi, remove)).split()
     return " ".join(words[-4:]) if words else None
+
+
+# "this year's five pct inflation target", "an eight pct target for M-4": the figure is the target
+# the words next to it name (a bare "target" names none: a growth and an inflation target differ)
+_TARGET_NAMED = re.compile(
+    r"\s+(?P<what>(?:[A-Za-z][\w-]*\s+){0,3}?)targets?\b(?!\s+(?:price|prices|company|companies|zone|zones)\b)"
+    r"(?:\s+for\s+(?:the\s+)?(?P<for>[A-Z][A-Z]*-?\d\w*|[A-Z]{2,}\w*|[a-z][\w-]*(?:\s+[a-z][\w-]*)?))?")
+_NOT_TARGET_NAMES = frozenset("while year years month months week weeks period quarter half whole time set".split())
+
+
+def target_named_after(text: str, q_end: int, sent_end: int) -> Optional[str]:
+    """"five pct inflation target" -> "inflation target", "eight pct target for M-4" -> "M-4 target"."""
+    if text.find("target", q_end, min(sent_end, q_end + 50)) < 0:
+        return None
+    m = _TARGET_NAMED.match(text, q_end, sent_end)
+    if m is None:
+        return None
+    what = (m.group("what") or "").split()
+    if any(_no_target_name(w) for w in what):
+        return None                  # "2.5 billion francs below target", "11 months above target"
+    named_for = (m.group("for") or "").split()
+    if named_for and not any(_no_target_name(w) for w in named_for):
+        what += named_for            # not "for the year", "for the whole of"
+    return " ".join(what + ["target"]) if what else None
+
+
+def _no_target_name(word: str) -> bool:
+    low = word.lower()
+    return low in _STRIP_WORDS or low in _QUALIFIER_WORDS or low in _NOT_TARGET_NAMES
 
 
 def following_noun(text: str, q_end: int, sent_end: int) -> Optional[str]:

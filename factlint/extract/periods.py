@@ -197,7 +197,7 @@ class PeriodMatch:
     start: int
     end: int
     period: Optional[Period]     # None for a "prior" marker and a span's "start"
-    kind: str                    # explicit, prior, now, target, date, start
+    kind: str                    # explicit, prior, now, target, date, start, day, earlier
     future: bool = False         # lies after the publication date: a target or forecast
     year: Optional[int] = None   # a "prior" marker's own year ("the same period of 1985")
 
@@ -661,9 +661,16 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
         return out(_span(text, dt.date(y, mth, 1), _last_day(y, mth)))
     if kind == "mon":
         w = (g["mon_w"] or "").lower()
-        if w in _NOT_A_PERIOD_BEFORE or w in ("until", "before", "after"):
-            return None
         name = g["mon_m"] or g["mon_full"]
+        if w in _NOT_A_PERIOD_BEFORE or w in ("until", "before", "after"):
+            if w != "after" or g["mon_y"] or g["mon_rel"] or not m.string.startswith(("'s", "’s"), end):
+                return None
+            # "after February's two mln": the month of that earlier figure, no other's to carry on
+            month = _month_of(name)
+            year = _recent_year(month, doc_date)
+            if year is None:
+                return None
+            return PeriodMatch(start, end, _span(name, dt.date(year, month, 1), _last_day(year, month)), "earlier")
         if not w and (len(name) < 5 or name.endswith(".")) and not (g["mon_y"] or g["mon_rel"]):
             return None                      # a bare "Jan." or "May": too ambiguous alone
         month = _month_of(name)
@@ -681,9 +688,12 @@ def resolve(m: re.Match, doc_date: Optional[dt.date]) -> Optional[PeriodMatch]:
         return out(_span(text, dt.date(year, month, 1), _last_day(year, month)))
     if kind == "year":
         w = (g["year_w"] or "").lower()
-        if w in _NOT_A_PERIOD_BEFORE:
-            return None
         year = int(g["year_y"])
+        if w in _NOT_A_PERIOD_BEFORE:
+            if w != "after" or not m.string.startswith(("'s", "’s"), end):
+                return None
+            # "after 1986's 15.2 pct increase": the year of that earlier figure
+            return PeriodMatch(start, end, _span(g["year_y"], dt.date(year, 1, 1), dt.date(year, 12, 31)), "earlier")
         return out(_span(text, dt.date(year, 1, 1), dt.date(year, 12, 31)))
     return None
 
@@ -811,11 +821,38 @@ def find_periods(text: str, start: int, end: int, doc_date: Optional[dt.date],
                 and _is_name_year(text, m.group("year_y") and m.start("year_y"), m.end(), start):
             continue
         pm = resolve(m, doc_date)
+        if pm is not None and m.lastgroup == "asof" and _coming_month_end(m, pm, text, start, doc_date):
+            pm = _a_year_on(pm)
         if pm is not None:
             if _restates_start(pm, found, text, start):
                 pm = PeriodMatch(pm.start, pm.end, None, "start")   # words of a period, none of its own
             found.append(pm)
     return found
+
+
+# "had expected the subsidy for licences to end-Aug to be", "effective until the end of July",
+# "will not move at least to the end of March": a time still to come
+_FORWARD_CUE = re.compile(r"\b(?:expect(?:s|ed|ing|ations?)?|forecasts?|predict(?:s|ed)?|will|would|should|shall|licen[cs]es?"
+                          r"|valid|effective|extend(?:s|ed|ing)?|plan(?:s|ned)?|intends?|decide)\b", re.IGNORECASE)
+# "in the year to end-April", "the eight months to the end of February": a span just ended
+_SPAN_BEFORE = re.compile(r"\b(?:year|years|months|mths|weeks|month|week|quarter|half|period)\s+$", re.IGNORECASE)
+
+
+def _coming_month_end(m: re.Match, pm: PeriodMatch, text: str, lo: int, doc_date: Optional[dt.date]) -> bool:
+    """Whether "to end-Aug", "until the end of July" (no year, resolved to last year's month)
+    stands in a sentence about what is still to come, so that the coming month is meant."""
+    if doc_date is None or pm.period is None or pm.period.end is None or pm.period.end.year != doc_date.year - 1:
+        return False
+    if not m.group("asof_m") or m.group("asof_my") or m.group("asof_w").lower() not in ("to", "until", "through"):
+        return False
+    if _SPAN_BEFORE.search(text, max(lo, pm.start - 12), pm.start):
+        return False
+    return _FORWARD_CUE.search(text, lo, pm.start) is not None
+
+
+def _a_year_on(pm: PeriodMatch) -> PeriodMatch:
+    period = _moved(pm.period, 1, pm.period.text)
+    return PeriodMatch(pm.start, pm.end, period, pm.kind, future=True)
 
 
 _FROM_BEFORE = re.compile(r"\b(?:from|since)\s+$", re.IGNORECASE)
@@ -841,11 +878,36 @@ _COMPARED_BEFORE = re.compile(
 _WHEN_AFTER = re.compile(r"\s*,?\s+when\b")
 
 
+# "rose 1.89 billion, after rising 305 mln in February, to 22.26 billion", "after February's two
+# mln", "following a 0.3 pct rise in January": a clause about an earlier figure, whose period
+# is that figure's alone; "after tax", "after adjusting for" open no such clause
+_EARLIER_LEAD = (r"\b(?:after|following)\s+(?:(?:a|an|the|its|their|last|this|revised|previous|similar|record|rise|fall"
+                 r"|increase|decline|drop|gain|loss|rises|falls|increases|declines|drops|gains|losses|of|by|\w+ing"
+                 r"|\w+(?:'s|’s))\s+){0,3}"
+                 # "after rising in January by 0.8 pct"
+                 r"(?:(?:in|during)\s+(?-i:[A-Z][a-z]+)\s+(?:by\s+)?)?")
+_EARLIER_FIGURE_LEAD = re.compile(_EARLIER_LEAD + r"$", re.IGNORECASE)
+_IN_EARLIER_FIGURE_CLAUSE = re.compile(
+    _EARLIER_LEAD + r"(?:about\s+|some\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)[^,;]*$",
+    re.IGNORECASE)
+_CLAUSE_CLOSE = re.compile(r"[,;]")
+
+
+def _after_earlier_figure(text: str, lo: int, pos: int) -> bool:
+    """Whether ``pos`` lies in an "after/following <figure>" clause begun since ``lo``."""
+    lo = max(lo, pos - 90)
+    if text.find("after", lo, pos) < 0 and text.find("following", lo, pos) < 0:
+        return False
+    return _IN_EARLIER_FIGURE_CLAUSE.search(text, lo, pos) is not None
+
+
 def carryable(pm: PeriodMatch, text: str, lo: int) -> bool:
     """Whether a sentence's period may carry over to the next sentence of its paragraph: not
-    a target's, nor that of the figure a sentence compares with (``lo``: the sentence start)."""
+    a target's, nor that of the figure a sentence compares with or follows on from (``lo``:
+    the sentence start)."""
     return pm.kind == "explicit" and pm.period is not None and not pm.future \
-        and not _COMPARED_BEFORE.search(text, max(lo, pm.start - 24), pm.start)
+        and not _COMPARED_BEFORE.search(text, max(lo, pm.start - 24), pm.start) \
+        and not _after_earlier_figure(text, lo, pm.start)
 
 
 @dataclass(slots=True)
@@ -939,6 +1001,58 @@ def _possessive_before(slot: Slot, matches: Sequence[PeriodMatch], text: Optiona
     return None
 
 
+def _earlier_figure_clauses(slots: Sequence[Slot], text: Optional[str], sentence_end: int) -> list[int]:
+    """For each slot, the start of the "after/following <figure>" clause it stands in (see
+    _EARLIER_LEAD), else -1."""
+    out = [-1] * len(slots)
+    if text is None or not slots:
+        return out
+    lo = max(0, slots[0].start - 60)
+    if text.find("after", lo, sentence_end) < 0 and text.find("following", lo, sentence_end) < 0:
+        return out
+    clause_start = clause_end = -1
+    for i, s in enumerate(slots):
+        if s.start >= clause_end:
+            m = _EARLIER_FIGURE_LEAD.search(text, max(0, s.start - 60), s.start)
+            if m is None or _DURATION.match(text, s.start, min(s.end + 8, sentence_end)):
+                continue
+            clause_start, clause_end = m.start(), _earlier_clause_end(slots, i, text, sentence_end)
+        out[i] = clause_start
+    # "ended its offer on March 17 after receiving 54 pct": no other figure, so no earlier one
+    return out if -1 in out else [-1] * len(slots)
+
+
+# "agreed after 36 hours of talks": a time taken, no figure
+_DURATION = re.compile(r"[^,;]*?\b(?:hours|days|weeks|months|mths|years)\b", re.IGNORECASE)
+
+
+# what ends a clause about an earlier figure: "after 12.80 pct and M-1A 22.79 pct", "after
+# 10.36 mln previously on turnover that rose to 202.9 mln" go on to figures of the sentence's time
+_EARLIER_CLAUSE_END = re.compile(r"[,;]|\s(?:and|but|while|whereas|that|which)\s", re.IGNORECASE)
+
+
+def _earlier_clause_end(slots: Sequence[Slot], i: int, text: str, sentence_end: int) -> int:
+    """Where the earlier-figure clause holding slot ``i`` ends: at a clause break, or at a
+    comparison ("after December's 109.4 and compared with 108.2 a year earlier")."""
+    close = _EARLIER_CLAUSE_END.search(text, slots[i].end, sentence_end)
+    end = close.start() if close else sentence_end
+    return next((s.start for s in slots[i + 1:] if s.compared and s.start < end), end)
+
+
+def _clause_spans(slots: Sequence[Slot], clauses: list[int], text: str, sentence_end: int) -> dict[int, int]:
+    """Each earlier-figure clause's start and end."""
+    spans: dict[int, int] = {}
+    for i, start in enumerate(clauses):
+        if start >= 0 and start not in spans:
+            spans[start] = _earlier_clause_end(slots, i, text, sentence_end)
+    return spans
+
+
+def _clause_of(pm: PeriodMatch, spans: dict[int, int]) -> int:
+    """The start of the earlier-figure clause a period is written in, else -1."""
+    return next((start for start, end in spans.items() if start <= pm.start < end), -1)
+
+
 def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], default: Period,
                    sentence_end: int, text: Optional[str] = None) -> list[Period]:
     """The period of each quantity of one sentence.
@@ -953,6 +1067,13 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
     """
     if not matches and not any(s.compared for s in slots):
         return [default] * len(slots)          # the common case: no period written, no comparison
+    clauses = _earlier_figure_clauses(slots, text, sentence_end)
+    if any(c >= 0 for c in clauses):
+        # a period of a clause about an earlier figure is no other figure's
+        spans = _clause_spans(slots, clauses, text, sentence_end)
+        clause_of = {id(pm): _clause_of(pm, spans) for pm in matches}
+    else:
+        clause_of = None
     real = [pm for pm in matches if pm.period is not None and pm.kind != "day"]
     first_prior = next((pm for pm in matches if pm.kind == "prior"), None)
     out: list[Optional[Period]] = [None] * len(slots)
@@ -964,6 +1085,8 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
         own = own_pm = None
         for pm in matches:
             if s.end <= pm.start < gap_end:
+                if clause_of is not None and clause_of[id(pm)] not in (-1, clauses[i]):
+                    continue
                 if text is not None and _CLAUSE_BREAK.search(text, s.end, pm.start):
                     break
                 if pm.kind == "day":
@@ -1016,9 +1139,11 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
     for i, s in enumerate(slots):
         if out[i] is not None or s.compared:
             continue
-        before = [pm for pm in real if pm.end <= s.start and id(pm.period) not in taken
+        usable = real if clause_of is None else [pm for pm in real if clause_of[id(pm)] == clauses[i]
+                                                 or (clause_of[id(pm)] == -1 and clauses[i] == -1)]
+        before = [pm for pm in usable if pm.end <= s.start and id(pm.period) not in taken
                   and (id(pm.period) not in compared_with or _NAMES_NEXT.fullmatch(text, pm.end, s.start))]
-        after = [pm for pm in real if pm.start >= s.end and id(pm.period) not in taken | compared_with
+        after = [pm for pm in usable if pm.start >= s.end and id(pm.period) not in taken | compared_with
                  and (text is None or not _CLAUSE_BREAK.search(text, s.end, pm.start))]
         if i and out[i - 1] is not None and text is not None and _OR_SAME.fullmatch(text, slots[i - 1].end, s.start):
             out[i] = out[i - 1]      # "1985's profit of 177 mln or 2.75 dlrs per share": the same in other units
@@ -1026,21 +1151,22 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
             out[i] = before[-1].period
         elif after:
             out[i] = after[0].period
-        else:
+        elif clauses[i] < 0:
             out[i] = default
+        # else "240 mln dlrs after the previous 16 mln": an earlier figure, dated below as one
     for i, s in enumerate(slots):
         if out[i] is not None:
             continue
         base = None
-        for j in range(i - 1, -1, -1):
-            if not slots[j].compared:
+        # "109.8 in January after December's 109.4 and compared with 101.2": the main figure's
+        own_clause = clauses[i] if s.compared else -1
+        partners = [j for j in range(len(slots)) if not slots[j].compared and clauses[j] in (-1, own_clause)]
+        for j in reversed(partners):
+            if j < i:
                 base = out[j]
                 break
         if base is None:
-            for j in range(i + 1, len(slots)):
-                if not slots[j].compared:
-                    base = out[j]
-                    break
+            base = next((out[j] for j in partners if j > i), None)
         base = base or default
         if i in year_of:
             # "year-to-date demand averaged 16.26 mln bpd, up 1.6 pct from 15.99 mln in 1986":

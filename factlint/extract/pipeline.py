@@ -20,7 +20,8 @@ from factlint.extract.classify import TARGET_WORDS, classify, find_ranks, foreca
 from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, amount_of,
                                        bind_entity, changed_in, counted_like, doc_entities, excluded_part, find_mentions,
                                        following_noun, is_predicate, located_in, share_numerator, share_parts,
-                                       subject_phrase, title_company, trade_partner, word_run_spans)
+                                       subject_phrase, target_named_after, title_company, trade_partner,
+                                       word_run_spans)
 from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods, carryable, find_periods,
                                       implied_period, market_snapshot, prior_period, sentence_words)
 from factlint.extract.quantities import Quantity, scan_quantities
@@ -71,12 +72,13 @@ _GENERIC_COUNTED = frozenset(
     "miles cents pct times head".split())
 # A "metric" of nothing but these words says what a figure is compared with or when, not what
 # it measures ("off", "month earlier", "previous month", "higher", "off per day"), or that it was
-# revised ("previously reported as")
+# revised ("previously reported as"), or how far from the figure compared with it stands ("5.9 pct
+# above 1985's 67 mln tons", "slightly up on January's 456 mln")
 _EMPTY_METRIC_WORDS = frozenset(
     "month months year years week weeks day days earlier ago previous prior before after off up down higher "
     "lower from against compared versus vs same period last this next a an the by to of at in on was were is "
     "are per it its they them their those these which that previously originally initially first reported "
-    "revised as".split())
+    "revised as above below over under beyond within since than slightly much far double".split())
 
 
 def _says_nothing(metric: Optional[str]) -> bool:
@@ -773,8 +775,11 @@ class _DocExtractor:
             # metric
             clause_lo = max([b for a, b in skip if b <= q.start], default=sent.start) if skip else sent.start
             changed = changed_in(text, q.end, sent.end, remove) if text.startswith(" ", q.end) else None
+            named_target = None if results_label else target_named_after(text, q.end, sent.end)
             if results_label:
                 metric = results_label
+            elif named_target:
+                metric = canonical_metric(named_target, self.tables)
             elif changed:
                 metric = canonical_metric(changed, self.tables)
             elif slots[n].compared and ref_metric:
@@ -824,7 +829,8 @@ class _DocExtractor:
                 claim.__dict__["rate_base"], claim.__dict__["rate_unit"] = rate[0], rate[1] or None
             claims[i] = claim
             prev_q_end = q.end
-            if not slots[n].compared:
+            if not slots[n].compared and not named_target:
+                # a target named ("its five pct inflation target") is no measure the next figure shares
                 prev_entity = entity
                 prev_metric = base_metric or metric or prev_metric
                 prev_full = metric or prev_full

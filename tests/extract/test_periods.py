@@ -413,3 +413,53 @@ def test_a_weekday_or_yesterday_dates_the_figure_next_to_it_only():
                          ("The Treasury will sell 9.6 billion dlrs of bills on Monday.", "9.6 billion dlrs"),
                          ("Eurodollars rose 1/16 pct from yesterday to around 6-11/16 pct.", "6-11/16 pct")]:
         assert _assign(_slots(text, figure), text, doc_date, clauses=True)[0].implied, text
+
+
+def test_a_period_of_an_after_clause_is_the_earlier_figure_s_alone():
+    doc_date = D(1987, 4, 2)
+    text = "Reserves rose by 1.2 billion dlrs, after rising 300 mln in February, to 22.1 billion."
+    p = _assign(_slots(text, "1.2 billion dlrs", "300 mln", "22.1 billion"), text, doc_date, clauses=True)
+    assert (p[0].implied, p[1].text, p[2].implied) == (True, "in February", True)
+    text = "M-1 rose 2.5 pct following a 1.1 pct fall in December."
+    p = _assign(_slots(text, "2.5 pct", "1.1 pct"), text, doc_date, clauses=True)
+    assert (p[0].implied, p[1].text) == (True, "in December")
+    # an earlier figure with no period of its own is the one before, which a month does not say
+    text = "Repayments were 240 mln dlrs last month after the previous 16 mln."
+    assert _assign(_slots(text, "240 mln dlrs", "16 mln"), text, doc_date, clauses=True)[1] is None
+    # the comparison after the clause is the main figure's
+    text = "The index was 109.8 in January after December's 109.4 and compared with 108.2 a year earlier."
+    p = _assign(_slots(text, "109.8", "109.4", "108.2", compared=("108.2",)), text, doc_date, clauses=True)
+    assert [(x.start, x.end) for x in p] == [(D(1987, 1, 1), D(1987, 1, 31)), (D(1986, 12, 1), D(1986, 12, 31)),
+                                             (D(1986, 1, 1), D(1986, 1, 31))]
+    # no figure of the sentence's own time, or a time taken: no clause about an earlier one
+    text = "The offer ended on March 17 after receiving 54 pct of the shares."
+    assert _assign(_slots(text, "54 pct"), text, doc_date, clauses=True)[0].text == "March 17"
+
+
+def test_a_period_of_an_after_clause_is_not_carried():
+    from factlint.extract.periods import carryable
+    text = "Reserves rose by 1.2 billion dlrs, after rising 300 mln in February, to 22.1 billion."
+    assert not any(carryable(pm, text, 0) for pm in find_periods(text, 0, len(text), D(1987, 4, 2)))
+    text = "Output rose 3 pct in March after the strike."
+    assert all(carryable(pm, text, 0) for pm in find_periods(text, 0, len(text), D(1987, 4, 2)))
+
+
+def test_a_month_end_without_year_in_a_sentence_about_what_is_to_come_is_the_coming_one():
+    doc_date = D(1987, 3, 25)
+
+    def end_of(text):
+        found = [pm for pm in find_periods(text, 0, len(text), doc_date) if pm.period is not None]
+        return found[0].period.end, found[0].future
+
+    assert end_of("Traders had expected the subsidy for licences to end-Aug to be more than 45 Ecus.") == \
+        (D(1987, 8, 31), True)
+    assert end_of("The measure will be effective until the end of July.") == (D(1987, 7, 31), True)
+    # a span that just ended, or no word of what is to come: the latest such month
+    assert end_of("Money supply is expected to show a rise of 51.9 pct in the year to end-April.")[0] == D(1986, 4, 30)
+    assert end_of("The dollar moved sharply lower until the end of July.")[0] == D(1986, 7, 31)
+
+
+def test_an_after_clause_may_name_its_month_before_its_figure():
+    text = "Inventories were down slightly in February to 320.4 billion dlrs after rising in January by 0.8 pct."
+    p = _assign(_slots(text, "320.4 billion dlrs", "0.8 pct"), text, D(1987, 3, 31), clauses=True)
+    assert (p[0].text, p[1].text) == ("in February", "in January")

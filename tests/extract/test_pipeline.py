@@ -622,3 +622,43 @@ def test_a_unit_the_lead_names_owns_its_figures_not_the_parent():
     claims = _titled("Borden Tool Inc said it sold a unit.\n\nBorden Tool said the unit had 1986 sales of "
                      "41 mln dlrs.\n", "BORDEN TOOL <BTL> SELLS UNIT")
     assert _claim(claims, "41 mln").entity is None
+
+
+def test_an_after_clause_dates_and_measures_the_earlier_figure():
+    claims = _wire("Actual reserves rose by 1.2 billion dlrs, after rising 300 mln in February, to 22.1 billion. "
+                   "Total reserves were revalued to 27.04 billion dlrs.", dt.date(1987, 4, 2))
+    main, earlier, level, total = (_claim(claims, n) for n in ("1.2 billion", "300", "22.1", "27.04"))
+    assert (main.period.implied, earlier.period.text, level.period.implied, total.period.implied) == \
+        (True, "in February", True, True)
+    assert {main.metric, earlier.metric, level.metric} == {"actual reserve"}
+    claims = _wire("Capital repayments totalled 14 mln dlrs last month, after February's two mln dlrs repayment.",
+                   dt.date(1987, 4, 2))
+    assert [(c.period.text, c.metric) for c in claims] == [("last month", "capital repayment"),
+                                                           ("February", "capital repayment")]
+
+
+def test_an_expected_rebate_for_licences_to_a_month_end_is_for_the_coming_one():
+    claims = _wire("London traders had expected the rebate for the current season campaign for licences to end-Aug "
+                   "to be more than 45.00 Ecus per 100 kilos.", dt.date(1987, 3, 25))
+    rebate = _claim(claims, "45.00")
+    assert (rebate.period.end, rebate.kind) == (dt.date(1987, 8, 31), "target")
+
+
+def test_a_possessive_period_leaves_no_s_in_the_metric_and_a_named_target_is_measured():
+    claims = _wire("Rates could rise further if money supply growth rose above this year's eight pct target for M-4, "
+                   "defined as liquid assets in public hands.", dt.date(1987, 3, 24))
+    assert _claim(claims, "eight pct").metric == "M-4 target"
+    claims = _wire("The workers are seeking a wage rise above this year's five pct inflation target set by the "
+                   "government.", dt.date(1987, 3, 22))
+    assert _claim(claims, "five").metric == "inflation target"
+    # the figure compared with takes the metric of the one it is compared with, not what is left of "1985's"
+    claims = _wire("Paper production hit a record 71 mln tons, 5.9 pct above 1985's 67 mln tons.", dt.date(1987, 3, 9))
+    assert _claim(claims, "67 mln").metric == "paper production"
+    # a named target is no measure the figures after it share
+    claims = _wire("Employers held wage increases to the five pct inflation target, with new wage pacts "
+                   "averaging 5.6 pct.", dt.date(1987, 4, 9))
+    assert _claim(claims, "5.6 pct").metric != "inflation target"
+    # "below target" names none
+    claims = _wire("The budget deficit was cut to 141.1 billion francs, 2.5 billion francs below target.",
+                   dt.date(1987, 3, 16))
+    assert "target" not in (_claim(claims, "2.5 billion").metric or "")
