@@ -86,10 +86,26 @@ def _says_nothing(metric: Optional[str]) -> bool:
 
 
 _AND = re.compile(r"[^,;.]{0,40}?(?:,\s*|\s+)and\s+|\s*,\s*")
-# A sentence that gives its figures in money of the day: they measure a nominal quantity, which
-# no real (inflation-adjusted) figure of the same name should be compared with
-_NOMINAL = re.compile(r"\b(?:(?:at|in|on\s+an?)\s+current[-\s]prices?(?:\s+basis)?|in\s+(?:nominal|money|current)\s+terms"
-                      r"|nominal\s+(?:terms|basis))\b")
+# The basis a sentence states for its figures, when it is not the one figures of the name
+# usually have: money of the day (not real, inflation-adjusted terms), figures not seasonally
+# adjusted. Such a figure measures something else than the same name written plainly.
+# (A customs-cleared trade balance is no such basis: rules/aliases.yaml makes it the trade
+# balance, which monthly trade figures usually are.)
+_BASES = (
+    ("nominal", frozenset({"current", "nominal", "money"}),
+     re.compile(r"\b(?:(?:at|in|on\s+an?)\s+current[-\s]prices?(?:\s+basis)?|in\s+(?:nominal|money|current)\s+terms"
+                r"|nominal\s+(?:terms|basis))\b")),
+    ("unadjusted", frozenset({"unadjusted", "non-seasonally", "not", "non"}),
+     re.compile(r"\b(?:(?:non-?|not\s+)seasonally[-\s]adjusted|unadjusted)\b")),
+)
+
+
+def _stated_basis(low: str, words: set) -> Optional[str]:
+    """The basis the lower-cased sentence states for its figures (see _BASES), if any."""
+    for name, hints, pattern in _BASES:
+        if not hints.isdisjoint(words) and pattern.search(low):
+            return name
+    return None
 _TICKER = re.compile(r"\s*<[^<>]{1,14}>")
 _ITS_AFTER = re.compile(r"\s+(?:that\s+)?(?:its|their)\b")
 _NAME_JOINERS = frozenset({"and", "of", "&", "de", "du", "von"})
@@ -716,8 +732,7 @@ class _DocExtractor:
         rate_end = -1
         snapshot: Optional[bool] = None
         may_target = not TARGET_WORDS.isdisjoint(words)     # else no figure of the sentence is a target
-        nominal = "current" in words or "nominal" in words or "money" in words
-        nominal = nominal and bool(_NOMINAL.search(low))
+        basis = _stated_basis(low, words)
         # Only a headline company renames an entity (_as_main); with one, it is also the
         # document's main entity, so the main entities are not computed just for this.
         company = self.company
@@ -818,8 +833,8 @@ class _DocExtractor:
                     metric = f"{metric} {left_out}"
             if _says_nothing(metric):
                 metric = base_metric = None
-            if metric and nominal and "nominal" not in metric:
-                metric = f"nominal {metric}"
+            if metric and basis and basis not in metric:
+                metric = f"{basis} {metric}"
             if figure_row:
                 metric = None
             elif entity is not None and metric in self.tables.company_metrics and self.tables.is_place(entity):

@@ -506,12 +506,16 @@ def test_a_named_speaker_owns_what_its_its_names_also_beyond_the_gazetteer():
     assert exports.entity != "Officials"
 
 
-def test_figures_in_money_of_the_day_measure_a_nominal_quantity():
+def test_figures_on_a_stated_basis_measure_that_basis_s_quantity():
     claims = _wire("On a current prices basis, GDP was up 11 pct, totalling 894,362 billion lire in 1986.",
                    dt.date(1987, 3, 26))
     assert {c.metric for c in claims} == {"nominal GDP"}
     real = _claim(_wire("GDP rose 2.7 pct in real terms in 1986.", dt.date(1987, 3, 27)), "2.7 pct")
     assert real.metric == "GDP"
+    # so do figures not seasonally adjusted, beside the adjusted series of the same name
+    raw = _claim(_wire("The Bank said sterling bank lending grew by a non-seasonally adjusted 1.75 billion stg in "
+                       "January.", dt.date(1987, 3, 2)), "1.75 billion")
+    assert raw.metric == "unadjusted sterling bank lending"
 
 
 def test_a_revised_figure_s_earlier_reading_keeps_the_figure_s_metric():
