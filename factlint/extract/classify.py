@@ -14,13 +14,6 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growing|grown|increased|increases?|increasing|jumped|jumps?"
-    r"|surged|surges?|climbed|climbs?|gained|gains?|fell|falls?|falling|fallen|dropped|drops?|declined|declines?"
-    r"|decreased|decreases?|slipped|slid|plunged|plunges?|tumbled|soared|expanded|expands?|shrank|shrunk|contracted"
-    r"|(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|down|higher|lower|cut|raised|raises?|lifted|boosted|reduced|added|lost|widened|narrowed|slumped|eased|advanced)"
-    r"(?:\s+(?:by|an?\s+(?:annual|average|estimated|further)|some|a\s+further|another|an?\s+year[-\s]on[-\s]year))*\s*$",
-    re.IGNORECASE)
 _CHANGE_NOUN_BEFORE = re.compile(
     r"\b(?:increase|increases|rise|growth|gain|jump|decline|drop|fall|decrease|surge|expansion|contraction|change"
     r"|growth\s+rate|hike|cut|reduction|slump|rebound)\s+(?:of|by|at)\s*$", re.IGNORECASE)

@@ -106,6 +106,8 @@ def _stated_basis(low: str, words: set) -> Optional[str]:
         if not hints.isdisjoint(words) and pattern.search(low):
             return name
     return None
+
+
 _TICKER = re.compile(r"\s*<[^<>]{1,14}>")
 _ITS_AFTER = re.compile(r"\s+(?:that\s+)?(?:its|their)\b")
 _NAME_JOINERS = frozenset({"and", "of", "&", "de", "du", "von"})
