@@ -14,9 +14,6 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-_CHANGE_NOUN_BEFORE = re.compile(
-    r"\b(?:increase|increases|rise|growth|gain|jump|decline|drop|fall|decrease|surge|expansion|contraction|change"
-    r"|growth\s+rate|hike|cut|reduction|slump|rebound)\s+(?:of|by|at)\s*$", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:year[-\s]on[-\s]year|y/y|yoy|from\s+a\s+year|over\s+the\s+(?:previous|same|prior)|on\s+the\s+year"
     r"|increase|rise|growth|gain|jump|decline|drop|fall|decrease|surge|hike|cut|higher|lower|up\b|down\b"
