@@ -1182,3 +1182,58 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
         else:
             out[i] = earlier_period(base)
     return out  # type: ignore[return-value]
+
+
+# Running totals restated week after week ("increase the cumulative fiscal year 1987 program
+# ... to 469.0 mln dlrs", "commitments to export another 381,171 tonnes this year", "outstanding
+# wheat sales ... for the current season amount to ...") and a weekly report's sales for a
+# season ("43,800 bales for the current year", "sales of 350,000 tonnes ... for delivery
+# during the 1986/87 season") are levels as of the day, not the season's or the year's figure:
+# two weeks' stories would otherwise give two values for one span.
+RUNNING_WORDS = frozenset({"cumulative", "commitments", "commitment", "committed", "outstanding", "sales"})
+_RUNNING_LEAD = re.compile(r"\bcumulative\s+(?:[\w/.-]+\s+){0,4}?(?:program|programme|total|sales|exports|imports|purchases"
+                           r"|lending|loans|commitments|shipments|deliveries|arrivals)\b|\b(?:commitments?|committed)\b"
+                           r"|\boutstanding\s+(?:[\w./-]+\s+){0,4}?(?:sales|commitments)\b", re.IGNORECASE)
+_FOR_SEASON_LEAD = re.compile(r"\bfor\s+(?:delivery|shipment)\b[^,;]{0,60}?\s(?:in|during)\s+(?:the\s+)?$"
+                              r"|\b(?:tonnes|bales|bushels|sales)\s+for\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+_SEASON_AFTER = re.compile(r"\s+(?:marketing\s+|crop\s+)?season\b", re.IGNORECASE)
+_RUNNING_LOOK_BACK = 120
+# "will likely honor its commitment ... to buy four mln tonnes this year", "commitments are
+# expected to rise to 970,000 tonnes": what a whole span is to bring, not a level reached
+_EXPECTED = re.compile(r"\b(?:expect\w*|forecasts?|predict\w*|will|would|could|likely|plans?|planned)\b", re.IGNORECASE)
+
+
+def _running_span(period: Optional[Period], doc_date: Optional[dt.date]) -> bool:
+    """A span still running at publication: a finished year's total is that year's, and one
+    written to the day ('so far this year') is a level of the day already."""
+    return (doc_date is not None and period is not None and period.resolved and not period.point
+            and period.start is not None and period.end is not None and period.start <= doc_date < period.end)
+
+
+def _for_season(pm: PeriodMatch, text: str, lo: int) -> bool:
+    """'for the 1987/88 season', 'for delivery ... during the 1986/87 marketing season'."""
+    written = text[pm.start:pm.end]
+    if "/" not in written and "current" not in written.lower() and not _SEASON_AFTER.match(text, pm.end):
+        return False
+    return _FOR_SEASON_LEAD.search(text, max(lo, pm.start - 90), pm.start) is not None
+
+
+def running_periods(matches: Sequence[PeriodMatch], text: str, lo: int, words: set,
+                    doc_date: Optional[dt.date]) -> set[int]:
+    """ids of the periods a sentence's weekly sales are stated 'for' (see RUNNING_WORDS)."""
+    if "sales" not in words:
+        return set()
+    return {id(pm.period) for pm in matches
+            if _running_span(pm.period, doc_date) and _for_season(pm, text, lo)}
+
+
+def running_lead(text: str, lo: int, pos: int, period: Optional[Period], doc_date: Optional[dt.date]) -> bool:
+    """Whether the figure at ``pos`` is a running total ('cumulative ... to', 'commitments')."""
+    if not _running_span(period, doc_date):
+        return False
+    lo = max(lo, pos - _RUNNING_LOOK_BACK)
+    m = None
+    for m in _RUNNING_LEAD.finditer(text, lo, pos):
+        pass
+    return m is not None and ";" not in text[m.end():pos] and _EXPECTED.search(text, lo, pos) is None

@@ -23,7 +23,8 @@ from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _con
                                        subject_phrase, target_named_after, title_company, trade_partner,
                                        word_run_spans)
 from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods, carryable, find_periods,
-                                      implied_period, market_snapshot, prior_period, sentence_words)
+                                      implied_period, market_snapshot, prior_period, running_lead, running_periods,
+                                      sentence_words, RUNNING_WORDS)
 from factlint.extract.quantities import Quantity, scan_quantities
 from factlint.extract.sentences import clean, paragraph_spans, split_sentences
 from factlint.extract.tables import RESULTS_LABEL, is_figure_row, is_footnote, is_results_line
@@ -733,6 +734,9 @@ class _DocExtractor:
         based = "based in" in low or "located in" in low or "headquartered in" in low or "registered in" in low
         rate_end = -1
         snapshot: Optional[bool] = None
+        may_run = not RUNNING_WORDS.isdisjoint(words)
+        for_season = running_periods(sent.periods, text, sent.start, words, self.date) if may_run else set()
+        ran = False         # the latest uncompared figure was a running total
         may_target = not TARGET_WORDS.isdisjoint(words)     # else no figure of the sentence is a target
         basis = _stated_basis(low, words)
         # Only a headline company renames an entity (_as_main); with one, it is also the
@@ -751,6 +755,8 @@ class _DocExtractor:
                     snapshot = market_snapshot(low)
                 if snapshot:
                     period = None        # a market's figure of the moment: the hour is not known
+            if may_run:
+                period, ran = self._running(q, slots[n].compared, period, ran, for_season, sent)
             source = self._source_for(q.start, sent) or fallback_source
             if q.equivalent_of is not None and q.equivalent_of in claims:
                 claims[i] = self._claim(q, sentence_text, "level", None, None, period, source)
@@ -854,6 +860,20 @@ class _DocExtractor:
                 prev_kind = kind if kind != "target" else prev_kind
                 partners[key] = (prev_kind, base_metric or metric, entity)
                 self.last_metric = base_metric or metric or self.last_metric
+
+    def _running(self, q: Quantity, compared: bool, period: Optional[Period], ran: bool, for_season: set[int],
+                 sent: _Sent) -> tuple[Optional[Period], bool]:
+        """A running total's period: the publication day (see periods.RUNNING_WORDS)."""
+        written = {id(pm.period) for pm in sent.periods}
+        if compared:
+            # "to 469.0 mln dlrs from 466.0 mln": the level of some earlier day, not known;
+            # "from 1.3 billion in 1986" says its own
+            return (None if ran and id(period) not in written else period), ran
+        if q.dimension != "currency" and id(period) in for_season:
+            return self.implied, True
+        if running_lead(self.text, sent.start, q.start, period, self.date):
+            return self.implied, True
+        return period, False
 
     @staticmethod
     def _source_for(pos: int, sent: _Sent) -> Optional[str]:

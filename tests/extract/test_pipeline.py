@@ -666,3 +666,43 @@ def test_a_possessive_period_leaves_no_s_in_the_metric_and_a_named_target_is_mea
     claims = _wire("The budget deficit was cut to 141.1 billion francs, 2.5 billion francs below target.",
                    dt.date(1987, 3, 16))
     assert "target" not in (_claim(claims, "2.5 billion").metric or "")
+
+
+def _on_the_day(claim, day):
+    return claim.period is not None and claim.period.point and claim.period.start == claim.period.end == day
+
+
+def test_a_running_total_of_a_season_is_a_level_of_the_day():
+    day = dt.date(1987, 4, 13)
+    claims = _wire("The new credits raise the cumulative fiscal 1987 program for farm exports to Tunisia to "
+                   "212.5 mln dlrs from 198.0 mln.", day)
+    assert _on_the_day(_claim(claims, "212.5"), day)
+    assert _claim(claims, "198.0").period is None          # the level of some earlier day
+    claims = _wire("The country has commitments to ship a further 210,300 tonnes this year.", day)
+    assert _on_the_day(_claim(claims, "210,300"), day)
+
+
+def test_a_weeks_sales_for_a_season_are_that_weeks():
+    day = dt.date(1987, 3, 19)
+    claims = _wire("Wheat sales of 201,500 tonnes for the current season and 64,000 tonnes for the 1987/88 "
+                   "season were down from the previous week.", day)
+    assert _on_the_day(_claim(claims, "201,500"), day) and _on_the_day(_claim(claims, "64,000"), day)
+    claims = _wire("Exporters reported sales of 120,000 tonnes of sorghum for delivery to Mexico during the "
+                   "1986/87 marketing season.", day)
+    assert _on_the_day(_claim(claims, "120,000"), day)
+
+
+def test_a_seasons_own_total_keeps_its_span():
+    day = dt.date(1987, 3, 19)
+    claims = _wire("The 1986/87 sugar crop is estimated at 3.71 mln tonnes.", day)
+    assert _claim(claims, "3.71").period.text == "1986/87"
+    claims = _wire("The firm put its sales for 1987 at 410 mln dlrs.", day)
+    assert _claim(claims, "410").period.text == "for 1987"
+    # a commitment that is what the year is to bring, and a finished year's cumulative figure
+    claims = _wire("Moscow will likely keep its commitment to buy at least two mln tonnes of wheat this year.", day)
+    assert _claim(claims, "two mln").period.text == "this year"
+    claims = _wire("The cumulative exports of 1986 reached 1.4 mln tonnes.", day)
+    assert _claim(claims, "1.4 mln").period.start == dt.date(1986, 1, 1)
+    # a cumulative preferred stock is a kind of stock, no running total
+    claims = _wire("Holders of its cumulative convertible preferred stock converted 1.2 mln shares this year.", day)
+    assert _claim(claims, "1.2 mln").period.text == "this year"
