@@ -974,14 +974,18 @@ def deal_place(text: str, metric: str, counted: bool, mentions: Sequence[Mention
     """Where a deal goes or where a count is taken ("the sale of 13 head of dairy cattle to
     Morocco": "to Morocco"; "six grain ships loading at Portland": "at Portland"), or None. Two
     sales to two buyers, or ships counted at two ports, are different figures."""
-    window = text[lo:hi]
+    # most figures' clauses have no link word: checked before the metric is split
+    linked = text.find(" to ", lo, hi) >= 0 or text.find(" for ", lo, hi) >= 0
+    if not linked and not (counted and text.find(" at ", lo, hi) >= 0):
+        return None
     said = metric.lower().replace(".", "").split()
-    if ("to " in window or "for " in window) and not _DEAL_WORDS.isdisjoint(said):
+    if linked and not _DEAL_WORDS.isdisjoint(said):
         # "a letter to Congressmen that ... sales worth": only a name the deal goes to
+        window = text[lo:hi]
         deal = min((window.find(w) for w in _DEAL_STEMS if w in window), default=-1)
         if deal >= 0:
             return _linked_place(text, _DESTINATION, "to", mentions, lo + deal, hi, entity, said)
-    if counted and "at " in window:
+    if counted and text.find(" at ", lo, hi) >= 0:
         return _linked_place(text, _COUNTED_AT, "at", mentions, lo, hi, entity, said)
     return None
 
