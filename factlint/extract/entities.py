@@ -957,6 +957,71 @@ def trade_partner(text: str, metric: str, mentions: Sequence[Mention], lo: int, 
     return None
 
 
+_DEAL_WORDS = frozenset("sale sales sold bonus credit credits guarantee guarantees purchase purchases "
+                        "shipment shipments cargo cargoes delivery deliveries export exports".split())
+_DESTINATION = re.compile(r"(?<!according )(?<!due )(?<!owing )(?<!compared )(?<!up )"
+                          r"\b(?:to|destined\s+for|bound\s+for)\s+(?:the\s+)?(?=[A-Z])")
+_COUNTED_AT = re.compile(r"\bat\s+(?:the\s+)?(?=[A-Z])")
+# A name the gazetteer lacks ("the Canary Islands", "New Orleans"): its capitalised words
+_NAME_RUN = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}\b(?![-(]|\s+(?:of|for)\b)")
+_NOT_PLACES = frozenset("January February March April May June July August September October November "
+                        "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This "
+                        "Reuters".split())
+
+
+def deal_place(text: str, metric: str, counted: bool, mentions: Sequence[Mention], lo: int, hi: int,
+               entity: Optional[str]) -> Optional[str]:
+    """Where a deal goes or where a count is taken ("the sale of 13 head of dairy cattle to
+    Morocco": "to Morocco"; "six grain ships loading at Portland": "at Portland"), or None. Two
+    sales to two buyers, or ships counted at two ports, are different figures."""
+    # most figures' clauses have no link word: checked before the metric is split
+    linked = text.find(" to ", lo, hi) >= 0 or text.find(" for ", lo, hi) >= 0
+    if not linked and not (counted and text.find(" at ", lo, hi) >= 0):
+        return None
+    said = metric.lower().replace(".", "").split()
+    if linked and not _DEAL_WORDS.isdisjoint(said):
+        # "a letter to Congressmen that ... sales worth": only a name the deal goes to
+        window = text[lo:hi]
+        deal = min((window.find(w) for w in _DEAL_STEMS if w in window), default=-1)
+        if deal >= 0:
+            return _linked_place(text, _DESTINATION, "to", mentions, lo + deal, hi, entity, said)
+    if counted and text.find(" at ", lo, hi) >= 0:
+        return _linked_place(text, _COUNTED_AT, "at", mentions, lo, hi, entity, said)
+    return None
+
+
+_DEAL_STEMS = ("sale", "sold", "bonus", "credit", "guarantee", "purchase", "shipment", "cargo",
+               "deliver", "export", "Sale", "Export", "Shipment", "Credit", "Cargo", "Deliver")
+
+
+def _linked_place(text: str, link: re.Pattern, word: str, mentions: Sequence[Mention], lo: int, hi: int,
+                  entity: Optional[str], said: Sequence[str]) -> Optional[str]:
+    # the first name linked only: "exports to the U.S. fell ... and those to Europe" go to the U.S.
+    found = link.search(text, lo, hi)
+    if found is None:
+        return None
+    place = _place_at(text, found.end(), hi, mentions)
+    if not place or place[0] == entity or any(_names_all(p, said) for p in place):
+        return None
+    return f"{word} {place[0]}"
+
+
+def _names_all(place: str, said: Sequence[str]) -> bool:
+    return all(w in said for w in place.lower().replace(".", "").split())
+
+
+def _place_at(text: str, pos: int, hi: int, mentions: Sequence[Mention]) -> Optional[tuple[str, str]]:
+    """(the name at pos, as written): "exports to the U.S." may keep "U.S" in their metric."""
+    for m in mentions:
+        if m.start == pos:
+            return None if m.anaphor or m.possessive else (m.name, text[m.start:m.end])
+    run = _NAME_RUN.match(text, pos, hi)
+    if run is None or run.group().split()[0] in _NOT_PLACES or text.startswith("'s", run.end()):
+        return None
+    name = " ".join(run.group().split())
+    return name, name
+
+
 _EXCLUDING = re.compile(r"\b(?:[Ee]xcluding|[Ee]xcept(?:\s+for)?)\s+(?:the\s+|its\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
                         r"(?=\s*[,;)]|\s+(?:and|were|was|is|are|fell|rose|dropped|increased|decreased|grew)\b)")
 

@@ -18,7 +18,8 @@ from typing import Optional, Sequence
 from factlint.extract import attribution as attr
 from factlint.extract.classify import TARGET_WORDS, classify, find_ranks, forecast_after, is_target, rate_span
 from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, amount_of,
-                                       bind_entity, changed_in, counted_like, doc_entities, excluded_part, find_mentions,
+                                       bind_entity, changed_in, counted_like, deal_place, doc_entities, excluded_part,
+                                       find_mentions,
                                        following_noun, is_predicate, located_in, share_numerator, share_parts,
                                        subject_phrase, target_named_after, title_company, trade_partner,
                                        word_run_spans)
@@ -832,8 +833,11 @@ class _DocExtractor:
                 entity = self._as_main(entity)
             if metric and kind != "share":
                 clause_hi = _CLAUSE_END.search(text, q.end, sent.end)
-                partner = trade_partner(text, metric, sent.mentions, clause_lo,
-                                        clause_hi.start() if clause_hi else sent.end, entity)
+                hi = clause_hi.start() if clause_hi else sent.end
+                partner = trade_partner(text, metric, sent.mentions, clause_lo, hi, entity)
+                if partner is None and not _says_nothing(metric):
+                    partner = deal_place(text, metric, q.dimension == "count", sent.mentions, clause_lo, hi,
+                                         entity)
                 if partner:
                     metric = f"{metric} {partner}"
                 left_out = excluded_part(text, sent.start, q.start)

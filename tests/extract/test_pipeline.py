@@ -706,3 +706,25 @@ def test_a_seasons_own_total_keeps_its_span():
     # a cumulative preferred stock is a kind of stock, no running total
     claims = _wire("Holders of its cumulative convertible preferred stock converted 1.2 mln shares this year.", day)
     assert _claim(claims, "1.2 mln").period.text == "this year"
+
+
+def test_where_a_deal_goes_or_a_count_is_taken_is_part_of_the_metric():
+    said = "The CCC accepted a bonus offer from an exporter on the sale of {} head of dairy cattle to {}, USDA said."
+    to_morocco = _wire(said.format(13, "Morocco"))[0]
+    to_canaries = _wire(said.format(75, "the Canary Islands"))[0]
+    assert to_morocco.metric.endswith("sale to Morocco")
+    assert to_canaries.metric.endswith("sale to Canary Islands")
+    portland = _wire("There were six grain ships loading at Portland, the exchange said.")[0]
+    orleans = _wire("Nine grain ships were loading at New Orleans elevators, trade sources said.")[0]
+    assert (portland.metric, orleans.metric) == ("grain ship at Portland", "grain ship at New Orleans")
+
+
+def test_a_deal_place_is_not_the_owner_nor_a_name_said_before_the_deal():
+    # the country that imports is the entity, not a qualifier
+    assert _wire("Morocco's imports rose 12 pct in 1986.")[0].metric == "import"
+    # a letter to someone says nothing of where the sales go
+    claim = _wire("He said in a letter to Congressmen that sales worth five billion dlrs could be lost.")[0]
+    assert "Congressmen" not in (claim.metric or "")
+    # a figure bound to the place, or a metric naming it already, gets nothing appended
+    claims = _wire("Exports to Europe rose 17.3 pct to 413,462 units.")
+    assert all("to Europe" not in (c.metric or "") for c in claims)
