@@ -244,15 +244,20 @@ _MARKET_SNAPSHOT = re.compile(
     r"|\d\s*(?:pct\s+)?bid\b"
     r"|\b(?:rose|fell|gained|lost|eased|slipped|slid|climbed|dropped|added|shed|edged (?:up|down|higher|lower)|"
     r"was (?:up|down)|were (?:up|down)|up|down|off)\s+(?:[\d.,/ -]+\s*(?:points?|cents?|cts|basis points|dlrs?)"
-    r"\s+(?:higher\s+|lower\s+)?(?:to|at)\s+\d|\d+(?:-\d+)?/\d+\s+to\s+\d)"
-    # a central bank's money market operations, several a day ("bought 13 mln stg of band one
-    # bank bills", "bringing its total assistance to 1.503 billion stg")
-    r"|\bband (?:one|two|three|four|1|2|3|4)\b|\bbank bills\b|\b(?:market|total) (?:assistance|shortage|help)\b")
+    r"\s+(?:higher\s+|lower\s+)?(?:to|at)\s+\d|\d+(?:-\d+)?/\d+\s+to\s+\d)")
+# A central bank's money market operations, several a day ("bought 13 mln stg of band one bank
+# bills", "bringing its total assistance to 1.503 billion stg"); looked for only in sentences
+# with one of _OPERATION_HINTS, since most have none
+_MONEY_MARKET_OPERATION = re.compile(
+    r"\bband (?:one|two|three|four|1|2|3|4)\b|\bbank bills\b|\b(?:market|total) (?:assistance|shortage|help)\b")
+_OPERATION_HINTS = ("band ", "bank bills", "assistance", "shortage", " help")
 
 
 def market_snapshot(low: str) -> bool:
     """Whether a lower-cased sentence reports a market's figure of the moment (see _MARKET_SNAPSHOT)."""
-    return _MARKET_SNAPSHOT.search(low) is not None
+    if _MARKET_SNAPSHOT.search(low) is not None:
+        return True
+    return any(h in low for h in _OPERATION_HINTS) and _MONEY_MARKET_OPERATION.search(low) is not None
 
 
 def _year_from(rel: Optional[str], explicit: Optional[str], doc_date: Optional[dt.date]) -> Optional[int]:
@@ -876,6 +881,15 @@ _COMPARED_BEFORE = re.compile(
     r"|rises?|falls?|increases?|decreases?|declines?|drops?|gains?|year|quarter|month|week|" + _FULL_MONTH_ANY_CASE + r"))"
     r"[\s,]+from)\s+(?:the\s+)?$", re.IGNORECASE)
 _WHEN_AFTER = re.compile(r"\s*,?\s+when\b")
+_COMPARISON_WORDS = ("from", "than", "against", "vs", "versus", "compared", "below", "above")
+
+
+def _follows_comparison(text: str, lo: int, pos: int) -> bool:
+    """Whether the period at ``pos`` is written after a comparison word (_COMPARED_BEFORE),
+    looked for in the words before it only when one of them is there."""
+    lo = max(lo, pos - 24)
+    window = text[lo:pos].lower()
+    return any(w in window for w in _COMPARISON_WORDS) and _COMPARED_BEFORE.search(text, lo, pos) is not None
 
 
 # "rose 1.89 billion, after rising 305 mln in February, to 22.26 billion", "after February's two
@@ -906,7 +920,7 @@ def carryable(pm: PeriodMatch, text: str, lo: int) -> bool:
     a target's, nor that of the figure a sentence compares with or follows on from (``lo``:
     the sentence start)."""
     return pm.kind == "explicit" and pm.period is not None and not pm.future \
-        and not _COMPARED_BEFORE.search(text, max(lo, pm.start - 24), pm.start) \
+        and not _follows_comparison(text, lo, pm.start) \
         and not _after_earlier_figure(text, lo, pm.start)
 
 
@@ -967,7 +981,7 @@ def _compared_periods(real: Sequence[PeriodMatch], text: Optional[str]) -> set[i
     if text is None:
         return set()
     # "than in 1986 when net sales rose 4.4 pct": what follows is about that time
-    return {id(pm.period) for pm in real if _COMPARED_BEFORE.search(text, max(0, pm.start - 24), pm.start)
+    return {id(pm.period) for pm in real if _follows_comparison(text, 0, pm.start)
             and not _WHEN_AFTER.match(text, pm.end)}
 
 

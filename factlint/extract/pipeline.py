@@ -616,9 +616,6 @@ class _DocExtractor:
         for a, src in sent.sources:
             if a.kind != "explicit" or not src:
                 continue
-            story = self._story_company_named(src)
-            if story is None and not _ITS_AFTER.match(self.text, a.end, sent.end):
-                continue
             words = src.split()
             if len(words) > 5 or not all(w[:1].isupper() or w in _NAME_JOINERS for w in words) \
                     or words[0].lower() in _NOT_SPEAKER_NAMES or "'s" in src or "’s" in src:
@@ -626,6 +623,10 @@ class _DocExtractor:
             start = self.text.find(src, a.start, a.end)
             if start == -1 or any(m.start < start + len(src) and start < m.end for m in sent.mentions):
                 continue             # a name the gazetteer found already
+            # last: the story's company is worked out only for a speaker that may be it
+            story = self._story_company_named(src)
+            if story is None and not _ITS_AFTER.match(self.text, a.end, sent.end):
+                continue
             bare = _TICKER.sub("", src).strip()
             name = canonical_entity(bare, self.tables) or bare
             company = self.company
