@@ -65,7 +65,7 @@ if "rest" in groups:
             share_parts=nothing(None), market_snapshot=nothing(False), trade_partner=nothing(None),
             excluded_part=nothing(None), title_company=nothing(None), is_results_line=nothing(False),
             canonical_metric=nothing(None), is_figure_row=nothing(False), is_footnote=nothing(False),
-            doc_entities=lambda *args, **kwargs: P.DocEntities.__new__(P.DocEntities))
+            doc_entities=lambda *args, **kwargs: P.DocEntities())
 
 files = sorted(p for p in Path(sys.argv[1]).rglob("*") if p.suffix in (".md", ".txt", ".html", ".htm"))
 limit = int(sys.argv[2])
