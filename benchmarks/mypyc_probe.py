@@ -13,7 +13,6 @@ hundred lines mypy rejects, which would need fixing first.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import shutil
@@ -23,8 +22,9 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
+from _corpus import corpus_args, corpus_parser
+
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = Path("/tmp/corpora/reuters21578")
 MODULES = ["factlint/extract/numbers.py", "factlint/extract/quantities.py"]
 _ERROR = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): error:")
 
@@ -78,12 +78,8 @@ def _time(pythonpath: Path, corpus: Path, limit: int) -> list[str]:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--limit", type=int, default=0, help="only the first N files")
-    args = parser.parse_args(argv)
-    if not args.corpus.is_dir():
-        print(f"corpus folder not found: {args.corpus}", file=sys.stderr)
+    args = corpus_args(corpus_parser(__doc__.splitlines()[0]), argv)
+    if args is None:
         return 2
     if _run([sys.executable, "-m", "mypyc", "--help"], ROOT).returncode != 0:
         print("mypyc not found: pip install mypy setuptools", file=sys.stderr)

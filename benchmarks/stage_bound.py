@@ -21,13 +21,11 @@ so run 4 bounds any extractor built on this ingest and this scanner.
 
 from __future__ import annotations
 
-import argparse
 import subprocess
 import sys
-from pathlib import Path
 from typing import Optional
 
-DEFAULT_CORPUS = Path("/tmp/corpora/reuters21578")
+from _corpus import corpus_args, corpus_parser
 
 RUNS = [
     ("real extraction", ""),
@@ -84,12 +82,8 @@ print(f"{mb:.3f} {cpu:.3f} {claims}")
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--limit", type=int, default=0, help="only the first N files")
-    args = parser.parse_args(argv)
-    if not args.corpus.is_dir():
-        print(f"corpus folder not found: {args.corpus}", file=sys.stderr)
+    args = corpus_args(corpus_parser(__doc__.splitlines()[0]), argv)
+    if args is None:
         return 2
     for label, groups in RUNS:
         out = subprocess.run([sys.executable, "-c", TIMING, str(args.corpus), str(args.limit), groups],

@@ -16,11 +16,12 @@ results), by wall clock, with the claim index off.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
 from typing import Optional
+
+from _corpus import corpus_args, corpus_parser
 
 from factlint.extract import extract_claims
 from factlint.extract.quantities import scan_quantities
@@ -28,7 +29,6 @@ from factlint.ingest import load_document
 from factlint.models import Document
 from factlint.pipeline import collect
 
-DEFAULT_CORPUS = Path("/tmp/corpora/reuters21578")
 
 
 def _files(root: Path, limit: Optional[int]) -> list[Path]:
@@ -42,13 +42,10 @@ def _line(label: str, mb: float, items: int, wall: float, cpu: float, what: str)
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--limit", type=int, default=None, help="only the first N files")
+    parser = corpus_parser(__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=None, help="also time collection with N worker processes")
-    args = parser.parse_args(argv)
-    if not args.corpus.is_dir():
-        print(f"corpus folder not found: {args.corpus}", file=sys.stderr)
+    args = corpus_args(parser, argv)
+    if args is None:
         return 2
     files = _files(args.corpus, args.limit)
     if not files:
