@@ -615,9 +615,14 @@ _UNIT_NAMED = re.compile(r"(?:\bits|'s|’s)\s+<?(?P<name>[A-Z][\w&.-]*(?:\s+[A-
                          r"(?:unit|subsidiary|division)\b")
 
 
+def may_name_unit(lead: str) -> bool:
+    """Whether a lead may name a unit at all (a cheap check before _UNIT_NAMED)."""
+    return "unit" in lead or "subsidiary" in lead or "division" in lead
+
+
 def _named_unit(lead: str, tables: AliasTables) -> Optional[str]:
     """The unit of a company the story's lead is about, which "the unit" stands for."""
-    if "unit" not in lead and "subsidiary" not in lead and "division" not in lead:
+    if not may_name_unit(lead):
         return None
     m = _UNIT_NAMED.search(lead)
     if m is None:
@@ -959,6 +964,9 @@ def trade_partner(text: str, metric: str, mentions: Sequence[Mention], lo: int, 
 
 _DEAL_WORDS = frozenset("sale sales sold bonus credit credits guarantee guarantees purchase purchases "
                         "shipment shipments cargo cargoes delivery deliveries export exports".split())
+# where in the clause the deal is written, as it may be written
+_DEAL_STEMS = ("sale", "sold", "bonus", "credit", "guarantee", "purchase", "shipment", "cargo",
+               "deliver", "export", "Sale", "Export", "Shipment", "Credit", "Cargo", "Deliver")
 _DESTINATION = re.compile(r"(?<!according )(?<!due )(?<!owing )(?<!compared )(?<!up )"
                           r"\b(?:to|destined\s+for|bound\s+for)\s+(?:the\s+)?(?=[A-Z])")
 _COUNTED_AT = re.compile(r"\bat\s+(?:the\s+)?(?=[A-Z])")
@@ -976,7 +984,8 @@ def deal_place(text: str, metric: str, counted: bool, mentions: Sequence[Mention
     sales to two buyers, or ships counted at two ports, are different figures."""
     # most figures' clauses have no link word: checked before the metric is split
     linked = text.find(" to ", lo, hi) >= 0 or text.find(" for ", lo, hi) >= 0
-    if not linked and not (counted and text.find(" at ", lo, hi) >= 0):
+    counted_at = counted and text.find(" at ", lo, hi) >= 0
+    if not linked and not counted_at:
         return None
     said = metric.lower().replace(".", "").split()
     if linked and not _DEAL_WORDS.isdisjoint(said):
@@ -985,13 +994,9 @@ def deal_place(text: str, metric: str, counted: bool, mentions: Sequence[Mention
         deal = min((window.find(w) for w in _DEAL_STEMS if w in window), default=-1)
         if deal >= 0:
             return _linked_place(text, _DESTINATION, "to", mentions, lo + deal, hi, entity, said)
-    if counted and text.find(" at ", lo, hi) >= 0:
+    if counted_at:
         return _linked_place(text, _COUNTED_AT, "at", mentions, lo, hi, entity, said)
     return None
-
-
-_DEAL_STEMS = ("sale", "sold", "bonus", "credit", "guarantee", "purchase", "shipment", "cargo",
-               "deliver", "export", "Sale", "Export", "Shipment", "Credit", "Cargo", "Deliver")
 
 
 def _linked_place(text: str, link: re.Pattern, word: str, mentions: Sequence[Mention], lo: int, hi: int,

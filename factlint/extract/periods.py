@@ -904,7 +904,6 @@ _EARLIER_FIGURE_LEAD = re.compile(_EARLIER_LEAD + r"$", re.IGNORECASE)
 _IN_EARLIER_FIGURE_CLAUSE = re.compile(
     _EARLIER_LEAD + r"(?:about\s+|some\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)[^,;]*$",
     re.IGNORECASE)
-_CLAUSE_CLOSE = re.compile(r"[,;]")
 
 
 def _after_earlier_figure(text: str, lo: int, pos: int) -> bool:
@@ -1015,15 +1014,17 @@ def _possessive_before(slot: Slot, matches: Sequence[PeriodMatch], text: Optiona
     return None
 
 
-def _earlier_figure_clauses(slots: Sequence[Slot], text: Optional[str], sentence_end: int) -> list[int]:
+def _earlier_figure_clauses(slots: Sequence[Slot], text: Optional[str],
+                            sentence_end: int) -> tuple[list[int], dict[int, int]]:
     """For each slot, the start of the "after/following <figure>" clause it stands in (see
-    _EARLIER_LEAD), else -1."""
+    _EARLIER_LEAD), else -1; and each such clause's start and end."""
     out = [-1] * len(slots)
     if text is None or not slots:
-        return out
+        return out, {}
     lo = max(0, slots[0].start - 60)
     if text.find("after", lo, sentence_end) < 0 and text.find("following", lo, sentence_end) < 0:
-        return out
+        return out, {}
+    spans: dict[int, int] = {}
     clause_start = clause_end = -1
     for i, s in enumerate(slots):
         if s.start >= clause_end:
@@ -1031,9 +1032,10 @@ def _earlier_figure_clauses(slots: Sequence[Slot], text: Optional[str], sentence
             if m is None or _DURATION.match(text, s.start, min(s.end + 8, sentence_end)):
                 continue
             clause_start, clause_end = m.start(), _earlier_clause_end(slots, i, text, sentence_end)
+            spans.setdefault(clause_start, clause_end)
         out[i] = clause_start
     # "ended its offer on March 17 after receiving 54 pct": no other figure, so no earlier one
-    return out if -1 in out else [-1] * len(slots)
+    return (out, spans) if -1 in out else ([-1] * len(slots), {})
 
 
 # "agreed after 36 hours of talks": a time taken, no figure
@@ -1051,15 +1053,6 @@ def _earlier_clause_end(slots: Sequence[Slot], i: int, text: str, sentence_end: 
     close = _EARLIER_CLAUSE_END.search(text, slots[i].end, sentence_end)
     end = close.start() if close else sentence_end
     return next((s.start for s in slots[i + 1:] if s.compared and s.start < end), end)
-
-
-def _clause_spans(slots: Sequence[Slot], clauses: list[int], text: str, sentence_end: int) -> dict[int, int]:
-    """Each earlier-figure clause's start and end."""
-    spans: dict[int, int] = {}
-    for i, start in enumerate(clauses):
-        if start >= 0 and start not in spans:
-            spans[start] = _earlier_clause_end(slots, i, text, sentence_end)
-    return spans
 
 
 def _clause_of(pm: PeriodMatch, spans: dict[int, int]) -> int:
@@ -1081,10 +1074,9 @@ def assign_periods(slots: Sequence[Slot], matches: Sequence[PeriodMatch], defaul
     """
     if not matches and not any(s.compared for s in slots):
         return [default] * len(slots)          # the common case: no period written, no comparison
-    clauses = _earlier_figure_clauses(slots, text, sentence_end)
-    if any(c >= 0 for c in clauses):
+    clauses, spans = _earlier_figure_clauses(slots, text, sentence_end)
+    if spans:
         # a period of a clause about an earlier figure is no other figure's
-        spans = _clause_spans(slots, clauses, text, sentence_end)
         clause_of = {id(pm): _clause_of(pm, spans) for pm in matches}
     else:
         clause_of = None

@@ -18,11 +18,10 @@ from typing import Optional, Sequence
 from factlint.extract import attribution as attr
 from factlint.extract.classify import TARGET_WORDS, classify, find_ranks, forecast_after, is_target, rate_span
 from factlint.extract.entities import (DocEntities, Mention, _clean_phrase, _content, acronym_after, amount_of,
-                                       bind_entity, changed_in, counted_like, deal_place, doc_entities, excluded_part,
-                                       find_mentions,
-                                       following_noun, is_predicate, located_in, share_numerator, share_parts,
-                                       subject_phrase, target_named_after, title_company, trade_partner,
-                                       word_run_spans)
+                                       bind_entity, changed_in, counted_like, deal_place, doc_entities,
+                                       excluded_part, find_mentions, following_noun, is_predicate, located_in,
+                                       may_name_unit, share_numerator, share_parts, subject_phrase,
+                                       target_named_after, title_company, trade_partner, word_run_spans)
 from factlint.extract.periods import (PeriodMatch, Slot, _period, assign_periods, carryable, find_periods,
                                       implied_period, market_snapshot, prior_period, running_lead, running_periods,
                                       sentence_words, RUNNING_WORDS)
@@ -589,7 +588,7 @@ class _DocExtractor:
         International unit"), called by the first word of its name, is a mention of it."""
         if self._lead_has_unit is None:
             lead = self.text[self.paras[0][0]:self.paras[0][1]][:300] if self.paras else ""
-            self._lead_has_unit = "unit" in lead or "subsidiary" in lead or "division" in lead
+            self._lead_has_unit = may_name_unit(lead)
         unit = self.entities.by_type.get("unit") if self._lead_has_unit else None
         if not unit:
             return
